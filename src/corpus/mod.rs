@@ -1,0 +1,9 @@
+//! Corpus import: decoding files, walking a folder, choosing the project's location, and the
+//! bundled sample corpus.
+
+pub mod decode;
+pub mod import;
+pub mod location;
+pub mod sample;
+
+pub use import::{import_files, import_folder, ImportReport, Skipped, SourceFile};

@@ -1,0 +1,5 @@
+//! Exports. Each format says which offset unit it uses; JSONL uses code points.
+
+pub mod jsonl;
+
+pub use jsonl::write_jsonl;

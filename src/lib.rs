@@ -1,0 +1,13 @@
+//! Sanad (سند): an annotation workbench for Arabic human-rights documents.
+//!
+//! The library holds everything that runs without a display: the text engine ([`text`]), the
+//! annotation model ([`model`]), the SQLite project file ([`store`]), corpus import ([`corpus`])
+//! and export ([`export`]). The egui front end is in [`ui`]; it only draws and sends
+//! [`model::Action`]s.
+
+pub mod text;
+pub mod corpus;
+pub mod export;
+pub mod model;
+pub mod store;
+pub mod ui;

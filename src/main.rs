@@ -1,0 +1,139 @@
+//! `sanad`: the desktop app and its command line.
+//!
+//! ```text
+//! sanad                              open the bundled sample corpus
+//! sanad FOLDER [--project P]         import FOLDER's .txt files and open them
+//! sanad PROJECT.sanad                open a project
+//! sanad import FOLDER [--project P]  import without the GUI
+//! sanad export PROJECT --format jsonl [--output FILE]
+//! ```
+
+use anyhow::bail;
+use clap::{Parser, Subcommand, ValueEnum};
+use sanad::corpus::{import_folder, location};
+use sanad::store::Project;
+use sanad::ui::dialogs::NativeDialogs;
+use sanad::ui::{Command, SanadApp};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "sanad", version, about = "Sanad (سند): annotate Arabic documents for human-rights research")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Sub>,
+    /// A folder of .txt documents, or a .sanad project file, to open in the app.
+    path: Option<PathBuf>,
+    /// Where the folder's project lives (default: FOLDER.sanad beside the folder).
+    #[arg(long, global = true)]
+    project: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Sub {
+    /// Import a folder's .txt files into its project and print what happened.
+    Import {
+        /// The folder (subfolders are walked; hidden ones are not).
+        folder: PathBuf,
+    },
+    /// Export a project's documents and annotations.
+    Export {
+        /// The .sanad project file.
+        project_file: PathBuf,
+        /// The output format.
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// One JSON object per document; offsets in code points.
+    Jsonl,
+}
+
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sanad: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Some(Sub::Import { folder }) => import(&folder, cli.project),
+        Some(Sub::Export { project_file, format: Format::Jsonl, output }) => export(&project_file, output),
+        None => gui(cli.path, cli.project),
+    }
+}
+
+fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<()> {
+    if !folder.is_dir() {
+        bail!("not a folder: {}", folder.display());
+    }
+    let path = location::project_path_for_folder(folder, project.as_deref());
+    let mut p = Project::open_or_create(&path)?;
+    let report = import_folder(&mut p, folder, &mut |_, _| {})?;
+    println!("project: {}", path.display());
+    println!("imported {} document(s); {} unchanged; {} skipped", report.added.len(), report.unchanged, report.skipped.len());
+    for c in &report.changed {
+        println!("changed: {c}: the file's bytes differ from the imported copy; the imported text and its annotations were kept");
+    }
+    for s in &report.skipped {
+        println!("skipped: {}: {}", s.rel_path, s.reason);
+    }
+    Ok(())
+}
+
+fn export(project_file: &std::path::Path, output: Option<PathBuf>) -> anyhow::Result<()> {
+    let project = Project::open_existing(project_file)?;
+    match output {
+        Some(out) => {
+            let n = sanad::ui::app::write_export(&project, &out)
+                .map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
+            eprintln!("exported {n} document(s) to {}", out.display());
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            sanad::export::write_jsonl(&project, &mut lock)?;
+            lock.flush()?;
+        }
+    }
+    Ok(())
+}
+
+fn gui(path: Option<PathBuf>, project: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut app = SanadApp::new(Box::new(NativeDialogs));
+    match path {
+        Some(p) if p.is_dir() => app.send(Command::OpenFolder { folder: p, project }),
+        Some(p) if p.is_file() => app.send(Command::OpenProject(p)),
+        Some(p) => bail!("no such folder or project file: {}", p.display()),
+        None => {
+            let sample = project.unwrap_or_else(|| location::data_dir().join("sample.sanad"));
+            app.open_sample(&sample);
+        }
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Sanad — سند")
+            .with_inner_size([1400.0, 900.0])
+            .with_position([0.0, 0.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Sanad",
+        options,
+        Box::new(move |cc| {
+            app.install_fonts(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
+}

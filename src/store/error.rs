@@ -1,0 +1,73 @@
+//! Errors of the project store. Paths come last in every message.
+
+use std::path::PathBuf;
+
+/// Something went wrong opening, reading or changing a project.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be read or created.
+    #[error("cannot open the project file ({source}): {path}")]
+    Io {
+        /// The underlying error.
+        source: std::io::Error,
+        /// The project file.
+        path: PathBuf,
+    },
+    /// The file is not a SQLite database at all.
+    #[error("not a Sanad project (the file is not a SQLite database; it was left untouched): {path}")]
+    NotSqlite {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is a SQLite database of some other program.
+    #[error("not a Sanad project (a SQLite database of another program; it was left untouched): {path}")]
+    ForeignDatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The project was written by a newer Sanad.
+    #[error("this project has schema version {found}, newer than this Sanad reads ({supported}); update Sanad (the file was left untouched): {path}")]
+    NewerVersion {
+        /// The file's schema version.
+        found: i32,
+        /// The newest this build reads.
+        supported: i32,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The project file does not exist.
+    #[error("no project file there: {path}")]
+    Missing {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// A SQLite error.
+    #[error("project database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A span outside its document or empty.
+    #[error("span [{start}, {end}) is not inside document {document_id} ({len} chars)")]
+    InvalidSpan {
+        /// The document.
+        document_id: i64,
+        /// Start char offset.
+        start: usize,
+        /// End char offset.
+        end: usize,
+        /// Document length in chars.
+        len: usize,
+    },
+    /// No label of that name in the project.
+    #[error("no label named {0:?} in this project")]
+    UnknownLabel(String),
+    /// No such document or annotation.
+    #[error("no {what} with id {id} in this project")]
+    NotFound {
+        /// `document` or `annotation`.
+        what: &'static str,
+        /// The id asked for.
+        id: i64,
+    },
+    /// The stored label scheme is broken.
+    #[error(transparent)]
+    Scheme(#[from] crate::model::scheme::SchemeError),
+}

@@ -1,0 +1,536 @@
+//! A Sanad project: one SQLite file (WAL, foreign keys on) holding documents, labels,
+//! annotations and the audit log.
+
+use super::error::StoreError;
+use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
+use crate::model::scheme::{parse_hex_color, LabelScheme};
+use crate::model::{
+    slice_chars, Action, Annotation, AnnotationId, Applied, Document, DocumentId, DocumentSummary, Label,
+};
+use crate::text::DirectionSetting;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// What the first 100 bytes of a file say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// The file does not exist or is empty: a new project may be created there.
+    New,
+    /// A Sanad project of this schema version.
+    Sanad {
+        /// `user_version` from the header (may lag a change still in the WAL).
+        version: i32,
+    },
+}
+
+/// Reads the SQLite header of `path` without opening it as a database, so a file that is not a
+/// Sanad project is never touched.
+///
+/// # Errors
+/// [`StoreError::NotSqlite`], [`StoreError::ForeignDatabase`], [`StoreError::NewerVersion`], or
+/// [`StoreError::Io`] when the file cannot be read.
+pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileKind::New),
+        Err(source) => return Err(StoreError::Io { source, path: path.to_owned() }),
+    };
+    let mut header = Vec::with_capacity(100);
+    (&mut file)
+        .take(100)
+        .read_to_end(&mut header)
+        .map_err(|source| StoreError::Io { source, path: path.to_owned() })?;
+    if header.is_empty() {
+        return Ok(FileKind::New);
+    }
+    if header.len() < 100 || &header[..16] != b"SQLite format 3\0" {
+        return Err(StoreError::NotSqlite { path: path.to_owned() });
+    }
+    let be = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let (version, app_id) = (be(60), be(68));
+    if app_id != APPLICATION_ID {
+        return Err(StoreError::ForeignDatabase { path: path.to_owned() });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerVersion { found: version, supported: SCHEMA_VERSION, path: path.to_owned() });
+    }
+    Ok(FileKind::Sanad { version })
+}
+
+/// An open project.
+pub struct Project {
+    conn: Connection,
+    path: PathBuf,
+    actor: String,
+}
+
+/// A document to add to a project.
+#[derive(Clone, Debug)]
+pub struct NewDocument {
+    /// File name.
+    pub name: String,
+    /// Path relative to the imported folder, `/`-separated; unique in a project.
+    pub rel_path: String,
+    /// Decoded text.
+    pub text: String,
+    /// SHA-256 of the original bytes, lowercase hex.
+    pub sha256: String,
+    /// encoding_rs name of the source encoding.
+    pub encoding: String,
+    /// Size of the original file in bytes.
+    pub byte_len: usize,
+}
+
+/// Current time as RFC 3339 UTC with seconds, e.g. `2026-11-29T22:40:00Z`.
+pub fn now_rfc3339() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    now.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| now.unix_timestamp().to_string())
+}
+
+impl Project {
+    /// Opens the project at `path`, creating it (with the default label scheme) if the file does
+    /// not exist or is empty, and migrating an older schema.
+    ///
+    /// # Errors
+    /// See [`inspect`]; plus SQLite errors.
+    pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
+        let kind = inspect(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { source, path: path.to_owned() })?;
+        }
+        let conn = Connection::open(path)?;
+        let mut project = Self { conn, path: path.to_owned(), actor: default_actor() };
+        project.configure()?;
+        project.migrate(kind == FileKind::New)?;
+        Ok(project)
+    }
+
+    /// Opens an existing project; refuses a missing file instead of creating one.
+    ///
+    /// # Errors
+    /// [`StoreError::Missing`] when there is no file, and everything [`Self::open_or_create`] gives.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        match inspect(path)? {
+            FileKind::New => Err(StoreError::Missing { path: path.to_owned() }),
+            FileKind::Sanad { .. } => Self::open_or_create(path),
+        }
+    }
+
+    /// An in-memory project with the default scheme, for tests and benchmarks.
+    ///
+    /// # Errors
+    /// SQLite errors only.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        let mut project = Self { conn, path: PathBuf::from(":memory:"), actor: default_actor() };
+        project.configure()?;
+        project.migrate(true)?;
+        Ok(project)
+    }
+
+    fn configure(&self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if self.path != Path::new(":memory:") {
+            self.conn.pragma_update(None, "journal_mode", "wal")?;
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(())
+    }
+
+    fn migrate(&mut self, fresh: bool) -> Result<(), StoreError> {
+        let version: i32 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerVersion { found: version, supported: SCHEMA_VERSION, path: self.path.clone() });
+        }
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        for (n, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (n + 1) as i32)?;
+        }
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        if fresh {
+            let scheme = LabelScheme::default_scheme()?;
+            insert_scheme(&tx, &scheme)?;
+            tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [now_rfc3339()])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The project file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The name recorded in the audit log for changes.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// Sets the name recorded in the audit log.
+    pub fn set_actor(&mut self, actor: impl Into<String>) {
+        self.actor = actor.into();
+    }
+
+    /// A value from the project's `meta` table.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Sets a value in the `meta` table (its own transaction).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// Labels in palette order.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn labels(&self) -> Result<Vec<Label>, StoreError> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, name, color, key, description FROM labels ORDER BY position, id")?;
+        let rows = stmt.query_map([], |r| {
+            let color: String = r.get(2)?;
+            let key: Option<String> = r.get(3)?;
+            Ok(Label {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                color: parse_hex_color(&color).unwrap_or([128, 128, 128]),
+                key: key.and_then(|k| k.chars().next()),
+                description: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Documents with their annotation counts, ordered by relative path.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn document_summaries(&self) -> Result<Vec<DocumentSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.id, d.name, d.rel_path, (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id)
+             FROM documents d ORDER BY d.rel_path",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                rel_path: r.get(2)?,
+                annotation_count: r.get::<_, i64>(3)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One document with its text.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] or SQLite errors.
+    pub fn document(&self, id: DocumentId) -> Result<Document, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT id, name, rel_path, text, sha256, encoding, imported_at, direction FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    let dir: String = r.get(7)?;
+                    Ok(Document {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        rel_path: r.get(2)?,
+                        text: r.get(3)?,
+                        sha256: r.get(4)?,
+                        encoding: r.get(5)?,
+                        imported_at: r.get(6)?,
+                        direction: DirectionSetting::parse(&dir).unwrap_or_default(),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "document", id })
+    }
+
+    /// The stored SHA-256 and id of the document at `rel_path`, if imported.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn document_by_path(&self, rel_path: &str) -> Result<Option<(DocumentId, String)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, sha256 FROM documents WHERE rel_path = ?1", [rel_path], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Adds documents in one transaction, recorded in the audit log as one `import` action.
+    /// Returns their ids in order.
+    ///
+    /// # Errors
+    /// SQLite errors (e.g. a `rel_path` already in the project); nothing is added then.
+    pub fn add_documents(&mut self, docs: &[NewDocument]) -> Result<Vec<DocumentId>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let now = now_rfc3339();
+        let mut ids = Vec::with_capacity(docs.len());
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO documents(name, rel_path, text, sha256, encoding, byte_len, char_count, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            for d in docs {
+                stmt.execute(params![
+                    d.name,
+                    d.rel_path,
+                    d.text,
+                    d.sha256,
+                    d.encoding,
+                    d.byte_len as i64,
+                    d.text.chars().count() as i64,
+                    now
+                ])?;
+                ids.push(tx.last_insert_rowid());
+            }
+        }
+        if !docs.is_empty() {
+            let after = serde_json::json!({ "documents": docs.iter().map(|d| &d.rel_path).collect::<Vec<_>>() });
+            audit(&tx, &self.actor, "import", None, Some(after))?;
+        }
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Annotations of a document, ordered by start, then end, then id.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn annotations(&self, document_id: DocumentId) -> Result<Vec<Annotation>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            r#"SELECT id, document_id, start, "end", label_id FROM annotations WHERE document_id = ?1 ORDER BY start, "end", id"#,
+        )?;
+        let rows = stmt.query_map([document_id], |r| {
+            Ok(Annotation {
+                id: r.get(0)?,
+                document_id: r.get(1)?,
+                start: r.get::<_, i64>(2)? as usize,
+                end: r.get::<_, i64>(3)? as usize,
+                label_id: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of rows in the audit log.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn audit_len(&self) -> Result<usize, StoreError> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    /// Applies one user action as one transaction, records it in the audit log, and returns its
+    /// inverse (for undo). Nothing changes when it fails.
+    ///
+    /// # Errors
+    /// [`StoreError::InvalidSpan`], [`StoreError::UnknownLabel`], [`StoreError::NotFound`], SQLite errors.
+    pub fn apply(&mut self, action: &Action) -> Result<Applied, StoreError> {
+        let tx = self.conn.transaction()?;
+        let actor = self.actor.clone();
+        let applied = match action {
+            Action::AddAnnotation { id, document_id, start, end, label } => {
+                let len: i64 = tx
+                    .query_row("SELECT char_count FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+                    .optional()?
+                    .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
+                if start >= end || *end > len as usize {
+                    return Err(StoreError::InvalidSpan {
+                        document_id: *document_id,
+                        start: *start,
+                        end: *end,
+                        len: len as usize,
+                    });
+                }
+                let label_id = label_id(&tx, label)?;
+                tx.execute(
+                    r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
+                    params![id, document_id, *start as i64, *end as i64, label_id, now_rfc3339()],
+                )?;
+                let new_id = tx.last_insert_rowid();
+                let after = annotation_json(&tx, new_id)?;
+                audit(&tx, &actor, action.kind(), None, Some(after))?;
+                Applied { inverse: Action::DeleteAnnotation { id: new_id }, annotation: Some(new_id) }
+            }
+            Action::DeleteAnnotation { id } => {
+                let before = annotation_json(&tx, *id)?;
+                let (document_id, start, end, label): (i64, i64, i64, String) = tx.query_row(
+                    r#"SELECT a.document_id, a.start, a."end", l.name FROM annotations a JOIN labels l ON l.id = a.label_id WHERE a.id = ?1"#,
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?;
+                tx.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
+                audit(&tx, &actor, action.kind(), Some(before), None)?;
+                Applied {
+                    inverse: Action::AddAnnotation {
+                        id: Some(*id),
+                        document_id,
+                        start: start as usize,
+                        end: end as usize,
+                        label,
+                    },
+                    annotation: None,
+                }
+            }
+            Action::RelabelAnnotation { id, label } => {
+                let before = annotation_json(&tx, *id)?;
+                let old = before["label"].as_str().unwrap_or_default().to_owned();
+                let label_id = label_id(&tx, label)?;
+                tx.execute("UPDATE annotations SET label_id = ?1 WHERE id = ?2", params![label_id, id])?;
+                let after = annotation_json(&tx, *id)?;
+                audit(&tx, &actor, action.kind(), Some(before), Some(after))?;
+                Applied { inverse: Action::RelabelAnnotation { id: *id, label: old }, annotation: Some(*id) }
+            }
+        };
+        tx.commit()?;
+        Ok(applied)
+    }
+}
+
+fn default_actor() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "researcher".to_owned())
+}
+
+fn insert_scheme(tx: &Transaction<'_>, scheme: &LabelScheme) -> Result<(), StoreError> {
+    let mut stmt =
+        tx.prepare("INSERT INTO labels(name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (i, l) in scheme.labels.iter().enumerate() {
+        stmt.execute(params![l.name, l.color, l.key.map(String::from), l.description, i as i64])?;
+    }
+    tx.execute("INSERT INTO meta(key, value) VALUES ('scheme_name', ?1)", [&scheme.name])?;
+    Ok(())
+}
+
+fn label_id(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
+    tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::UnknownLabel(name.to_owned()))
+}
+
+fn annotation_json(tx: &Transaction<'_>, id: AnnotationId) -> Result<serde_json::Value, StoreError> {
+    let row = tx
+        .query_row(
+            r#"SELECT a.document_id, a.start, a."end", l.name, d.text FROM annotations a
+               JOIN labels l ON l.id = a.label_id JOIN documents d ON d.id = a.document_id WHERE a.id = ?1"#,
+            [id],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "annotation", id })?;
+    let (doc, start, end, label, text) = row;
+    Ok(serde_json::json!({
+        "id": id, "document_id": doc, "start": start, "end": end, "label": label,
+        "text": slice_chars(&text, start as usize..end as usize),
+    }))
+}
+
+fn audit(
+    tx: &Transaction<'_>,
+    actor: &str,
+    action: &str,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO audit_log(at, actor, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![now_rfc3339(), actor, action, before.map(|v| v.to_string()), after.map(|v| v.to_string())],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> NewDocument {
+        NewDocument {
+            name: "a.txt".into(),
+            rel_path: "a.txt".into(),
+            text: text.into(),
+            sha256: "00".into(),
+            encoding: "UTF-8".into(),
+            byte_len: text.len(),
+        }
+    }
+
+    #[test]
+    fn add_relabel_delete_and_inverses_round_trip() {
+        let mut p = Project::in_memory().unwrap();
+        let id = p.add_documents(&[doc("أطلق الدفاع المدني")]).unwrap()[0];
+        let add = Action::AddAnnotation { id: None, document_id: id, start: 5, end: 11, label: "ORGANIZATION".into() };
+        let applied = p.apply(&add).unwrap();
+        let ann = p.annotations(id).unwrap();
+        assert_eq!((ann[0].start, ann[0].end), (5, 11));
+        let relabel = p.apply(&Action::RelabelAnnotation { id: ann[0].id, label: "PERSON".into() }).unwrap();
+        p.apply(&relabel.inverse).unwrap();
+        let undo_add = p.apply(&applied.inverse).unwrap();
+        assert!(p.annotations(id).unwrap().is_empty());
+        p.apply(&undo_add.inverse).unwrap();
+        assert_eq!(p.annotations(id).unwrap()[0].id, ann[0].id, "undoing a delete restores the same id");
+        assert_eq!(p.audit_len().unwrap(), 6); // import + 5 actions
+    }
+
+    #[test]
+    fn bad_spans_and_labels_change_nothing() {
+        let mut p = Project::in_memory().unwrap();
+        let id = p.add_documents(&[doc("abc")]).unwrap()[0];
+        let bad = Action::AddAnnotation { id: None, document_id: id, start: 2, end: 4, label: "PERSON".into() };
+        assert!(matches!(p.apply(&bad), Err(StoreError::InvalidSpan { .. })));
+        let bad = Action::AddAnnotation { id: None, document_id: id, start: 0, end: 1, label: "NOPE".into() };
+        assert!(matches!(p.apply(&bad), Err(StoreError::UnknownLabel(_))));
+        assert!(p.annotations(id).unwrap().is_empty());
+        assert_eq!(p.audit_len().unwrap(), 1);
+    }
+
+    #[test]
+    fn foreign_and_non_sqlite_files_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let txt = dir.path().join("notes.txt");
+        std::fs::write(&txt, "hello, this is not a database at all, but it is long enough to have a header of one hundred bytes.......").unwrap();
+        assert!(matches!(Project::open_existing(&txt), Err(StoreError::NotSqlite { .. })));
+        let other = dir.path().join("other.sqlite");
+        {
+            let c = Connection::open(&other).unwrap();
+            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+        }
+        let before = std::fs::read(&other).unwrap();
+        assert!(matches!(Project::open_existing(&other), Err(StoreError::ForeignDatabase { .. })));
+        assert_eq!(std::fs::read(&other).unwrap(), before);
+        assert!(matches!(Project::open_existing(&dir.path().join("none.sanad")), Err(StoreError::Missing { .. })));
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.sanad");
+        drop(Project::open_or_create(&path).unwrap());
+        {
+            let c = Connection::open(&path).unwrap();
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+            c.pragma_update(None, "journal_mode", "delete").unwrap();
+        }
+        let err = Project::open_or_create(&path).err().unwrap();
+        assert!(matches!(err, StoreError::NewerVersion { .. }), "{err}");
+        assert!(err.to_string().ends_with(&path.display().to_string()));
+    }
+}

@@ -1,0 +1,60 @@
+//! The project file's schema and its migrations.
+//!
+//! A Sanad project is a SQLite file whose header carries [`APPLICATION_ID`] (`PRAGMA
+//! application_id`) and whose `PRAGMA user_version` is the schema version. Migration `n` takes a
+//! file from version `n` to `n + 1`; a file newer than [`SCHEMA_VERSION`] is refused.
+
+/// `PRAGMA application_id` of every Sanad project: the ASCII bytes "SAND".
+pub const APPLICATION_ID: i32 = 0x5341_4E44;
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i32 = 1;
+
+/// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 0 -> 1: the first schema.
+    r#"
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        rel_path    TEXT NOT NULL UNIQUE,
+        text        TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        encoding    TEXT NOT NULL,
+        byte_len    INTEGER NOT NULL,
+        char_count  INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        direction   TEXT NOT NULL DEFAULT 'auto' CHECK (direction IN ('auto', 'rtl', 'ltr'))
+    );
+    CREATE TABLE labels (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        color       TEXT NOT NULL,
+        key         TEXT,
+        description TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL
+    );
+    CREATE TABLE annotations (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        label_id    INTEGER NOT NULL REFERENCES labels(id),
+        created_at  TEXT NOT NULL,
+        CHECK (start >= 0 AND start < "end")
+    );
+    CREATE INDEX annotations_by_document ON annotations(document_id, start);
+    CREATE TABLE audit_log (
+        id     INTEGER PRIMARY KEY,
+        at     TEXT NOT NULL,
+        actor  TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after  TEXT
+    );
+    "#,
+];

@@ -1,0 +1,206 @@
+//! Measuring units with egui's fonts (the same shaping the view paints with) and finding grapheme
+//! boxes inside a unit with harfrust cluster data.
+//!
+//! egui's galley gives a unit's exact width but no char-to-glyph clusters; harfrust, shaping the
+//! same text with the same face, gives clusters. The cluster boxes are scaled so they fill the
+//! galley's width exactly.
+
+use super::fonts::{document_font, NOTO_NASKH_ARABIC, NOTO_SANS};
+use super::layout::{grapheme_char_ranges, GraphemeBox, Measurer, UnitShape};
+use egui::epaint::text::ByteIndex;
+use egui::text::{LayoutJob, LayoutSection, TextFormat};
+use egui::{Color32, FontId};
+use skrifa::MetadataProvider;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+struct Face {
+    data: &'static [u8],
+    shaper: harfrust::ShaperData,
+}
+
+struct Faces {
+    sans: Option<Face>,
+    naskh: Option<Face>,
+}
+
+fn faces() -> &'static Faces {
+    static FACES: OnceLock<Faces> = OnceLock::new();
+    FACES.get_or_init(|| {
+        let load = |data: &'static [u8]| {
+            harfrust::FontRef::new(data).ok().map(|f| Face { data, shaper: harfrust::ShaperData::new(&f) })
+        };
+        Faces { sans: load(NOTO_SANS), naskh: load(NOTO_NASKH_ARABIC) }
+    })
+}
+
+/// Does Noto Sans map every char of `text`? (egui's document family tries it first.)
+fn sans_covers(text: &str) -> bool {
+    let Ok(font) = skrifa::FontRef::new(NOTO_SANS) else {
+        return false;
+    };
+    let cmap = font.charmap();
+    text.chars().all(|c| c.is_control() || cmap.map(c).is_some())
+}
+
+/// Grapheme boxes of `text` shaped on its own, in shaper units (any scale), and the total advance.
+/// Clusters come from harfrust with the face egui would pick; a cluster holding several graphemes
+/// (a ligature such as lam-alef) is shared evenly between them, the first logical one on the
+/// reading side.
+pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
+    let graphemes = grapheme_char_ranges(text);
+    let faces = faces();
+    let face = if sans_covers(text) { faces.sans.as_ref() } else { faces.naskh.as_ref() };
+    let Some(face) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r))) else {
+        return (graphemes.into_iter().map(|(chars, _)| GraphemeBox { chars, x0: 0.0, x1: 0.0 }).collect(), 0.0);
+    };
+    let (face, font) = face;
+    let shaper = face.shaper.shaper(&font).build();
+    let mut buffer = harfrust::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    let rtl = buffer.direction() == harfrust::Direction::RightToLeft;
+    let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
+
+    // cluster byte offset -> (x0, x1), glyphs in visual order
+    let mut spans: Vec<(u32, f32, f32)> = Vec::new();
+    let mut x = 0.0f32;
+    for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
+        let adv = pos.x_advance as f32;
+        match spans.iter_mut().find(|s| s.0 == info.cluster) {
+            Some(s) => {
+                s.1 = s.1.min(x);
+                s.2 = s.2.max(x + adv);
+            }
+            None => spans.push((info.cluster, x, x + adv)),
+        }
+        x += adv;
+    }
+    spans.sort_by_key(|s| s.0);
+
+    // byte offset of each grapheme start
+    let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_of_char.push(text.len());
+    let cluster_of = |byte: usize| spans.iter().rposition(|s| s.0 as usize <= byte);
+    let mut per_cluster: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut orphan = Vec::new();
+    for (gi, (chars, _)) in graphemes.iter().enumerate() {
+        match cluster_of(byte_of_char[chars.start]) {
+            Some(ci) => per_cluster.entry(ci).or_default().push(gi),
+            None => orphan.push(gi),
+        }
+    }
+    let mut boxes: Vec<GraphemeBox> =
+        graphemes.iter().map(|(chars, _)| GraphemeBox { chars: chars.clone(), x0: 0.0, x1: 0.0 }).collect();
+    for (ci, members) in per_cluster {
+        let (_, x0, x1) = spans[ci];
+        let share = (x1 - x0) / members.len() as f32;
+        for (k, &gi) in members.iter().enumerate() {
+            let k = k as f32;
+            let (a, b) = if rtl { (x1 - (k + 1.0) * share, x1 - k * share) } else { (x0 + k * share, x0 + (k + 1.0) * share) };
+            boxes[gi].x0 = a;
+            boxes[gi].x1 = b;
+        }
+    }
+    for gi in orphan {
+        let edge = if rtl { x } else { 0.0 };
+        boxes[gi].x0 = edge;
+        boxes[gi].x1 = edge;
+    }
+    (boxes, x)
+}
+
+/// Cache of measured units for one font size, kept by the view across frames.
+#[derive(Default)]
+pub struct ShapeCache {
+    font_size: f32,
+    units: HashMap<String, Arc<UnitShape>>,
+    line_height: Option<f32>,
+}
+
+impl ShapeCache {
+    /// An empty cache for the document font at `font_size` points.
+    pub fn new(font_size: f32) -> Self {
+        Self { font_size, units: HashMap::new(), line_height: None }
+    }
+
+    /// The document font size, points.
+    pub fn font_size(&self) -> f32 {
+        self.font_size
+    }
+
+    /// Number of cached units.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// Is the cache empty?
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+}
+
+/// The text format every unit is drawn with (document font, fixed line height so Naskh marks fit).
+pub fn unit_format(font_size: f32, line_height: f32, color: Color32) -> TextFormat {
+    TextFormat { font_id: document_font(font_size), line_height: Some(line_height), color, ..Default::default() }
+}
+
+/// A one-section job for measuring or drawing one unit.
+pub fn unit_job(text: &str, format: TextFormat) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.text = text.to_owned();
+    job.sections.push(LayoutSection { leading_space: 0.0, byte_range: ByteIndex(0)..ByteIndex(text.len()), format });
+    job.wrap.max_width = f32::INFINITY;
+    job.break_on_newline = false;
+    job.round_output_to_gui = false;
+    job
+}
+
+/// Line height used for the document font: the taller of the two faces' row heights.
+fn measured_line_height(fonts: &mut egui::epaint::text::FontsView<'_>, font_size: f32) -> f32 {
+    let id: FontId = document_font(font_size);
+    // Noto Naskh Arabic's harakat reach above the Latin face's ascent: give them room.
+    (fonts.row_height(&id) * 1.15).ceil()
+}
+
+/// A [`Measurer`] backed by egui's fonts (harfrust shaping) and a [`ShapeCache`].
+pub struct EguiMeasurer<'a, 'f> {
+    /// egui's fonts at the current pixels-per-point.
+    pub fonts: &'a mut egui::epaint::text::FontsView<'f>,
+    /// The cache to read and fill.
+    pub cache: &'a mut ShapeCache,
+}
+
+impl Measurer for EguiMeasurer<'_, '_> {
+    fn measure(&mut self, text: &str) -> Arc<UnitShape> {
+        if let Some(s) = self.cache.units.get(text) {
+            return s.clone();
+        }
+        let shape = if text.is_empty() {
+            UnitShape { width: 0.0, graphemes: vec![] }
+        } else {
+            let lh = self.line_height();
+            let galley = self.fonts.layout_job(unit_job(text, unit_format(self.cache.font_size, lh, Color32::WHITE)));
+            let width = galley.intrinsic_size().x;
+            let (mut boxes, total) = shaper_grapheme_boxes(text);
+            let scale = if total > 0.0 { width / total } else { 0.0 };
+            for b in &mut boxes {
+                b.x0 *= scale;
+                b.x1 *= scale;
+            }
+            UnitShape { width, graphemes: boxes }
+        };
+        let shape = Arc::new(shape);
+        self.cache.units.insert(text.to_owned(), shape.clone());
+        shape
+    }
+
+    fn line_height(&mut self) -> f32 {
+        if let Some(h) = self.cache.line_height {
+            return h;
+        }
+        let h = measured_line_height(self.fonts, self.cache.font_size);
+        self.cache.line_height = Some(h);
+        h
+    }
+}

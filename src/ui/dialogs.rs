@@ -1,0 +1,57 @@
+//! Native file dialogs behind a trait, so tests never open one.
+
+use std::path::PathBuf;
+
+/// The file dialogs the app needs.
+pub trait FileDialogs {
+    /// Asks for a folder of `.txt` documents.
+    fn pick_folder(&self) -> Option<PathBuf>;
+    /// Asks for an existing `.sanad` project file.
+    fn pick_project(&self) -> Option<PathBuf>;
+    /// Asks where to save an export; `default_name` is the suggested file name.
+    fn save_export(&self, default_name: &str) -> Option<PathBuf>;
+}
+
+/// Real dialogs through rfd (XDG desktop portal on Linux).
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn pick_folder(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title("Open a folder of .txt documents").pick_folder()
+    }
+
+    fn pick_project(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title("Open a Sanad project").add_filter("Sanad project", &["sanad"]).pick_file()
+    }
+
+    fn save_export(&self, default_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export annotations as JSONL")
+            .set_file_name(default_name)
+            .add_filter("JSON Lines", &["jsonl"])
+            .save_file()
+    }
+}
+
+/// Dialogs that answer from fixed values: for tests.
+#[derive(Default, Clone)]
+pub struct ScriptedDialogs {
+    /// Answer to [`FileDialogs::pick_folder`].
+    pub folder: Option<PathBuf>,
+    /// Answer to [`FileDialogs::pick_project`].
+    pub project: Option<PathBuf>,
+    /// Answer to [`FileDialogs::save_export`].
+    pub export: Option<PathBuf>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn pick_folder(&self) -> Option<PathBuf> {
+        self.folder.clone()
+    }
+    fn pick_project(&self) -> Option<PathBuf> {
+        self.project.clone()
+    }
+    fn save_export(&self, _default_name: &str) -> Option<PathBuf> {
+        self.export.clone()
+    }
+}

@@ -1,0 +1,9 @@
+//! The egui front end. It draws and turns input into [`app::Command`]s; one place
+//! ([`app::SanadApp::run_command`]) applies them, and model changes go through
+//! [`crate::store::Project::apply`] as one transaction each.
+
+pub mod app;
+pub mod dialogs;
+pub mod document_view;
+
+pub use app::{Command, SanadApp};
