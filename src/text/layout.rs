@@ -290,7 +290,12 @@ fn place_line(ctx: &ParaCtx<'_>, range: Range<usize>, offset: usize, measurer: &
         }
         for u in units {
             let text = ctx.unit_text(&u);
-            let shape = measurer.measure(&text);
+            let shape = if text.is_empty() {
+                // An invisible control: no glyph, but a zero-width box so it keeps its place.
+                Arc::new(UnitShape { width: 0.0, graphemes: vec![GraphemeBox { chars: 0..u.chars.len(), x0: 0.0, x1: 0.0 }] })
+            } else {
+                measurer.measure(&text)
+            };
             let w = shape.width;
             units_out.push(PlacedUnit {
                 chars: u.chars.start + offset..u.chars.end + offset,
@@ -393,6 +398,29 @@ impl DocumentLayout {
             }
         }
         out.retain(|r| r.width() > 0.0);
+        out
+    }
+
+    /// The document's chars (char offsets) in on-screen order: line by line, top to bottom, each
+    /// line left to right by the centre of each char's grapheme box. Chars that share a grapheme
+    /// keep logical order in a left-to-right unit and reverse order in a right-to-left one
+    /// (UAX #9 without the optional rule L3). Paragraph separators are not on any line.
+    pub fn visual_order(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.char_count);
+        for line in self.lines() {
+            let mut keyed: Vec<(f32, usize, usize)> = Vec::new(); // (x centre, unit index, char)
+            for (ui, unit) in line.units.iter().enumerate() {
+                for g in &unit.shape.graphemes {
+                    let centre = line.x + unit.x + (g.x0 + g.x1) / 2.0;
+                    let chars = (unit.chars.start + g.chars.start)..(unit.chars.start + g.chars.end);
+                    let ordered: Vec<usize> = if unit.is_rtl() { chars.rev().collect() } else { chars.collect() };
+                    keyed.extend(ordered.into_iter().map(|c| (centre, ui, c)));
+                }
+            }
+            // Stable sort: ties keep the order pushed above.
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            out.extend(keyed.into_iter().map(|k| k.2));
+        }
         out
     }
 
