@@ -26,8 +26,13 @@ pub fn data_dir() -> PathBuf {
         .map_or_else(|| std::env::temp_dir().join("sanad"), |d| d.data_dir().to_owned())
 }
 
-/// Can we create a file in `dir`? Checked by creating and removing a probe file.
+/// Can we create a file in `dir`? A directory without any write permission bit counts as
+/// read-only even for root (who could write there anyway); otherwise a probe file is created and
+/// removed.
 fn dir_is_writable(dir: &Path) -> bool {
+    if std::fs::metadata(dir).map_or(true, |m| m.permissions().readonly()) {
+        return false;
+    }
     let probe = dir.join(format!(".sanad-probe-{}", std::process::id()));
     match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
         Ok(_) => std::fs::remove_file(&probe).is_ok(),
@@ -48,5 +53,21 @@ mod tests {
         assert_eq!(p.file_name().unwrap(), "seeds.sanad");
         assert_eq!(p.parent().unwrap(), std::fs::canonicalize(dir.path()).unwrap());
         assert_eq!(project_path_for_folder(&folder, Some(Path::new("/tmp/x.sanad"))), PathBuf::from("/tmp/x.sanad"));
+    }
+
+    #[test]
+    fn read_only_parent_sends_the_project_to_the_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let parent = dir.path().join("ro");
+        let folder = parent.join("seeds");
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut perms = std::fs::metadata(&parent).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&parent, perms.clone()).unwrap();
+        let p = project_path_for_folder(&folder, None);
+        perms.set_readonly(false);
+        std::fs::set_permissions(&parent, perms).unwrap();
+        assert!(p.starts_with(data_dir()), "{}", p.display());
+        assert!(p.file_name().unwrap().to_string_lossy().starts_with("seeds-"));
     }
 }
