@@ -1,45 +1,17 @@
-//! Paragraph and document layout: lines broken first, then each line reordered (UAX #9, rules
-//! L1–L2, L4), units placed left to right in visual order, and hit-testing on the result.
+//! Paragraph layout: lines broken first, then each line reordered (UAX #9, rules L1–L2, L4), and
+//! its units placed left to right in visual order.
 //!
 //! All x/y values are in points, relative to the top-left corner of the laid-out document. All
 //! positions into text are char offsets into the document text, end-exclusive.
 
 use super::bidi::{mirror, BidiParagraph, DirectionSetting};
-use super::paragraphs::split_paragraphs;
 use super::units::{break_opportunities, split_units, Unit};
-use egui::{pos2, Pos2, Rect};
+pub use super::measure::{FixedWidthMeasurer, GraphemeBox, Measurer, UnitShape};
+pub use super::document::{layout_document, DocumentLayout};
+use egui::{pos2, Rect};
 use std::ops::Range;
 use std::sync::Arc;
 use unicode_bidi::BidiClass;
-
-/// A grapheme cluster's box inside a shaped unit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct GraphemeBox {
-    /// Char offsets relative to the unit's first char, end-exclusive.
-    pub chars: Range<usize>,
-    /// Left edge, points from the unit's left edge.
-    pub x0: f32,
-    /// Right edge, points from the unit's left edge.
-    pub x1: f32,
-}
-
-/// The measured shape of one unit's text.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct UnitShape {
-    /// Advance width in points.
-    pub width: f32,
-    /// One box per grapheme cluster, in logical order. Boxes of a right-to-left unit fall right to
-    /// left; a ligature's width is shared evenly by its graphemes.
-    pub graphemes: Vec<GraphemeBox>,
-}
-
-/// Measures shaping units. The view implements it with egui's fonts; tests may use fixed widths.
-pub trait Measurer {
-    /// Shapes `text` (one unit, as drawn: already mirrored) on its own and returns its metrics.
-    fn measure(&mut self, text: &str) -> Arc<UnitShape>;
-    /// Height of one line in points.
-    fn line_height(&mut self) -> f32;
-}
 
 /// A unit placed on a line.
 #[derive(Clone, Debug)]
@@ -99,43 +71,11 @@ pub struct ParagraphLayout {
     pub lines: Vec<LineLayout>,
 }
 
-/// A whole document laid out at one width.
-#[derive(Clone, Debug)]
-pub struct DocumentLayout {
-    /// Paragraphs in logical order.
-    pub paragraphs: Vec<ParagraphLayout>,
-    /// The wrap width, points.
-    pub width: f32,
-    /// Total height, points.
-    pub height: f32,
-    /// Number of chars in the document.
-    pub char_count: usize,
-}
-
-/// Extra space between paragraphs, as a fraction of the line height.
-const PARAGRAPH_GAP: f32 = 0.25;
-
-/// Lays out `text` at `width` points: paragraphs (rule P1), each resolved by `direction`, broken
-/// into lines at UAX #14 opportunities (a word longer than a line is broken between graphemes),
-/// each line reordered and its units placed. Right-to-left paragraphs are right-aligned.
-pub fn layout_document(
-    text: &str,
-    direction: DirectionSetting,
-    width: f32,
-    measurer: &mut dyn Measurer,
-) -> DocumentLayout {
-    let line_height = measurer.line_height();
-    let mut y = 0.0;
-    let mut paragraphs = Vec::new();
-    for (i, span) in split_paragraphs(text).into_iter().enumerate() {
-        if i > 0 {
-            y += line_height * PARAGRAPH_GAP;
-        }
-        let para = layout_paragraph(&text[span.bytes.clone()], span.chars.start, direction, width, y, measurer);
-        y = para.lines.last().map_or(y, |l| l.y + l.height);
-        paragraphs.push(para);
+impl ParagraphLayout {
+    /// Height of the paragraph's lines, points.
+    pub fn height(&self) -> f32 {
+        self.lines.iter().map(|l| l.height).sum()
     }
-    DocumentLayout { paragraphs, width, height: y, char_count: text.chars().count() }
 }
 
 /// Lays out one paragraph (`text` holds no separator). `offset` is the char offset of the
@@ -260,12 +200,7 @@ fn break_lines(ctx: &ParaCtx<'_>, mandatory: &[bool], width: f32, measurer: &mut
 /// that fits `width`, and after at least one grapheme.
 fn overflow_cut(ctx: &ParaCtx<'_>, range: Range<usize>, width: f32, measurer: &mut dyn Measurer) -> usize {
     let text: String = ctx.chars[range.clone()].iter().collect();
-    let mut bounds: Vec<usize> = Vec::new();
-    let mut ci = range.start;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(text.as_str(), true) {
-        ci += g.chars().count();
-        bounds.push(ci);
-    }
+    let bounds: Vec<usize> = super::measure::grapheme_char_ranges(&text).into_iter().map(|g| range.start + g.end).collect();
     let mut best = bounds.first().copied().unwrap_or(range.end);
     for &b in &bounds {
         if ctx.measure_range(range.start..b, measurer).0 <= width {
@@ -308,195 +243,6 @@ fn place_line(ctx: &ParaCtx<'_>, range: Range<usize>, offset: usize, measurer: &
         }
     }
     LineLayout { chars: range.start + offset..range.end + offset, units: units_out, x: 0.0, y: 0.0, width: x, height: 0.0 }
-}
-
-impl DocumentLayout {
-    /// All lines, top to bottom.
-    pub fn lines(&self) -> impl Iterator<Item = &LineLayout> {
-        self.paragraphs.iter().flat_map(|p| p.lines.iter())
-    }
-
-    /// The line nearest to `y` (points), if the document has any line.
-    pub fn line_at_y(&self, y: f32) -> Option<&LineLayout> {
-        let mut best: Option<&LineLayout> = None;
-        for line in self.lines() {
-            if y < line.y + line.height {
-                return Some(best.filter(|b| y - (b.y + b.height) < line.y - y).unwrap_or(line));
-            }
-            best = Some(line);
-        }
-        best
-    }
-
-    /// The caret position nearest to `pos` (document coordinates): a char offset on a grapheme
-    /// boundary. Inside a grapheme, the half under `pos` decides the side: in a right-to-left unit
-    /// the right half means "before" (UAX #9 visual order), in a left-to-right unit the left half.
-    pub fn caret_at(&self, pos: Pos2) -> usize {
-        let Some(line) = self.line_at_y(pos.y) else {
-            return 0;
-        };
-        let Some((unit, g)) = nearest_grapheme(line, pos.x) else {
-            return line.chars.start;
-        };
-        let gx0 = line.x + unit.x + g.x0;
-        let gx1 = line.x + unit.x + g.x1;
-        let mid = (gx0 + gx1) / 2.0;
-        let before = if unit.is_rtl() { pos.x >= mid } else { pos.x < mid };
-        let start = unit.chars.start + g.chars.start;
-        let end = unit.chars.start + g.chars.end;
-        if before { start } else { end }
-    }
-
-    /// The char under `pos` (document coordinates), if `pos` is on a glyph box.
-    pub fn char_at(&self, pos: Pos2) -> Option<usize> {
-        let line = self.lines().find(|l| pos.y >= l.y && pos.y < l.y + l.height)?;
-        let (unit, g) = nearest_grapheme(line, pos.x)?;
-        let gx0 = line.x + unit.x + g.x0;
-        let gx1 = line.x + unit.x + g.x1;
-        (pos.x >= gx0 && pos.x <= gx1).then_some(unit.chars.start + g.chars.start)
-    }
-
-    /// Rectangles (document coordinates) covering the graphemes of `range` (char offsets): one or
-    /// more per line, since a logical range that crosses a direction change is discontiguous on
-    /// screen. Adjacent boxes are merged.
-    pub fn range_rects(&self, range: Range<usize>) -> Vec<Rect> {
-        let mut out: Vec<Rect> = Vec::new();
-        if range.start >= range.end {
-            return out;
-        }
-        for line in self.lines() {
-            if line.chars.end <= range.start {
-                continue;
-            }
-            if line.chars.start >= range.end {
-                break;
-            }
-            let mut boxes: Vec<Rect> = Vec::new();
-            for unit in &line.units {
-                if unit.chars.end <= range.start || unit.chars.start >= range.end {
-                    continue;
-                }
-                for g in &unit.shape.graphemes {
-                    let gs = unit.chars.start + g.chars.start;
-                    let ge = unit.chars.start + g.chars.end;
-                    if ge <= range.start || gs >= range.end {
-                        continue;
-                    }
-                    boxes.push(Rect::from_min_max(
-                        pos2(line.x + unit.x + g.x0, line.y),
-                        pos2(line.x + unit.x + g.x1, line.y + line.height),
-                    ));
-                }
-            }
-            boxes.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
-            let first = out.len();
-            for r in boxes {
-                match out[first..].last_mut() {
-                    Some(o) if r.min.x <= o.max.x + 0.5 => *o = o.union(r),
-                    _ => out.push(r),
-                }
-            }
-        }
-        out.retain(|r| r.width() > 0.0);
-        out
-    }
-
-    /// The document's chars (char offsets) in on-screen order: line by line, top to bottom, each
-    /// line left to right by the centre of each char's grapheme box. Chars that share a grapheme
-    /// keep logical order in a left-to-right unit and reverse order in a right-to-left one
-    /// (UAX #9 without the optional rule L3). Paragraph separators are not on any line.
-    pub fn visual_order(&self) -> Vec<usize> {
-        let mut out = Vec::with_capacity(self.char_count);
-        for line in self.lines() {
-            let mut keyed: Vec<(f32, usize, usize)> = Vec::new(); // (x centre, unit index, char)
-            for (ui, unit) in line.units.iter().enumerate() {
-                for g in &unit.shape.graphemes {
-                    let centre = line.x + unit.x + (g.x0 + g.x1) / 2.0;
-                    let chars = (unit.chars.start + g.chars.start)..(unit.chars.start + g.chars.end);
-                    let ordered: Vec<usize> = if unit.is_rtl() { chars.rev().collect() } else { chars.collect() };
-                    keyed.extend(ordered.into_iter().map(|c| (centre, ui, c)));
-                }
-            }
-            // Stable sort: ties keep the order pushed above.
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            out.extend(keyed.into_iter().map(|k| k.2));
-        }
-        out
-    }
-
-    /// Bounding rectangle of the graphemes of `range`, for scrolling to it.
-    pub fn range_bounds(&self, range: Range<usize>) -> Option<Rect> {
-        self.range_rects(range).into_iter().reduce(|a, b| a.union(b))
-    }
-}
-
-fn nearest_grapheme(line: &LineLayout, x: f32) -> Option<(&PlacedUnit, &GraphemeBox)> {
-    let mut best: Option<(&PlacedUnit, &GraphemeBox, f32)> = None;
-    for unit in &line.units {
-        for g in &unit.shape.graphemes {
-            let x0 = line.x + unit.x + g.x0;
-            let x1 = line.x + unit.x + g.x1;
-            let d = if x < x0 { x0 - x } else if x > x1 { x - x1 } else { 0.0 };
-            // Zero-width graphemes (controls) only win when nothing else is there.
-            let d = if x1 - x0 <= 0.0 { d + 0.01 } else { d };
-            if best.is_none_or(|(_, _, bd)| d < bd) {
-                best = Some((unit, g, d));
-            }
-        }
-    }
-    best.map(|(u, g, _)| (u, g))
-}
-
-/// A [`Measurer`] that gives every grapheme the same width: for tests of order and hit-testing
-/// that must not depend on fonts.
-#[derive(Clone, Debug)]
-pub struct FixedWidthMeasurer {
-    /// Width of one grapheme, points.
-    pub advance: f32,
-    /// Line height, points.
-    pub height: f32,
-}
-
-impl Measurer for FixedWidthMeasurer {
-    fn measure(&mut self, text: &str) -> Arc<UnitShape> {
-        let rtl = text.chars().any(|c| {
-            matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
-        });
-        let graphemes: Vec<(Range<usize>, bool)> = grapheme_char_ranges(text);
-        let n = graphemes.len() as f32;
-        let width = n * self.advance;
-        let boxes = graphemes
-            .into_iter()
-            .enumerate()
-            .map(|(i, (chars, _))| {
-                let i = i as f32;
-                let (x0, x1) = if rtl {
-                    (width - (i + 1.0) * self.advance, width - i * self.advance)
-                } else {
-                    (i * self.advance, (i + 1.0) * self.advance)
-                };
-                GraphemeBox { chars, x0, x1 }
-            })
-            .collect();
-        Arc::new(UnitShape { width, graphemes: boxes })
-    }
-
-    fn line_height(&mut self) -> f32 {
-        self.height
-    }
-}
-
-/// Grapheme clusters of `text` as char ranges (extended clusters, UAX #29), with whether each
-/// starts a new cluster at a byte offset (always true; kept for symmetry with shaper clusters).
-pub fn grapheme_char_ranges(text: &str) -> Vec<(Range<usize>, bool)> {
-    let mut out = Vec::new();
-    let mut ci = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
-        let n = g.chars().count();
-        out.push((ci..ci + n, true));
-        ci += n;
-    }
-    out
 }
 
 #[cfg(test)]

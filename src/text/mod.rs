@@ -6,10 +6,13 @@
 
 pub mod bidi;
 pub mod fonts;
+pub mod document;
 pub mod layout;
+pub mod measure;
 pub mod paragraphs;
 pub mod shaping;
 pub mod units;
+pub mod words;
 
 pub use bidi::DirectionSetting;
 pub use layout::{layout_document, DocumentLayout, Measurer};

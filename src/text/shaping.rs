@@ -6,7 +6,7 @@
 //! galley's width exactly.
 
 use super::fonts::{document_font, NOTO_NASKH_ARABIC, NOTO_SANS};
-use super::layout::{grapheme_char_ranges, GraphemeBox, Measurer, UnitShape};
+use super::measure::{grapheme_char_ranges, GraphemeBox, Measurer, UnitShape};
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, FontId};
@@ -49,12 +49,12 @@ fn sans_covers(text: &str) -> bool {
 /// reading side.
 pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
     let graphemes = grapheme_char_ranges(text);
+    let zero = |graphemes: Vec<std::ops::Range<usize>>| graphemes.into_iter().map(|chars| GraphemeBox { chars, x0: 0.0, x1: 0.0 }).collect();
     let faces = faces();
     let face = if sans_covers(text) { faces.sans.as_ref() } else { faces.naskh.as_ref() };
-    let Some(face) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r))) else {
-        return (graphemes.into_iter().map(|(chars, _)| GraphemeBox { chars, x0: 0.0, x1: 0.0 }).collect(), 0.0);
+    let Some((face, font)) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r))) else {
+        return (zero(graphemes), 0.0);
     };
-    let (face, font) = face;
     let shaper = face.shaper.shaper(&font).build();
     let mut buffer = harfrust::UnicodeBuffer::new();
     buffer.push_str(text);
@@ -62,50 +62,63 @@ pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
     let rtl = buffer.direction() == harfrust::Direction::RightToLeft;
     let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
 
-    // cluster byte offset -> (x0, x1), glyphs in visual order
-    let mut spans: Vec<(u32, f32, f32)> = Vec::new();
+    // Each cluster's horizontal extent: (first byte, x0, x1), glyphs come in visual order.
+    let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
     let mut x = 0.0f32;
     for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
         let adv = pos.x_advance as f32;
-        match spans.iter_mut().find(|s| s.0 == info.cluster) {
+        let c = info.cluster as usize;
+        match clusters.iter_mut().find(|s| s.0 == c) {
             Some(s) => {
                 s.1 = s.1.min(x);
                 s.2 = s.2.max(x + adv);
             }
-            None => spans.push((info.cluster, x, x + adv)),
+            None => clusters.push((c, x, x + adv)),
         }
         x += adv;
     }
-    spans.sort_by_key(|s| s.0);
+    clusters.sort_by_key(|s| s.0);
 
-    // byte offset of each grapheme start
     let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_of_char.push(text.len());
-    let cluster_of = |byte: usize| spans.iter().rposition(|s| s.0 as usize <= byte);
-    let mut per_cluster: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut orphan = Vec::new();
-    for (gi, (chars, _)) in graphemes.iter().enumerate() {
-        match cluster_of(byte_of_char[chars.start]) {
-            Some(ci) => per_cluster.entry(ci).or_default().push(gi),
-            None => orphan.push(gi),
-        }
-    }
-    let mut boxes: Vec<GraphemeBox> =
-        graphemes.iter().map(|(chars, _)| GraphemeBox { chars: chars.clone(), x0: 0.0, x1: 0.0 }).collect();
-    for (ci, members) in per_cluster {
-        let (_, x0, x1) = spans[ci];
-        let share = (x1 - x0) / members.len() as f32;
-        for (k, &gi) in members.iter().enumerate() {
-            let k = k as f32;
-            let (a, b) = if rtl { (x1 - (k + 1.0) * share, x1 - k * share) } else { (x0 + k * share, x0 + (k + 1.0) * share) };
+    let g_bytes: Vec<(usize, usize)> = graphemes.iter().map(|g| (byte_of_char[g.start], byte_of_char[g.end])).collect();
+    let mut boxes: Vec<GraphemeBox> = zero(graphemes);
+    let mut touched = vec![false; boxes.len()];
+    let mut grow = |gi: usize, a: f32, b: f32, boxes: &mut Vec<GraphemeBox>| {
+        if touched[gi] {
+            boxes[gi].x0 = boxes[gi].x0.min(a);
+            boxes[gi].x1 = boxes[gi].x1.max(b);
+        } else {
+            touched[gi] = true;
             boxes[gi].x0 = a;
             boxes[gi].x1 = b;
         }
+    };
+    for (k, &(start, x0, x1)) in clusters.iter().enumerate() {
+        let end = clusters.get(k + 1).map_or(text.len(), |c| c.0);
+        // Graphemes that start inside this cluster share its width (a ligature such as lam-alef);
+        // a cluster that starts inside a grapheme (a tatweel, a mark the shaper split off)
+        // widens that grapheme.
+        let starting: Vec<usize> = (0..g_bytes.len()).filter(|&g| g_bytes[g].0 >= start && g_bytes[g].0 < end).collect();
+        if starting.is_empty() {
+            if let Some(gi) = g_bytes.iter().position(|&(a, b)| a <= start && start < b) {
+                grow(gi, x0, x1, &mut boxes);
+            }
+            continue;
+        }
+        let share = (x1 - x0) / starting.len() as f32;
+        for (n, &gi) in starting.iter().enumerate() {
+            let n = n as f32;
+            let (a, b) = if rtl { (x1 - (n + 1.0) * share, x1 - n * share) } else { (x0 + n * share, x0 + (n + 1.0) * share) };
+            grow(gi, a, b, &mut boxes);
+        }
     }
-    for gi in orphan {
-        let edge = if rtl { x } else { 0.0 };
-        boxes[gi].x0 = edge;
-        boxes[gi].x1 = edge;
+    for (gi, t) in touched.iter().enumerate() {
+        if !t {
+            let edge = if rtl { x } else { 0.0 };
+            boxes[gi].x0 = edge;
+            boxes[gi].x1 = edge;
+        }
     }
     (boxes, x)
 }

@@ -4,7 +4,7 @@
 use super::dialogs::FileDialogs;
 use super::document_view::{self, DocumentViewState, SnippetCache};
 use crate::corpus::location::project_path_for_folder;
-use crate::corpus::{import_files, import_folder, ImportReport, SourceFile};
+use crate::corpus::{import_files, import_folder, ImportReport};
 use crate::model::action::History;
 use crate::model::{slice_chars, Action, Annotation, AnnotationId, Document, DocumentId, DocumentSummary, Label};
 use crate::store::Project;
@@ -673,9 +673,4 @@ impl eframe::App for SanadApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
-}
-
-/// Drops a project's documents into a [`SourceFile`] list: re-exported for tests.
-pub fn files_from(items: &[(&str, &str)]) -> Vec<SourceFile> {
-    items.iter().map(|(n, t)| SourceFile { rel_path: (*n).to_owned(), bytes: Ok(t.as_bytes().to_vec()) }).collect()
 }

@@ -1,37 +1,47 @@
 //! The bidi document view: paints a [`DocumentLayout`] (lines broken, then reordered), draws
-//! annotation highlights and the selection as shapes behind the text, and turns pointer input
-//! into a logical selection (char offsets, end-exclusive) by hit-testing the layout.
+//! annotation highlights and the selection as shapes behind the text, and turns pointer and
+//! keyboard input into a logical selection (char offsets, end-exclusive) by hit-testing the layout.
 //!
 //! Each line is one egui galley whose sections are the line's units pushed in visual order (never
 //! through `LayoutJob::append`, which would merge neighbours of equal format); a highlight edge
-//! inside a word never splits the word's shaping.
+//! inside a word never splits the word's shaping. Only the paragraphs in view are laid out.
 
 use crate::model::{Annotation, AnnotationId, Label};
-use crate::text::layout::{layout_document, DocumentLayout, LineLayout};
+use crate::text::document::DocumentLayout;
+use crate::text::layout::{layout_document, LineLayout};
 use crate::text::shaping::{unit_format, EguiMeasurer, ShapeCache};
-use crate::text::DirectionSetting;
+use crate::text::{words, DirectionSetting};
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection};
-use egui::{pos2, vec2, Color32, CornerRadius, Rect, Sense, Stroke, StrokeKind, Ui};
+use egui::{pos2, vec2, Color32, CornerRadius, Event, FontId, Key, Modifiers, Rect, Sense, Stroke, StrokeKind, Ui};
 use std::ops::Range;
 use std::sync::Arc;
 
 /// Default document font size, points.
 pub const DOCUMENT_FONT_SIZE: f32 = 20.0;
-/// Horizontal padding inside the view, points.
+/// Padding around the text inside the view, points.
 const PAD: f32 = 12.0;
+/// How far beyond the visible band paragraphs are laid out ahead of scrolling, points.
+const OVERSCAN: f32 = 300.0;
 
 /// State the view keeps across frames.
 pub struct DocumentViewState {
     shapes: ShapeCache,
-    layout: Option<(LayoutKey, Arc<DocumentLayout>)>,
-    /// The current selection, char offsets, end-exclusive (may be empty while dragging).
+    text: Option<(i64, Arc<str>)>,
+    layout: Option<(LayoutKey, DocumentLayout)>,
+    /// The current selection, char offsets, end-exclusive (may be empty: a caret).
     pub selection: Option<Range<usize>>,
-    drag_anchor: Option<usize>,
+    /// The fixed end of the selection (where the drag or Shift-extension started).
+    anchor: Option<usize>,
+    /// The moving end of the selection: where the caret is drawn.
+    active: Option<usize>,
+    dragging: bool,
     /// The selected annotation, if any.
     pub selected_annotation: Option<AnnotationId>,
     /// A char range to scroll into view on the next frame.
     pub scroll_to: Option<Range<usize>>,
+    /// Draw LRM, RLM, ALM, embeddings, overrides, isolates, ZWJ, ZWNJ and BOMs as markers.
+    pub show_controls: bool,
     /// Screen rect of the laid-out text on the last frame (its top-left is layout (0, 0)).
     pub last_origin: Option<Rect>,
 }
@@ -41,7 +51,6 @@ struct LayoutKey {
     document: i64,
     width_bits: u32,
     direction: DirectionSetting,
-    text_len: usize,
 }
 
 /// What the user did in the view this frame.
@@ -49,35 +58,55 @@ struct LayoutKey {
 pub struct ViewOutput {
     /// An annotation was clicked.
     pub clicked_annotation: Option<AnnotationId>,
-    /// The background was clicked (nothing under the pointer).
-    pub clicked_empty: bool,
+    /// Text was copied to the clipboard (its length in chars).
+    pub copied: Option<usize>,
 }
 
 impl Default for DocumentViewState {
     fn default() -> Self {
         Self {
             shapes: ShapeCache::new(DOCUMENT_FONT_SIZE),
+            text: None,
             layout: None,
             selection: None,
-            drag_anchor: None,
+            anchor: None,
+            active: None,
+            dragging: false,
             selected_annotation: None,
             scroll_to: None,
+            show_controls: false,
             last_origin: None,
         }
     }
 }
 
 impl DocumentViewState {
-    /// Forgets the selection and drag state (e.g. when another document is opened).
+    /// Forgets the selection, the caret and the layout (e.g. when another document is opened).
     pub fn reset(&mut self) {
         self.selection = None;
-        self.drag_anchor = None;
+        self.anchor = None;
+        self.active = None;
+        self.dragging = false;
         self.selected_annotation = None;
         self.scroll_to = None;
     }
 
+    /// Sets the selection to `range` (char offsets); the caret goes to its end.
+    pub fn select(&mut self, range: Range<usize>) {
+        self.anchor = Some(range.start);
+        self.active = Some(range.end);
+        self.selection = Some(range);
+    }
+
+    /// Clears the selection and the caret.
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+        self.anchor = None;
+        self.active = None;
+    }
+
     /// The layout shown on the last frame.
-    pub fn layout(&self) -> Option<&Arc<DocumentLayout>> {
+    pub fn layout(&self) -> Option<&DocumentLayout> {
         self.layout.as_ref().map(|(_, l)| l)
     }
 
@@ -89,26 +118,23 @@ impl DocumentViewState {
         layout.range_rects(range).into_iter().map(|r| r.translate(origin.min.to_vec2())).collect()
     }
 
-    fn ensure_layout(&mut self, ui: &Ui, document: i64, text: &str, direction: DirectionSetting, width: f32) -> Arc<DocumentLayout> {
-        let key = LayoutKey { document, width_bits: width.round().to_bits(), direction, text_len: text.len() };
-        if let Some((k, l)) = &self.layout
-            && *k == key
-        {
-            return l.clone();
-        }
-        let shapes = &mut self.shapes;
-        let layout = ui.ctx().fonts_mut(|fonts| {
-            let mut m = EguiMeasurer { fonts, cache: shapes };
-            layout_document(text, direction, width.round(), &mut m)
-        });
-        let layout = Arc::new(layout);
-        self.layout = Some((key, layout.clone()));
-        layout
+    fn set_caret(&mut self, anchor: usize, active: usize) {
+        self.anchor = Some(anchor);
+        self.active = Some(active);
+        self.selection = Some(anchor.min(active)..anchor.max(active));
     }
-}
 
-fn label_color(labels: &[Label], id: i64) -> Color32 {
-    labels.iter().find(|l| l.id == id).map_or(Color32::GRAY, |l| Color32::from_rgb(l.color[0], l.color[1], l.color[2]))
+    fn text_for(&mut self, document: i64, text: &str) -> Arc<str> {
+        match &self.text {
+            Some((id, t)) if *id == document && t.len() == text.len() => t.clone(),
+            _ => {
+                let t: Arc<str> = Arc::from(text);
+                self.text = Some((document, t.clone()));
+                self.layout = None;
+                t
+            }
+        }
+    }
 }
 
 /// The galley job of one line: its visible units as sections in visual order (pushed by hand,
@@ -179,7 +205,7 @@ pub fn bidi_snippet(
     let (job, first_x) = line_job(&line, SNIPPET_FONT_SIZE, color);
     let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
-    let x = if layout.paragraphs.first().is_some_and(|p| p.rtl) { rect.max.x - line.width - 4.0 } else { rect.min.x + 4.0 };
+    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) { rect.max.x - line.width - 4.0 } else { rect.min.x + 4.0 };
     ui.painter().with_clip_rect(rect).galley(pos2(x + first_x, rect.min.y), galley, color);
     response
 }
@@ -205,60 +231,122 @@ pub fn show(
     let mut out = ViewOutput::default();
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
-    egui::ScrollArea::vertical().id_salt("document-scroll").auto_shrink([false, false]).show(ui, |ui| {
-        let width = (ui.available_width() - 2.0 * PAD).max(120.0);
-        let layout = state.ensure_layout(ui, document, text, direction, width);
-        let size = vec2(ui.available_width(), layout.height + 2.0 * PAD);
+    let shared_text = state.text_for(document, text);
+    egui::ScrollArea::vertical().id_salt("document-scroll").auto_shrink([false, false]).show_viewport(ui, |ui, viewport| {
+        let width = (ui.available_width() - 2.0 * PAD).max(120.0).round();
+        let key = LayoutKey { document, width_bits: width.to_bits(), direction };
+        let DocumentViewState { shapes, layout: slot, .. } = state;
+        ui.ctx().fonts_mut(|fonts| {
+            let mut m = EguiMeasurer { fonts, cache: shapes };
+            if slot.as_ref().is_none_or(|(k, _)| *k != key) {
+                let line_height = crate::text::layout::Measurer::line_height(&mut m);
+                *slot = Some((key, DocumentLayout::new(shared_text.clone(), direction, width, line_height)));
+            }
+            let (_, layout) = slot.as_mut().expect("set just above");
+            if let Some(range) = &state.scroll_to {
+                layout.ensure_chars(range.clone(), &mut m);
+            }
+            let band = (viewport.min.y - PAD - OVERSCAN)..(viewport.max.y - PAD + OVERSCAN);
+            layout.ensure_visible(band, &mut m);
+        });
+        // Taken out of the state for the rest of the frame, so the state can change meanwhile.
+        let Some((layout_key, layout_owned)) = state.layout.take() else { return };
+        let layout = &layout_owned;
+        let band = (viewport.min.y - PAD)..(viewport.max.y - PAD);
+
+        let size = vec2(ui.available_width(), layout.height() + 2.0 * PAD);
         let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text"));
-        let origin = Rect::from_min_size(rect.min + vec2(PAD, PAD), vec2(width, layout.height));
-        state.last_origin = Some(origin);
+        let origin = Rect::from_min_size(rect.min + vec2(PAD, PAD), vec2(width, layout.height()));
         let to_layout = |p: egui::Pos2| p - origin.min.to_vec2();
         let to_screen = |r: Rect| r.translate(origin.min.to_vec2());
 
-        // Input: drag selects a logical range between press and current point.
+        let mut new_caret: Option<(usize, usize)> = None;
+        let mut new_selected: Option<Option<AnnotationId>> = None;
+        // Drag: the span is the logical range between press and current point.
         if response.drag_started()
             && let Some(p) = response.interact_pointer_pos()
         {
             let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(p);
             let caret = layout.caret_at(to_layout(press));
-            state.drag_anchor = Some(caret);
-            state.selection = Some(caret..caret);
-            state.selected_annotation = None;
+            new_caret = Some((caret, caret));
+            new_selected = Some(None);
         }
         if response.dragged()
-            && let (Some(anchor), Some(p)) = (state.drag_anchor, response.interact_pointer_pos())
+            && let (Some(anchor), Some(p)) = (new_caret.map(|c| c.0).or(state.anchor), response.interact_pointer_pos())
         {
-            let caret = layout.caret_at(to_layout(p));
-            state.selection = Some(anchor.min(caret)..anchor.max(caret));
+            new_caret = Some((anchor, layout.caret_at(to_layout(p))));
         }
-        if response.drag_stopped() {
-            state.drag_anchor = None;
-            if state.selection.as_ref().is_some_and(|s| s.is_empty()) {
-                state.selection = None;
-            }
-        }
-        if response.clicked()
+        if response.double_clicked()
+            && let Some(p) = response.interact_pointer_pos()
+            && let Some(i) = layout.char_at(to_layout(p))
+        {
+            let w = words::word_at(&shared_text, i);
+            new_caret = Some((w.start, w.end));
+            new_selected = Some(None);
+        } else if response.clicked()
             && let Some(p) = response.interact_pointer_pos()
         {
-            match layout.char_at(to_layout(p)) {
-                Some(i) if !annotations_at(annotations, i).is_empty() => {
-                    let hits = annotations_at(annotations, i);
-                    // Repeated clicks cycle through stacked annotations.
-                    let next = match state.selected_annotation.and_then(|s| hits.iter().position(|a| a.id == s)) {
-                        Some(k) => hits[(k + 1) % hits.len()].id,
-                        None => hits[0].id,
-                    };
-                    state.selected_annotation = Some(next);
-                    state.selection = None;
-                    out.clicked_annotation = Some(next);
-                }
-                _ => {
-                    state.selection = None;
-                    state.selected_annotation = None;
-                    out.clicked_empty = true;
-                }
+            let hits = layout.char_at(to_layout(p)).map(|i| annotations_at(annotations, i)).unwrap_or_default();
+            if hits.is_empty() {
+                let caret = layout.caret_at(to_layout(p));
+                new_caret = Some((caret, caret));
+                new_selected = Some(None);
+            } else {
+                // Repeated clicks cycle through stacked annotations, innermost first.
+                let next = match state.selected_annotation.and_then(|s| hits.iter().position(|a| a.id == s)) {
+                    Some(k) => hits[(k + 1) % hits.len()].id,
+                    None => hits[0].id,
+                };
+                new_selected = Some(Some(next));
+                out.clicked_annotation = Some(next);
             }
+        }
+
+        // Keyboard: Shift+Arrow by a grapheme, Ctrl+Shift+Arrow by a word (visual direction),
+        // Ctrl+A, copy.
+        let keyboard_free = !ui.ctx().egui_wants_keyboard_input();
+        let mut copy = false;
+        if keyboard_free {
+            ui.input_mut(|i| {
+                if i.consume_key(Modifiers::COMMAND, Key::A) {
+                    new_caret = Some((0, layout.char_count()));
+                    new_selected = Some(None);
+                }
+                copy = i.events.iter().any(|e| matches!(e, Event::Copy));
+                for (left, key) in [(true, Key::ArrowLeft), (false, Key::ArrowRight)] {
+                    let word = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, key);
+                    let one = !word && i.consume_key(Modifiers::SHIFT, key);
+                    let (Some(anchor), Some(active)) = (state.anchor, state.active) else { continue };
+                    if one {
+                        if let Some(next) = layout.move_visual(active, left) {
+                            new_caret = Some((anchor, next));
+                        }
+                    } else if word {
+                        // The visual direction at the caret decides which way is "forward".
+                        let step = layout.move_visual(active, left).unwrap_or(active);
+                        let forward = step > active;
+                        let next = words::next_word_edge(&shared_text, active, forward);
+                        new_caret = Some((anchor, next));
+                    }
+                }
+            });
+        }
+        if let Some((a, b)) = new_caret {
+            state.set_caret(a, b);
+        }
+        if let Some(sel) = new_selected {
+            state.selected_annotation = sel;
+            if sel.is_some() {
+                state.selection = None;
+                state.anchor = None;
+                state.active = None;
+            }
+        }
+        if copy && let Some(sel) = state.selection.clone().filter(|s| !s.is_empty()) {
+            let copied = crate::model::slice_chars(&shared_text, sel.clone());
+            ui.ctx().copy_text(copied);
+            out.copied = Some(sel.len());
         }
         if let Some(range) = state.scroll_to.take()
             && let Some(b) = layout.range_bounds(range)
@@ -267,18 +355,16 @@ pub fn show(
         }
 
         let painter = ui.painter_at(rect);
-        let clip = ui.clip_rect();
+        let visible = visible_chars(layout, band.clone());
         // Highlights behind the text: outer (longer) spans first so nested ones sit on top.
-        let mut sorted: Vec<&Annotation> = annotations.iter().collect();
-        sorted.sort_by_key(|a| std::cmp::Reverse(a.end - a.start));
-        for a in sorted {
+        let mut shown: Vec<&Annotation> =
+            annotations.iter().filter(|a| a.start < visible.end && visible.start < a.end).collect();
+        shown.sort_by_key(|a| std::cmp::Reverse(a.end - a.start));
+        for a in shown {
             let color = label_color(labels, a.label_id);
             let fill = color.gamma_multiply(if dark { 0.45 } else { 0.30 });
             for r in layout.range_rects(a.range()) {
                 let r = to_screen(r);
-                if !r.intersects(clip) {
-                    continue;
-                }
                 painter.rect_filled(r.shrink2(vec2(0.0, 2.0)), CornerRadius::same(3), fill);
                 painter.line_segment([pos2(r.min.x, r.max.y - 2.0), pos2(r.max.x, r.max.y - 2.0)], Stroke::new(2.0, color));
                 if state.selected_annotation == Some(a.id) {
@@ -294,15 +380,26 @@ pub fn show(
         }
 
         // Text: one galley per visible line, units pushed as sections in visual order.
-        let shapes_font = state.shapes.font_size();
-        for line in layout.lines() {
+        let font_size = state.shapes.font_size();
+        let marker_color = ui.visuals().warn_fg_color;
+        for line in layout.lines().filter(|l| l.y + l.height >= band.start && l.y <= band.end) {
             let lr = to_screen(Rect::from_min_size(pos2(line.x, line.y), vec2(line.width.max(1.0), line.height)));
-            if !lr.intersects(clip) || line.units.is_empty() {
-                continue;
+            if line.units.iter().any(|u| !u.text.is_empty()) {
+                let (job, first_x) = line_job(line, font_size, text_color);
+                let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+                painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
             }
-            let (job, first_x) = line_job(line, shapes_font, text_color);
-            let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-            painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
+            if state.show_controls {
+                paint_control_markers(&painter, line, &shared_text, lr.min, marker_color);
+            }
+        }
+        // The caret: a thin bar at the moving end of an empty selection.
+        if let (Some(active), Some(sel)) = (state.active, &state.selection)
+            && sel.is_empty()
+            && let Some((top, h)) = layout.caret_pos(active)
+        {
+            let top = top + origin.min.to_vec2();
+            painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, text_color));
         }
 
         // Hover: show the labels under the pointer.
@@ -321,6 +418,61 @@ pub fn show(
         if response.hovered() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
         }
+        state.last_origin = Some(origin);
+        state.layout = Some((layout_key, layout_owned));
     });
     out
 }
+
+/// The char range of the laid-out lines that meet the band `y` (layout coordinates).
+fn visible_chars(layout: &DocumentLayout, y: Range<f32>) -> Range<usize> {
+    let mut lines = layout.lines().filter(|l| l.y + l.height >= y.start && l.y <= y.end);
+    let Some(first) = lines.next() else { return 0..0 };
+    let last = lines.last().unwrap_or(first);
+    first.chars.start..last.chars.end
+}
+
+/// Short names of the invisible characters the marker toggle shows.
+pub fn control_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200E}' => "LRM",
+        '\u{200F}' => "RLM",
+        '\u{061C}' => "ALM",
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{200D}' => "ZWJ",
+        '\u{200C}' => "ZWNJ",
+        '\u{FEFF}' => "BOM",
+        '\u{200B}' => "ZWSP",
+        _ => return None,
+    })
+}
+
+/// Draws a small tick and name above each invisible character of `line`, at its caret position.
+fn paint_control_markers(painter: &egui::Painter, line: &LineLayout, text: &str, line_min: egui::Pos2, color: Color32) {
+    let chars_of_line: Vec<(usize, char)> = text.chars().enumerate().skip(line.chars.start).take(line.chars.len()).collect();
+    for unit in &line.units {
+        for g in &unit.shape.graphemes {
+            for ci in unit.chars.start + g.chars.start..unit.chars.start + g.chars.end {
+                let Some(&(_, c)) = chars_of_line.get(ci - line.chars.start) else { continue };
+                let Some(name) = control_name(c) else { continue };
+                let x = line_min.x + unit.x + (g.x0 + g.x1) / 2.0;
+                let top = line_min.y + 1.0;
+                painter.line_segment([pos2(x, top), pos2(x, top + line.height - 2.0)], Stroke::new(1.0, color));
+                painter.text(pos2(x + 1.0, top), egui::Align2::LEFT_TOP, name, FontId::proportional(8.0), color);
+            }
+        }
+    }
+}
+
+fn label_color(labels: &[Label], id: i64) -> Color32 {
+    labels.iter().find(|l| l.id == id).map_or(Color32::GRAY, |l| Color32::from_rgb(l.color[0], l.color[1], l.color[2]))
+}
+
