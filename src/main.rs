@@ -59,7 +59,8 @@ fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sanad: {e:#}");
+            // Our errors already carry their causes; `{e:#}` would repeat them.
+            eprintln!("sanad: {e}");
             std::process::ExitCode::FAILURE
         }
     }
@@ -68,14 +69,20 @@ fn main() -> std::process::ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Sub::Import { folder }) => import(&folder, cli.project),
+        Some(Sub::Export { .. }) if cli.project.is_some() => {
+            bail!("--project does not go with export: give the project file as the first argument")
+        }
         Some(Sub::Export { project_file, format: Format::Jsonl, output }) => export(&project_file, output),
         None => gui(cli.path, cli.project),
     }
 }
 
 fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<()> {
+    if !folder.exists() {
+        bail!("no such folder: {}", folder.display());
+    }
     if !folder.is_dir() {
-        bail!("not a folder: {}", folder.display());
+        bail!("not a folder (import takes a folder of .txt files): {}", folder.display());
     }
     let path = location::project_path_for_folder(folder, project.as_deref());
     let mut p = Project::open_or_create(&path)?;
@@ -88,12 +95,22 @@ fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<
     for s in &report.skipped {
         println!("skipped: {}: {}", s.rel_path, s.reason);
     }
+    for m in &report.missing {
+        println!("missing: {m}: no longer in the folder; the imported copy and its annotations were kept");
+    }
+    if report.added.is_empty() && report.unchanged == 0 && report.changed.is_empty() {
+        eprintln!("warning: no .txt files found in {}", folder.display());
+    }
     Ok(())
 }
 
 fn export(project_file: &std::path::Path, output: Option<PathBuf>) -> anyhow::Result<()> {
     let project = Project::open_existing(project_file)?;
+    let in_project = |e: sanad::export::jsonl::ExportError| anyhow::anyhow!("cannot export ({e}): {}", project_file.display());
     match output {
+        Some(out) if writes_over_project(&out, project_file) => {
+            bail!("the output would overwrite the project file; choose another output file: {}", out.display())
+        }
         Some(out) => {
             let n = sanad::ui::app::write_export(&project, &out)
                 .map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
@@ -102,17 +119,37 @@ fn export(project_file: &std::path::Path, output: Option<PathBuf>) -> anyhow::Re
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            sanad::export::write_jsonl(&project, &mut lock)?;
-            lock.flush()?;
+            let result = sanad::export::write_jsonl(&project, &mut lock).map(|_| ()).and_then(|()| Ok(lock.flush()?));
+            match result {
+                // A reader that stops early (`| head`) is not an error.
+                Err(sanad::export::jsonl::ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other.map_err(in_project)?,
+            }
         }
     }
     Ok(())
+}
+
+/// Would writing `out` clobber the project file or its WAL/SHM companions?
+fn writes_over_project(out: &std::path::Path, project: &std::path::Path) -> bool {
+    let canon = |p: &std::path::Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        std::fs::canonicalize(parent).ok().map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    let (Some(out), Some(project)) = (canon(out), canon(project)) else { return false };
+    let name = project.to_string_lossy().into_owned();
+    [name.clone(), format!("{name}-wal"), format!("{name}-shm"), format!("{name}-journal")]
+        .iter()
+        .any(|p| std::path::Path::new(p) == out)
 }
 
 fn gui(path: Option<PathBuf>, project: Option<PathBuf>) -> anyhow::Result<()> {
     let mut app = SanadApp::new(Box::new(NativeDialogs));
     match path {
         Some(p) if p.is_dir() => app.send(Command::OpenFolder { folder: p, project }),
+        Some(p) if p.is_file() && project.is_some() => {
+            bail!("--project goes with a folder; to open a project, give its file alone: {}", p.display())
+        }
         Some(p) if p.is_file() => app.send(Command::OpenProject(p)),
         Some(p) => bail!("no such folder or project file: {}", p.display()),
         None => {

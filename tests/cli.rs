@@ -85,6 +85,28 @@ fn export_refuses_a_text_file_and_a_foreign_sqlite_file_untouched() {
     }
     let missing = sanad().args(["export", "/nonexistent/p.sanad"]).output().unwrap();
     assert!(!missing.status.success());
+    let empty = dir.path().join("empty.sanad");
+    std::fs::write(&empty, b"").unwrap();
+    let out = sanad().arg("export").arg(&empty).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the file is empty"));
+}
+
+#[test]
+fn export_refuses_to_overwrite_its_own_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("c");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "سجن").unwrap();
+    assert!(sanad().arg("import").arg(&folder).status().unwrap().success());
+    let project = dir.path().join("c.sanad");
+    let before = std::fs::read(&project).unwrap();
+    for target in [project.clone(), dir.path().join("c.sanad-wal"), dir.path().join("./c.sanad")] {
+        let out = sanad().arg("export").arg(&project).arg("--output").arg(&target).output().unwrap();
+        assert!(!out.status.success(), "{target:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("would overwrite the project"));
+    }
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    assert!(Project::open_existing(&project).is_ok());
 }
 
 #[test]

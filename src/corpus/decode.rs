@@ -28,6 +28,9 @@ pub enum DecodeError {
     /// Bytes that are not valid in the detected encoding.
     #[error("undecodable: the bytes are not valid {0}")]
     Undecodable(&'static str),
+    /// UTF-8 (it has valid multi-byte sequences) with an invalid or truncated sequence.
+    #[error("undecodable: invalid UTF-8 at byte {0} (the file looks like UTF-8 but is damaged or cut off)")]
+    BrokenUtf8(usize),
     /// Over [`MAX_FILE_BYTES`].
     #[error("too large ({0} bytes; the limit is 50 MiB)")]
     TooLarge(usize),
@@ -72,8 +75,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary("contains NUL bytes"));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text.to_owned(), UTF_8);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return finish(text.to_owned(), UTF_8),
+        // Valid multi-byte UTF-8 before the first bad byte: this is UTF-8 with damage, not a
+        // legacy encoding; guessing one would import mojibake.
+        Err(e) if !bytes[..e.valid_up_to()].is_ascii() => {
+            return Err(DecodeError::BrokenUtf8(e.valid_up_to()));
+        }
+        Err(_) => {}
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -89,9 +98,14 @@ fn finish(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeEr
     if text.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let controls = text.chars().filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
-    if controls * 20 > text.chars().count() {
-        return Err(DecodeError::Binary("mostly control characters"));
+    // C0 controls other than tab, line feed, vertical tab, form feed and carriage return are
+    // rare in text; many of them mean a binary file.
+    let controls = text
+        .chars()
+        .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')) || c == '\u{7f}')
+        .count();
+    if controls >= 16 && controls * 10 > text.chars().count() {
+        return Err(DecodeError::Binary("more than a tenth of it is control characters"));
     }
     Ok(Decoded { text, encoding: encoding.name() })
 }
@@ -125,5 +139,23 @@ mod tests {
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(DecodeError::Binary("a PNG image")));
         assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary("contains NUL bytes")));
         assert!(matches!(decode(b"\xFF\xFE\x00\xD8"), Err(DecodeError::Undecodable("UTF-16LE"))));
+    }
+
+    #[test]
+    fn damaged_arabic_utf8_is_refused_not_guessed_as_a_legacy_encoding() {
+        let mut cut = "سجن صيدنايا".as_bytes().to_vec();
+        cut.pop(); // cut inside the last letter
+        assert_eq!(decode(&cut), Err(DecodeError::BrokenUtf8(19)));
+        let mut stray = "سجن".as_bytes().to_vec();
+        stray.push(0xFF);
+        stray.extend("صيدنايا".as_bytes());
+        assert!(matches!(decode(&stray), Err(DecodeError::BrokenUtf8(6))));
+    }
+
+    #[test]
+    fn a_few_control_characters_are_still_text() {
+        assert!(decode("a\u{7f}b\u{b}c d e f g".as_bytes()).is_ok());
+        assert!(decode("نص\u{85}نص\u{2028}".as_bytes()).is_ok());
+        assert!(matches!(decode(&[1u8; 40]), Err(DecodeError::Binary(_))));
     }
 }

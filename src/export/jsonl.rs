@@ -1,6 +1,6 @@
 //! JSONL export: one line per document, the layout spaCy and Prodigy read.
 //!
-//! `{"id", "name", "sha256", "text", "offset_unit": "codepoint", "spans": [{"start", "end",
+//! `{"id", "name", "path", "sha256", "text", "offset_unit": "codepoint", "spans": [{"start", "end",
 //! "label", "text"}]}`: offsets are Unicode code points (chars) into `text`, end-exclusive, spans
 //! sorted by start, so `text[start:end] == span["text"]` in Python.
 
@@ -33,6 +33,8 @@ pub struct JsonlDocument {
     pub id: i64,
     /// File name.
     pub name: String,
+    /// Path below the imported folder, `/`-separated (tells apart files of the same name).
+    pub path: String,
     /// SHA-256 of the original bytes.
     pub sha256: String,
     /// The document text.
@@ -79,6 +81,7 @@ pub fn documents(project: &Project) -> Result<Vec<JsonlDocument>, ExportError> {
         out.push(JsonlDocument {
             id: doc.id,
             name: doc.name,
+            path: doc.rel_path,
             sha256: doc.sha256,
             text: doc.text,
             offset_unit: OFFSET_UNIT,

@@ -27,6 +27,13 @@ pub enum Action {
         /// The annotation.
         id: AnnotationId,
     },
+    /// Set a document's paragraph direction (auto per paragraph, or forced RTL or LTR).
+    SetDirection {
+        /// The document.
+        document_id: DocumentId,
+        /// The new setting.
+        direction: crate::text::DirectionSetting,
+    },
     /// Give an annotation another label.
     RelabelAnnotation {
         /// The annotation.
@@ -43,6 +50,7 @@ impl Action {
             Self::AddAnnotation { .. } => "add_annotation",
             Self::DeleteAnnotation { .. } => "delete_annotation",
             Self::RelabelAnnotation { .. } => "relabel_annotation",
+            Self::SetDirection { .. } => "set_direction",
         }
     }
 }

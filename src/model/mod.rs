@@ -86,6 +86,9 @@ pub struct DocumentSummary {
     pub rel_path: String,
     /// How many annotations the document holds.
     pub annotation_count: usize,
+    /// Does the text hold a directional override (U+202D or U+202E)? Such text can display
+    /// differently from what it says, so the list flags it.
+    pub has_override: bool,
 }
 
 /// The text of `range` (char offsets) in `text`; out-of-range parts are cut off.

@@ -35,6 +35,20 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// SQLite could not open or read the file as a database (e.g. it is damaged).
+    #[error("cannot open the project ({message}): {path}")]
+    Open {
+        /// SQLite's words.
+        message: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file exists but is empty.
+    #[error("not a Sanad project (the file is empty): {path}")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
     /// The project file does not exist.
     #[error("no project file there: {path}")]
     Missing {
@@ -42,7 +56,7 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// A SQLite error.
-    #[error("project database error: {0}")]
+    #[error("project database error ({0})")]
     Sqlite(#[from] rusqlite::Error),
     /// A span outside its document or empty.
     #[error("span [{start}, {end}) is not inside document {document_id} ({len} chars)")]

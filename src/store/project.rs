@@ -96,13 +96,22 @@ impl Project {
     /// See [`inspect`]; plus SQLite errors.
     pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
         let kind = inspect(path)?;
+        if path.is_dir() {
+            return Err(StoreError::Io {
+                source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder, not a project file"),
+                path: path.to_owned(),
+            });
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { source, path: path.to_owned() })?;
         }
-        let conn = Connection::open(path)?;
+        let with_path = |e: rusqlite::Error| StoreError::Open { message: sqlite_message(&e), path: path.to_owned() };
+        let conn = Connection::open(path).map_err(with_path)?;
         let mut project = Self { conn, path: path.to_owned(), actor: default_actor() };
-        project.configure()?;
-        project.migrate(kind == FileKind::New)?;
+        project.configure().and_then(|()| project.migrate(kind == FileKind::New)).map_err(|e| match e {
+            StoreError::Sqlite(e) => with_path(e),
+            other => other,
+        })?;
         Ok(project)
     }
 
@@ -112,6 +121,7 @@ impl Project {
     /// [`StoreError::Missing`] when there is no file, and everything [`Self::open_or_create`] gives.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
         match inspect(path)? {
+            FileKind::New if path.exists() => Err(StoreError::Empty { path: path.to_owned() }),
             FileKind::New => Err(StoreError::Missing { path: path.to_owned() }),
             FileKind::Sanad { .. } => Self::open_or_create(path),
         }
@@ -224,7 +234,8 @@ impl Project {
     /// SQLite errors.
     pub fn document_summaries(&self) -> Result<Vec<DocumentSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.id, d.name, d.rel_path, (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id)
+            "SELECT d.id, d.name, d.rel_path, (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id),
+                    instr(d.text, char(0x202D)) > 0 OR instr(d.text, char(0x202E)) > 0
              FROM documents d ORDER BY d.rel_path",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -233,6 +244,7 @@ impl Project {
                 name: r.get(1)?,
                 rel_path: r.get(2)?,
                 annotation_count: r.get::<_, i64>(3)? as usize,
+                has_override: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -392,6 +404,23 @@ impl Project {
                     annotation: None,
                 }
             }
+            Action::SetDirection { document_id, direction } => {
+                let old: String = tx
+                    .query_row("SELECT direction FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+                    .optional()?
+                    .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
+                tx.execute("UPDATE documents SET direction = ?1 WHERE id = ?2", params![direction.as_str(), document_id])?;
+                let before = serde_json::json!({ "document_id": document_id, "direction": old });
+                let after = serde_json::json!({ "document_id": document_id, "direction": direction.as_str() });
+                audit(&tx, &actor, action.kind(), Some(before), Some(after))?;
+                Applied {
+                    inverse: Action::SetDirection {
+                        document_id: *document_id,
+                        direction: DirectionSetting::parse(&old).unwrap_or_default(),
+                    },
+                    annotation: None,
+                }
+            }
             Action::RelabelAnnotation { id, label } => {
                 let before = annotation_json(&tx, *id)?;
                 let old = before["label"].as_str().unwrap_or_default().to_owned();
@@ -404,6 +433,14 @@ impl Project {
         };
         tx.commit()?;
         Ok(applied)
+    }
+}
+
+/// SQLite's own words for an error, without rusqlite's repetition of the code.
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(err, Some(msg)) => format!("{msg}; SQLite error {}", err.extended_code),
+        other => other.to_string(),
     }
 }
 
@@ -491,6 +528,18 @@ mod tests {
     }
 
     #[test]
+    fn direction_is_stored_and_undoable_and_overrides_are_flagged() {
+        let mut p = Project::in_memory().unwrap();
+        let ids = p.add_documents(&[doc("ICRC: قالت اللجنة"), NewDocument { rel_path: "b.txt".into(), ..doc("abc \u{202E}cba") }]).unwrap();
+        let applied = p.apply(&Action::SetDirection { document_id: ids[0], direction: DirectionSetting::Rtl }).unwrap();
+        assert_eq!(p.document(ids[0]).unwrap().direction, DirectionSetting::Rtl);
+        p.apply(&applied.inverse).unwrap();
+        assert_eq!(p.document(ids[0]).unwrap().direction, DirectionSetting::Auto);
+        let flags: Vec<bool> = p.document_summaries().unwrap().iter().map(|d| d.has_override).collect();
+        assert_eq!(flags, vec![false, true]);
+    }
+
+    #[test]
     fn bad_spans_and_labels_change_nothing() {
         let mut p = Project::in_memory().unwrap();
         let id = p.add_documents(&[doc("abc")]).unwrap()[0];
@@ -517,6 +566,22 @@ mod tests {
         assert!(matches!(Project::open_existing(&other), Err(StoreError::ForeignDatabase { .. })));
         assert_eq!(std::fs::read(&other).unwrap(), before);
         assert!(matches!(Project::open_existing(&dir.path().join("none.sanad")), Err(StoreError::Missing { .. })));
+        let empty = dir.path().join("empty.sanad");
+        std::fs::write(&empty, b"").unwrap();
+        assert!(matches!(Project::open_existing(&empty), Err(StoreError::Empty { .. })));
+        // A Sanad header over damaged pages: an error that names the file, not a panic.
+        let good = dir.path().join("good.sanad");
+        {
+            let mut p = Project::open_or_create(&good).unwrap();
+            p.add_documents(&[doc("abc")]).unwrap();
+            p.conn.pragma_update(None, "journal_mode", "delete").unwrap();
+        }
+        let mut bytes = std::fs::read(&good).unwrap();
+        bytes.truncate(1500);
+        let cut = dir.path().join("cut.sanad");
+        std::fs::write(&cut, &bytes).unwrap();
+        let err = Project::open_existing(&cut).and_then(|p| p.document_summaries().map(|_| ())).err().unwrap();
+        assert!(err.to_string().ends_with(&cut.display().to_string()) || matches!(err, StoreError::Sqlite(_)), "{err}");
     }
 
     #[test]

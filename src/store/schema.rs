@@ -39,7 +39,7 @@ pub const MIGRATIONS: &[&str] = &[
         position    INTEGER NOT NULL
     );
     CREATE TABLE annotations (
-        id          INTEGER PRIMARY KEY,
+        id          INTEGER PRIMARY KEY AUTOINCREMENT, -- ids are never reused (the audit log names them)
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         start       INTEGER NOT NULL,
         "end"       INTEGER NOT NULL,

@@ -25,7 +25,12 @@ pub fn font_definitions() -> FontDefinitions {
         proportional.extend(old.iter().filter(|n| !ours.contains(n)).cloned());
     }
     defs.families.insert(FontFamily::Proportional, proportional);
-    defs.families.insert(FontFamily::Name(DOCUMENT_FAMILY.into()), ours.clone());
+    // Emoji and symbols (📌, 😂, ⚠) come from egui's bundled emoji faces, after ours.
+    let mut document = ours.clone();
+    document.extend(
+        ["NotoEmoji-Regular", "emoji-icon-font"].into_iter().filter(|n| defs.font_data.contains_key(*n)).map(String::from),
+    );
+    defs.families.insert(FontFamily::Name(DOCUMENT_FAMILY.into()), document);
     defs.families.entry(FontFamily::Monospace).or_default().extend(ours);
     defs
 }

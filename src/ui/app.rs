@@ -8,9 +8,15 @@ use crate::corpus::{import_files, import_folder, ImportReport};
 use crate::model::action::History;
 use crate::model::{slice_chars, Action, Annotation, AnnotationId, Document, DocumentId, DocumentSummary, Label};
 use crate::store::Project;
+use crate::text::DirectionSetting;
 use egui::{Color32, Key, Modifiers, RichText, Ui};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
+
+/// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
+/// dialog service (XDG desktop portal) on this desktop.
+const NO_DIALOG_HINT: &str =
+    "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal); use the command line instead.";
 
 /// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
 #[derive(Clone, Debug, PartialEq)]
@@ -284,13 +290,15 @@ impl SanadApp {
     pub fn run_command(&mut self, command: Command) {
         match command {
             Command::ChooseFolder => {
-                if let Some(folder) = self.dialogs.pick_folder() {
-                    self.run_command(Command::OpenFolder { folder, project: None });
+                match self.dialogs.pick_folder() {
+                    Some(folder) => self.run_command(Command::OpenFolder { folder, project: None }),
+                    None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
                 }
             }
             Command::ChooseProject => {
-                if let Some(path) = self.dialogs.pick_project() {
-                    self.run_command(Command::OpenProject(path));
+                match self.dialogs.pick_project() {
+                    Some(path) => self.run_command(Command::OpenProject(path)),
+                    None => self.status = format!("No project chosen. {NO_DIALOG_HINT}"),
                 }
             }
             Command::ChooseExport => {
@@ -299,8 +307,13 @@ impl SanadApp {
                     .as_ref()
                     .and_then(|p| p.path().file_stem().map(|s| format!("{}.jsonl", s.to_string_lossy())))
                     .unwrap_or_else(|| "export.jsonl".into());
-                if let Some(path) = self.dialogs.save_export(&default) {
-                    self.run_command(Command::ExportJsonl(path));
+                match self.dialogs.save_export(&default) {
+                    Some(path) => self.run_command(Command::ExportJsonl(path)),
+                    None => {
+                        self.status = format!(
+                            "Nothing exported. {NO_DIALOG_HINT} (`sanad export PROJECT --format jsonl --output FILE`)"
+                        )
+                    }
                 }
             }
             Command::OpenFolder { folder, project } => self.start_import(folder, project),
@@ -322,8 +335,9 @@ impl SanadApp {
             Command::SelectAnnotation(id) => {
                 if let Some(a) = self.current.as_ref().and_then(|c| c.annotations.iter().find(|a| a.id == id)) {
                     self.view.scroll_to = Some(a.range());
+                    self.view.clear_selection();
                     self.view.selected_annotation = Some(id);
-                    self.view.selection = None;
+                    self.status = format!("Selected annotation {id}: press 1–4 to relabel, Delete to remove");
                 }
             }
             Command::UseLabel(label) => {
@@ -379,6 +393,11 @@ impl SanadApp {
                     Step::Redo => format!("Redid: {}", describe(&action)),
                 };
                 self.error = None;
+                if let Action::SetDirection { document_id, .. } = &action
+                    && self.current.as_ref().is_some_and(|c| c.document.id == *document_id)
+                {
+                    self.select_document(*document_id);
+                }
                 self.reload_annotations();
                 self.refresh_lists();
             }
@@ -408,8 +427,9 @@ impl SanadApp {
                 cmds.push(Command::DeleteSelected);
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
-                self.view.selection = None;
+                self.view.clear_selection();
                 self.view.selected_annotation = None;
+                self.status.clear();
             }
             for label in &self.labels {
                 if let Some(key) = label.key.and_then(|k| Key::from_name(&k.to_string()))
@@ -513,18 +533,30 @@ impl SanadApp {
             egui::ScrollArea::vertical().id_salt("doc-list").show(ui, |ui| {
                 let current = self.current.as_ref().map(|c| c.document.id);
                 for d in &self.documents {
-                    let text = format!("{}  ({})", d.name, d.annotation_count);
-                    if ui.selectable_label(current == Some(d.id), text).on_hover_text(&d.rel_path).clicked() {
+                    let flag = if d.has_override { "  ⚠ override" } else { "" };
+                    let text = format!("{}  ({}){flag}", d.rel_path, d.annotation_count);
+                    let hover = if d.has_override {
+                        format!("{}\nHolds a directional override (U+202D/U+202E): it can display differently from what it says.", d.rel_path)
+                    } else {
+                        d.rel_path.clone()
+                    };
+                    if ui.add(egui::Button::selectable(current == Some(d.id), text).truncate()).on_hover_text(hover).clicked() {
                         self.queue.push(Command::SelectDocument(d.id));
                     }
                 }
                 if let Some((from, report)) = &self.report
-                    && (!report.skipped.is_empty() || !report.changed.is_empty())
+                    && (!report.skipped.is_empty() || !report.changed.is_empty() || !report.missing.is_empty())
                 {
                     ui.separator();
                     ui.label(RichText::new(format!("Not imported from {from}:")).strong());
                     for s in &report.skipped {
                         ui.label(RichText::new(format!("{} — {}", s.rel_path, s.reason)).color(ui.visuals().warn_fg_color));
+                    }
+                    for m in &report.missing {
+                        ui.label(
+                            RichText::new(format!("{m} — no longer in the folder; the imported copy was kept"))
+                                .color(ui.visuals().warn_fg_color),
+                        );
                     }
                     for c in &report.changed {
                         ui.label(
@@ -618,6 +650,23 @@ impl SanadApp {
                 });
                 return;
             };
+            let doc_id = cur.document.id;
+            let dir = cur.document.direction;
+            ui.horizontal(|ui| {
+                ui.label("Paragraph direction:");
+                for (setting, name) in [
+                    (DirectionSetting::Auto, "Auto"),
+                    (DirectionSetting::Rtl, "Right to left"),
+                    (DirectionSetting::Ltr, "Left to right"),
+                ] {
+                    if ui.selectable_label(dir == setting, name).clicked() && dir != setting {
+                        self.queue.push(Command::Apply(Action::SetDirection { document_id: doc_id, direction: setting }));
+                    }
+                }
+                ui.separator();
+                ui.checkbox(&mut self.view.show_controls, "Show invisible characters");
+            });
+            ui.separator();
             let out = document_view::show(
                 ui,
                 &mut self.view,
@@ -627,6 +676,9 @@ impl SanadApp {
                 &cur.annotations,
                 &self.labels,
             );
+            if let Some(n) = out.copied {
+                self.status = format!("Copied {n} characters");
+            }
             if let Some(id) = out.clicked_annotation {
                 self.status = format!("Selected annotation {id}: press 1–4 to relabel, Delete to remove");
             }
@@ -646,6 +698,7 @@ fn describe(action: &Action) -> String {
         Action::AddAnnotation { start, end, label, .. } => format!("Labelled [{start}, {end}) as {label}"),
         Action::DeleteAnnotation { id } => format!("Deleted annotation {id}"),
         Action::RelabelAnnotation { id, label } => format!("Relabelled annotation {id} as {label}"),
+        Action::SetDirection { direction, .. } => format!("Paragraph direction set to {}", direction.as_str()),
     }
 }
 

@@ -232,7 +232,7 @@ pub fn show(
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
     let shared_text = state.text_for(document, text);
-    egui::ScrollArea::vertical().id_salt("document-scroll").auto_shrink([false, false]).show_viewport(ui, |ui, viewport| {
+    egui::ScrollArea::vertical().id_salt(("document-scroll", document)).auto_shrink([false, false]).show_viewport(ui, |ui, viewport| {
         let width = (ui.available_width() - 2.0 * PAD).max(120.0).round();
         let key = LayoutKey { document, width_bits: width.to_bits(), direction };
         let DocumentViewState { shapes, layout: slot, .. } = state;
