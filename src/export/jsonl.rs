@@ -4,7 +4,6 @@
 //! "label", "text"}]}`: offsets are Unicode code points (chars) into `text`, end-exclusive, spans
 //! sorted by start, so `text[start:end] == span["text"]` in Python.
 
-use crate::model::slice_chars;
 use crate::store::{Project, StoreError};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -68,6 +67,7 @@ pub fn documents(project: &Project) -> Result<Vec<JsonlDocument>, ExportError> {
     let mut out = Vec::new();
     for summary in project.document_summaries()? {
         let doc = project.document(summary.id)?;
+        let index = crate::model::CharIndex::new(&doc.text);
         let spans = project
             .annotations(doc.id)?
             .into_iter()
@@ -75,7 +75,7 @@ pub fn documents(project: &Project) -> Result<Vec<JsonlDocument>, ExportError> {
                 start: a.start,
                 end: a.end,
                 label: labels.get(&a.label_id).cloned().unwrap_or_default(),
-                text: slice_chars(&doc.text, a.range()),
+                text: index.slice(&doc.text, a.range()).to_owned(),
             })
             .collect();
         out.push(JsonlDocument {

@@ -91,7 +91,68 @@ pub struct DocumentSummary {
     pub has_override: bool,
 }
 
+/// A sparse char-to-byte index of one text: the byte offset of every 256th char, so slicing by
+/// char offsets costs at most 255 steps instead of a walk from the start.
+#[derive(Clone, Debug, Default)]
+pub struct CharIndex {
+    checkpoints: Vec<usize>,
+    char_count: usize,
+}
+
+const CHAR_INDEX_STEP: usize = 256;
+
+impl CharIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHAR_INDEX_STEP + 1);
+        let mut n = 0;
+        for (i, (b, _)) in text.char_indices().enumerate() {
+            if i % CHAR_INDEX_STEP == 0 {
+                checkpoints.push(b);
+            }
+            n = i + 1;
+        }
+        Self { checkpoints, char_count: n }
+    }
+
+    /// Number of chars in the text.
+    pub fn char_count(&self) -> usize {
+        self.char_count
+    }
+
+    /// Byte offset of char `i` in `text` (the text it was built from); `text.len()` past the end.
+    pub fn byte_of(&self, text: &str, i: usize) -> usize {
+        if i >= self.char_count {
+            return text.len();
+        }
+        let base = self.checkpoints[i / CHAR_INDEX_STEP];
+        text[base..].char_indices().nth(i % CHAR_INDEX_STEP).map_or(text.len(), |(b, _)| base + b)
+    }
+
+    /// The slice of `text` for `range` (char offsets, clamped to the text).
+    pub fn slice<'t>(&self, text: &'t str, range: Range<usize>) -> &'t str {
+        let a = self.byte_of(text, range.start);
+        let b = self.byte_of(text, range.end.max(range.start));
+        &text[a..b]
+    }
+}
+
 /// The text of `range` (char offsets) in `text`; out-of-range parts are cut off.
 pub fn slice_chars(text: &str, range: Range<usize>) -> String {
     text.chars().skip(range.start).take(range.end.saturating_sub(range.start)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_slices_like_chars() {
+        let text: String = "سجن صيدنايا 2017 😂 ".repeat(100);
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.char_count(), text.chars().count());
+        for (a, b) in [(0, 3), (4, 11), (255, 257), (256, 600), (1700, 1900), (1890, 5000)] {
+            assert_eq!(idx.slice(&text, a..b), slice_chars(&text, a..b), "{a}..{b}");
+        }
+    }
 }

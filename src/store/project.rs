@@ -5,7 +5,7 @@ use super::error::StoreError;
 use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use crate::model::scheme::{parse_hex_color, LabelScheme};
 use crate::model::{
-    slice_chars, Action, Annotation, AnnotationId, Applied, Document, DocumentId, DocumentSummary, Label,
+    Action, Annotation, AnnotationId, Applied, Document, DocumentId, DocumentSummary, Label,
 };
 use crate::text::DirectionSetting;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -465,20 +465,20 @@ fn label_id(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
 }
 
 fn annotation_json(tx: &Transaction<'_>, id: AnnotationId) -> Result<serde_json::Value, StoreError> {
+    // SQLite's substr() counts characters (code points) in TEXT, our offset unit, so the span's
+    // text is cut in the database instead of loading the whole document.
     let row = tx
         .query_row(
-            r#"SELECT a.document_id, a.start, a."end", l.name, d.text FROM annotations a
-               JOIN labels l ON l.id = a.label_id JOIN documents d ON d.id = a.document_id WHERE a.id = ?1"#,
+            r#"SELECT a.document_id, a.start, a."end", l.name, substr(d.text, a.start + 1, a."end" - a.start)
+               FROM annotations a JOIN labels l ON l.id = a.label_id JOIN documents d ON d.id = a.document_id
+               WHERE a.id = ?1"#,
             [id],
             |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)),
         )
         .optional()?
         .ok_or(StoreError::NotFound { what: "annotation", id })?;
     let (doc, start, end, label, text) = row;
-    Ok(serde_json::json!({
-        "id": id, "document_id": doc, "start": start, "end": end, "label": label,
-        "text": slice_chars(&text, start as usize..end as usize),
-    }))
+    Ok(serde_json::json!({ "id": id, "document_id": doc, "start": start, "end": end, "label": label, "text": text }))
 }
 
 fn audit(
@@ -525,6 +525,10 @@ mod tests {
         p.apply(&undo_add.inverse).unwrap();
         assert_eq!(p.annotations(id).unwrap()[0].id, ann[0].id, "undoing a delete restores the same id");
         assert_eq!(p.audit_len().unwrap(), 6); // import + 5 actions
+        let first_after: String =
+            p.conn.query_row("SELECT after FROM audit_log WHERE action = 'add_annotation' ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&first_after).unwrap();
+        assert_eq!(v["text"], "الدفاع", "substr() cuts by code point");
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct PlacedUnit {
     pub x: f32,
     /// Metrics of `text`.
     pub shape: Arc<UnitShape>,
+    /// For an invisible control (empty `text`): the char itself.
+    pub control: Option<char>,
 }
 
 impl PlacedUnit {
@@ -232,12 +234,14 @@ fn place_line(ctx: &ParaCtx<'_>, range: Range<usize>, offset: usize, measurer: &
                 measurer.measure(&text)
             };
             let w = shape.width;
+            let control = text.is_empty().then(|| ctx.chars[u.chars.start]);
             units_out.push(PlacedUnit {
                 chars: u.chars.start + offset..u.chars.end + offset,
                 level: u.level,
                 text,
                 x,
                 shape,
+                control,
             });
             x += w;
         }

@@ -6,7 +6,7 @@ use super::document_view::{self, DocumentViewState, SnippetCache};
 use crate::corpus::location::project_path_for_folder;
 use crate::corpus::{import_files, import_folder, ImportReport};
 use crate::model::action::History;
-use crate::model::{slice_chars, Action, Annotation, AnnotationId, Document, DocumentId, DocumentSummary, Label};
+use crate::model::{Action, Annotation, AnnotationId, Document, DocumentId, DocumentSummary, Label};
 use crate::store::Project;
 use crate::text::DirectionSetting;
 use egui::{Color32, Key, Modifiers, RichText, Ui};
@@ -60,6 +60,8 @@ pub struct Current {
     pub document: Document,
     /// Its annotations, ordered by start.
     pub annotations: Vec<Annotation>,
+    /// Char-to-byte index of its text, for slicing spans cheaply.
+    pub index: crate::model::CharIndex,
 }
 
 enum JobMessage {
@@ -278,7 +280,8 @@ impl SanadApp {
         let Some(p) = &self.project else { return };
         match (p.document(id), p.annotations(id)) {
             (Ok(document), Ok(annotations)) => {
-                self.current = Some(Current { document, annotations });
+                let index = crate::model::CharIndex::new(&document.text);
+                self.current = Some(Current { document, annotations, index });
                 self.view.reset();
             }
             (Err(e), _) | (_, Err(e)) => self.fail(e.to_string()),
@@ -590,23 +593,31 @@ impl SanadApp {
             if cur.annotations.is_empty() {
                 ui.label("None yet: drag across the text, then press 1–4 or click a label.");
             }
-            egui::ScrollArea::vertical().id_salt("ann-list").show(ui, |ui| {
-                for a in &cur.annotations {
-                    let label = self.labels.iter().find(|l| l.id == a.label_id);
-                    let name = label.map_or("?", |l| l.name.as_str());
-                    let color = label.map_or(Color32::GRAY, |l| Color32::from_rgb(l.color[0], l.color[1], l.color[2]));
-                    let text = slice_chars(&cur.document.text, a.range());
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(name).color(color).strong().small());
-                        ui.label(RichText::new(format!("[{}, {})", a.start, a.end)).weak().small());
-                    });
-                    let selected = self.view.selected_annotation == Some(a.id);
-                    let accessible = format!("Annotation {name} {text}");
-                    if document_view::bidi_snippet(ui, &mut self.snippets, &text, 48, selected, &accessible).clicked() {
-                        self.queue.push(Command::SelectAnnotation(a.id));
+            // One fixed-height row per annotation, and only the visible rows are built.
+            let row_h = 22.0;
+            egui::ScrollArea::vertical().id_salt("ann-list").auto_shrink([false, false]).show_rows(
+                ui,
+                row_h,
+                cur.annotations.len(),
+                |ui, rows| {
+                    for a in &cur.annotations[rows] {
+                        let label = self.labels.iter().find(|l| l.id == a.label_id);
+                        let name = label.map_or("?", |l| l.name.as_str());
+                        let color = label.map_or(Color32::GRAY, |l| Color32::from_rgb(l.color[0], l.color[1], l.color[2]));
+                        let text = cur.index.slice(&cur.document.text, a.range());
+                        let selected = self.view.selected_annotation == Some(a.id);
+                        ui.horizontal(|ui| {
+                            ui.set_height(row_h - ui.spacing().item_spacing.y);
+                            ui.label(RichText::new(name).color(color).strong().small())
+                                .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
+                            let accessible = format!("Annotation {name} {text}");
+                            if document_view::bidi_snippet(ui, &mut self.snippets, text, 48, selected, &accessible).clicked() {
+                                self.queue.push(Command::SelectAnnotation(a.id));
+                            }
+                        });
                     }
-                }
-            });
+                },
+            );
         });
     }
 

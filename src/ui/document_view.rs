@@ -390,7 +390,7 @@ pub fn show(
                 painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
             }
             if state.show_controls {
-                paint_control_markers(&painter, line, &shared_text, lr.min, marker_color);
+                paint_control_markers(&painter, line, lr.min, marker_color);
             }
         }
         // The caret: a thin bar at the moving end of an empty selection.
@@ -455,14 +455,17 @@ pub fn control_name(c: char) -> Option<&'static str> {
     })
 }
 
-/// Draws a small tick and name above each invisible character of `line`, at its caret position.
-fn paint_control_markers(painter: &egui::Painter, line: &LineLayout, text: &str, line_min: egui::Pos2, color: Color32) {
-    let chars_of_line: Vec<(usize, char)> = text.chars().enumerate().skip(line.chars.start).take(line.chars.len()).collect();
+/// Draws a small tick and name above each invisible character of `line`, at its place.
+fn paint_control_markers(painter: &egui::Painter, line: &LineLayout, line_min: egui::Pos2, color: Color32) {
     for unit in &line.units {
+        // Drawn text maps 1:1 to the unit's chars (mirroring swaps chars, never adds any).
+        let chars: Vec<char> = match unit.control {
+            Some(c) => vec![c],
+            None => unit.text.chars().collect(),
+        };
         for g in &unit.shape.graphemes {
-            for ci in unit.chars.start + g.chars.start..unit.chars.start + g.chars.end {
-                let Some(&(_, c)) = chars_of_line.get(ci - line.chars.start) else { continue };
-                let Some(name) = control_name(c) else { continue };
+            for k in g.chars.clone() {
+                let Some(name) = chars.get(k).and_then(|&c| control_name(c)) else { continue };
                 let x = line_min.x + unit.x + (g.x0 + g.x1) / 2.0;
                 let top = line_min.y + 1.0;
                 painter.line_segment([pos2(x, top), pos2(x, top + line.height - 2.0)], Stroke::new(1.0, color));
