@@ -413,3 +413,56 @@ fn nearest_grapheme(line: &LineLayout, x: f32) -> Option<(&PlacedUnit, &Grapheme
     }
     best.map(|(u, g, _)| (u, g))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::layout::FixedWidthMeasurer;
+
+    fn fixed() -> FixedWidthMeasurer {
+        FixedWidthMeasurer { advance: 10.0, height: 20.0 }
+    }
+
+    #[test]
+    fn caret_position_and_hit_testing_agree_both_ways() {
+        let text = "قال ICRC: «سجن» 200 مرة\nand back (نص) again";
+        let l = layout_document(text, DirectionSetting::Auto, 130.0, &mut fixed());
+        let bounds = crate::text::measure::grapheme_char_ranges(text);
+        let mut checked = 0;
+        for g in &bounds {
+            let i = g.start;
+            let Some((top, h)) = l.caret_pos(i) else { continue };
+            // Hit-test a point just inside the grapheme that starts at `i`, on its reading side.
+            let line = l.line_at_y(top.y + h / 2.0).unwrap();
+            let Some(unit) = line.units.iter().find(|u| u.chars.contains(&i)) else { continue };
+            let nudge = if unit.is_rtl() { -1.0 } else { 1.0 };
+            let back = l.caret_at(egui::pos2(top.x + nudge, top.y + h / 2.0));
+            assert_eq!(back, i, "caret {i} at x {}", top.x);
+            checked += 1;
+        }
+        assert_eq!(checked, bounds.len() - 1, "every grapheme but the line feed");
+    }
+
+    #[test]
+    fn guillemets_and_parentheses_are_mirrored_in_rtl_runs() {
+        let text = "قال «سجن» (نص)";
+        let l = layout_document(text, DirectionSetting::Auto, 500.0, &mut fixed());
+        let drawn: String = l.lines().flat_map(|line| line.units.iter().map(|u| u.text.clone())).collect();
+        // Visual left to right: ")نص(" then "»سجن«" then "قال", each bracket mirrored (rule L4).
+        assert_eq!(drawn, "(نص) «سجن» قال");
+    }
+
+    #[test]
+    fn lazy_layout_lays_out_only_what_is_looked_at() {
+        let text = "سجن صيدنايا\n".repeat(2000);
+        let mut m = fixed();
+        let mut l = DocumentLayout::new(Arc::from(text.as_str()), DirectionSetting::Auto, 300.0, 20.0);
+        assert_eq!(l.laid_out_count(), 0);
+        let band = l.ensure_visible(0.0..400.0, &mut m);
+        assert!(band.len() < 30 && l.laid_out_count() == band.len());
+        let far = l.paragraph_of_char(12 * 1500);
+        l.ensure_chars(12 * 1500..12 * 1500 + 3, &mut m);
+        assert!(l.range_bounds(12 * 1500..12 * 1500 + 3).is_some(), "paragraph {far} laid out on demand");
+        assert!(l.laid_out_count() < 40);
+    }
+}
