@@ -5,7 +5,7 @@
 //! sanad FOLDER [--project P]         import FOLDER's .txt files and open them
 //! sanad PROJECT.sanad                open a project
 //! sanad import FOLDER [--project P]  import without the GUI
-//! sanad export PROJECT --format jsonl [--output FILE]
+//! sanad export PROJECT --format jsonl [--output FILE] [--history]
 //! ```
 
 use anyhow::bail;
@@ -46,6 +46,9 @@ enum Sub {
         /// Output file (default: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Include each annotation's audit trail (who changed what, when) as `history`.
+        #[arg(long)]
+        history: bool,
     },
 }
 
@@ -72,7 +75,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Sub::Export { .. }) if cli.project.is_some() => {
             bail!("--project does not go with export: give the project file as the first argument")
         }
-        Some(Sub::Export { project_file, format: Format::Jsonl, output }) => export(&project_file, output),
+        Some(Sub::Export { project_file, format: Format::Jsonl, output, history }) => {
+            export(&project_file, output, sanad::export::ExportOptions { history })
+        }
         None => gui(cli.path, cli.project),
     }
 }
@@ -104,7 +109,7 @@ fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<
     Ok(())
 }
 
-fn export(project_file: &std::path::Path, output: Option<PathBuf>) -> anyhow::Result<()> {
+fn export(project_file: &std::path::Path, output: Option<PathBuf>, options: sanad::export::ExportOptions) -> anyhow::Result<()> {
     let project = Project::open_existing(project_file)?;
     let in_project = |e: sanad::export::jsonl::ExportError| anyhow::anyhow!("cannot export ({e}): {}", project_file.display());
     match output {
@@ -112,14 +117,14 @@ fn export(project_file: &std::path::Path, output: Option<PathBuf>) -> anyhow::Re
             bail!("the output would overwrite the project file; choose another output file: {}", out.display())
         }
         Some(out) => {
-            let n = sanad::ui::app::write_export(&project, &out)
+            let n = sanad::ui::app::write_export(&project, options, &out)
                 .map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
             eprintln!("exported {n} document(s) to {}", out.display());
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            let result = sanad::export::write_jsonl(&project, &mut lock).map(|_| ()).and_then(|()| Ok(lock.flush()?));
+            let result = sanad::export::write_jsonl(&project, options, &mut lock).map(|_| ()).and_then(|()| Ok(lock.flush()?));
             match result {
                 // A reader that stops early (`| head`) is not an error.
                 Err(sanad::export::jsonl::ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

@@ -131,7 +131,13 @@ fn export_jsonl_has_the_span_with_codepoint_offsets() {
     let doc: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
     assert_eq!(doc["offset_unit"], "codepoint");
     assert_eq!(doc["name"], "000.txt");
-    assert_eq!(doc["spans"], serde_json::json!([{"start": 6, "end": 26, "label": "ORGANIZATION", "text": "الدفاع المدني السوري"}]));
+    assert_eq!(
+        doc["spans"],
+        serde_json::json!([{"start": 6, "end": 26, "label": "ORGANIZATION", "text": "الدفاع المدني السوري",
+                            "attributes": {}, "entity": null, "note": ""}])
+    );
+    assert_eq!(doc["relations"], serde_json::json!([]));
+    assert_eq!(doc["status"], "todo");
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     assert_eq!(text[6..26].iter().collect::<String>(), "الدفاع المدني السوري");
     assert_eq!(doc["sha256"].as_str().unwrap().len(), 64);

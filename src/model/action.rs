@@ -2,16 +2,121 @@
 //! by [`crate::store::Project::apply`], which records it in the audit log and returns its inverse
 //! for undo.
 
-use super::{AnnotationId, DocumentId};
+use super::{AnnotationId, DocumentId, EntityId, LabelId, RelationId};
+use crate::text::DirectionSetting;
 use serde::{Deserialize, Serialize};
+
+/// Where a document is in the annotation work.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// Not started.
+    #[default]
+    Todo,
+    /// Started.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+impl DocumentStatus {
+    /// All statuses in workflow order.
+    pub const ALL: [DocumentStatus; 3] = [Self::Todo, Self::InProgress, Self::Done];
+
+    /// The name stored in the project and the export: `todo`, `in_progress`, `done`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Todo => "todo",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+        }
+    }
+
+    /// Words for the UI.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Todo => "To do",
+            Self::InProgress => "In progress",
+            Self::Done => "Done",
+        }
+    }
+
+    /// Parses [`Self::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// A relation row as stored: for snapshots.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationRow {
+    /// Row id.
+    pub id: RelationId,
+    /// Source annotation.
+    pub head: AnnotationId,
+    /// Target annotation.
+    pub child: AnnotationId,
+    /// Relation type name.
+    pub relation: String,
+    /// Creation time, RFC 3339.
+    pub created_at: String,
+}
+
+/// Everything an annotation holds, so a delete can be undone exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotationSnapshot {
+    /// Row id (restored as is).
+    pub id: AnnotationId,
+    /// The document.
+    pub document_id: DocumentId,
+    /// Start char offset.
+    pub start: usize,
+    /// End char offset, exclusive.
+    pub end: usize,
+    /// Label row id.
+    pub label_id: LabelId,
+    /// Creation time, RFC 3339.
+    pub created_at: String,
+    /// Free-text note.
+    pub note: String,
+    /// Linked entity, if any.
+    pub entity_id: Option<EntityId>,
+    /// Attribute values, (name, value), sorted by name.
+    pub attributes: Vec<(String, String)>,
+    /// Relations in which it is head or child.
+    pub relations: Vec<RelationRow>,
+}
+
+/// A label with its attribute definitions and relation-argument memberships, for undoing its
+/// deletion.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelSnapshot {
+    /// Row id.
+    pub id: LabelId,
+    /// Name.
+    pub name: String,
+    /// `#rrggbb`.
+    pub color: String,
+    /// Shortcut key.
+    pub key: Option<String>,
+    /// Description.
+    pub description: String,
+    /// Palette position.
+    pub position: i64,
+    /// Attribute definitions: (row id, name, allowed values as JSON, position).
+    pub attributes: Vec<(i64, String, String, i64)>,
+    /// Relation-type argument slots it fills: (relation type id, role).
+    pub relation_args: Vec<(i64, String)>,
+    /// Its annotations.
+    pub annotations: Vec<AnnotationSnapshot>,
+}
 
 /// A change a user makes. Offsets are chars into the document text, end-exclusive.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
-    /// Label the span `[start, end)` of a document. `id` restores a deleted annotation's row id
-    /// on undo; `None` lets the store pick one.
+    /// Label the span `[start, end)` of a document.
     AddAnnotation {
-        /// Restored row id, for undo of a delete.
+        /// Row id to use; `None` lets the store pick one.
         id: Option<AnnotationId>,
         /// The document.
         document_id: DocumentId,
@@ -22,25 +127,141 @@ pub enum Action {
         /// Label name.
         label: String,
     },
-    /// Remove an annotation.
+    /// Remove an annotation with its attributes, note, entity link and relations.
     DeleteAnnotation {
         /// The annotation.
         id: AnnotationId,
     },
-    /// Set a document's paragraph direction (auto per paragraph, or forced RTL or LTR).
-    SetDirection {
-        /// The document.
-        document_id: DocumentId,
-        /// The new setting.
-        direction: crate::text::DirectionSetting,
-    },
-    /// Give an annotation another label.
+    /// Put back a deleted annotation exactly as it was (undo of a delete).
+    RestoreAnnotation(Box<AnnotationSnapshot>),
+    /// Give an annotation another label (its attributes that the new label does not declare are kept).
     RelabelAnnotation {
         /// The annotation.
         id: AnnotationId,
         /// New label name.
         label: String,
     },
+    /// Move an annotation's edges.
+    ResizeAnnotation {
+        /// The annotation.
+        id: AnnotationId,
+        /// New start char offset.
+        start: usize,
+        /// New end char offset, exclusive.
+        end: usize,
+    },
+    /// Link two annotations with a typed, directed relation allowed by the scheme.
+    AddRelation {
+        /// Row id to use; `None` lets the store pick one.
+        id: Option<RelationId>,
+        /// Source annotation.
+        head: AnnotationId,
+        /// Target annotation.
+        child: AnnotationId,
+        /// Relation type name.
+        relation: String,
+    },
+    /// Remove a relation.
+    DeleteRelation {
+        /// The relation.
+        id: RelationId,
+    },
+    /// Set (or with `None` clear) an attribute of an annotation; the value must be one the scheme allows.
+    SetAttribute {
+        /// The annotation.
+        annotation_id: AnnotationId,
+        /// Attribute name.
+        name: String,
+        /// New value.
+        value: Option<String>,
+    },
+    /// Replace an annotation's note.
+    SetAnnotationNote {
+        /// The annotation.
+        annotation_id: AnnotationId,
+        /// The note.
+        note: String,
+    },
+    /// Replace a document's note.
+    SetDocumentNote {
+        /// The document.
+        document_id: DocumentId,
+        /// The note.
+        note: String,
+    },
+    /// Set a document's status.
+    SetStatus {
+        /// The document.
+        document_id: DocumentId,
+        /// The status.
+        status: DocumentStatus,
+    },
+    /// Set a document's paragraph direction (auto per paragraph, or forced RTL or LTR).
+    SetDirection {
+        /// The document.
+        document_id: DocumentId,
+        /// The new setting.
+        direction: DirectionSetting,
+    },
+    /// Create a project-wide entity.
+    CreateEntity {
+        /// Row id to use; `None` lets the store pick one.
+        id: Option<EntityId>,
+        /// Canonical name.
+        name: String,
+        /// Its type (usually a label name, e.g. `PERSON`).
+        kind: String,
+        /// Other names, any script.
+        aliases: Vec<String>,
+        /// Creation time to restore on redo; `None` for now.
+        created_at: Option<String>,
+    },
+    /// Delete an entity no mention links to (the inverse of creating it).
+    DeleteEntity {
+        /// The entity.
+        id: EntityId,
+    },
+    /// Link a mention (annotation) to an entity, or unlink it with `None`.
+    LinkEntity {
+        /// The annotation.
+        annotation_id: AnnotationId,
+        /// The entity.
+        entity_id: Option<EntityId>,
+    },
+    /// Add a label to the scheme.
+    AddLabel {
+        /// Row id to use; `None` lets the store pick one.
+        id: Option<LabelId>,
+        /// Name (unique).
+        name: String,
+        /// `#rrggbb`.
+        color: String,
+        /// Shortcut key.
+        key: Option<char>,
+        /// Description.
+        description: String,
+    },
+    /// Rename a label; its annotations keep it.
+    RenameLabel {
+        /// The label.
+        id: LabelId,
+        /// New name (unique).
+        name: String,
+    },
+    /// Recolour a label.
+    RecolorLabel {
+        /// The label.
+        id: LabelId,
+        /// `#rrggbb`.
+        color: String,
+    },
+    /// Delete a label and every annotation that has it.
+    DeleteLabel {
+        /// The label.
+        id: LabelId,
+    },
+    /// Put back a deleted label with its annotations (undo of a delete).
+    RestoreLabel(Box<LabelSnapshot>),
 }
 
 impl Action {
@@ -49,9 +270,37 @@ impl Action {
         match self {
             Self::AddAnnotation { .. } => "add_annotation",
             Self::DeleteAnnotation { .. } => "delete_annotation",
+            Self::RestoreAnnotation(_) => "restore_annotation",
             Self::RelabelAnnotation { .. } => "relabel_annotation",
+            Self::ResizeAnnotation { .. } => "resize_annotation",
+            Self::AddRelation { .. } => "add_relation",
+            Self::DeleteRelation { .. } => "delete_relation",
+            Self::SetAttribute { .. } => "set_attribute",
+            Self::SetAnnotationNote { .. } => "set_annotation_note",
+            Self::SetDocumentNote { .. } => "set_document_note",
+            Self::SetStatus { .. } => "set_status",
             Self::SetDirection { .. } => "set_direction",
+            Self::CreateEntity { .. } => "create_entity",
+            Self::DeleteEntity { .. } => "delete_entity",
+            Self::LinkEntity { .. } => "link_entity",
+            Self::AddLabel { .. } => "add_label",
+            Self::RenameLabel { .. } => "rename_label",
+            Self::RecolorLabel { .. } => "recolor_label",
+            Self::DeleteLabel { .. } => "delete_label",
+            Self::RestoreLabel(_) => "restore_label",
         }
+    }
+
+    /// Does this action change the label scheme (so the UI must reload labels)?
+    pub fn touches_scheme(&self) -> bool {
+        matches!(
+            self,
+            Self::AddLabel { .. }
+                | Self::RenameLabel { .. }
+                | Self::RecolorLabel { .. }
+                | Self::DeleteLabel { .. }
+                | Self::RestoreLabel(_)
+        )
     }
 }
 
@@ -62,6 +311,8 @@ pub struct Applied {
     pub inverse: Action,
     /// The annotation it created or changed, if any (to select it in the UI).
     pub annotation: Option<AnnotationId>,
+    /// The row id it created (annotation, relation, entity or label), if any.
+    pub created: Option<i64>,
 }
 
 /// Undo and redo stacks of applied actions.
@@ -88,8 +339,8 @@ impl History {
         self.redo.last().map(|(done, _)| done)
     }
 
-    /// Moves the top undo entry to the redo stack. `redo_as` is the action that redoes it (the
-    /// inverse of the inverse just applied, which may carry a restored id).
+    /// Moves the top undo entry to the redo stack. `redo_as` is the action that redoes it: the
+    /// inverse of the inverse just applied, which restores the same ids.
     pub fn undone(&mut self, redo_as: Action) {
         if let Some((_, inv)) = self.undo.pop() {
             self.redo.push((redo_as, inv));
@@ -111,5 +362,11 @@ impl History {
     /// Can anything be redone?
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// Forgets everything (e.g. when another project is opened).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
     }
 }

@@ -5,8 +5,8 @@
 pub mod action;
 pub mod scheme;
 
-pub use action::{Action, Applied};
-pub use scheme::{LabelDef, LabelScheme};
+pub use action::{Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, RelationRow};
+pub use scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
 
 use std::ops::Range;
 
@@ -16,6 +16,10 @@ pub type DocumentId = i64;
 pub type AnnotationId = i64;
 /// Row id of a label in the project.
 pub type LabelId = i64;
+/// Row id of a relation in the project.
+pub type RelationId = i64;
+/// Row id of an entity in the project.
+pub type EntityId = i64;
 
 /// A label as stored in a project.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +49,10 @@ pub struct Annotation {
     pub end: usize,
     /// Its label.
     pub label_id: LabelId,
+    /// Free-text note ("" when none).
+    pub note: String,
+    /// The project-wide entity this mention refers to, if linked.
+    pub entity_id: Option<EntityId>,
 }
 
 impl Annotation {
@@ -73,6 +81,10 @@ pub struct Document {
     pub imported_at: String,
     /// Paragraph direction setting.
     pub direction: crate::text::DirectionSetting,
+    /// Free-text note about the document.
+    pub note: String,
+    /// Where the document is in the work.
+    pub status: DocumentStatus,
 }
 
 /// A line of the document list.
@@ -89,6 +101,51 @@ pub struct DocumentSummary {
     /// Does the text hold a directional override (U+202D or U+202E)? Such text can display
     /// differently from what it says, so the list flags it.
     pub has_override: bool,
+    /// Where the document is in the work.
+    pub status: DocumentStatus,
+}
+
+/// A relation between two annotations of one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// Row id.
+    pub id: RelationId,
+    /// Source annotation.
+    pub head: AnnotationId,
+    /// Target annotation.
+    pub child: AnnotationId,
+    /// Relation type name.
+    pub relation: String,
+}
+
+/// A project-wide entity that mentions link to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Row id.
+    pub id: EntityId,
+    /// Canonical name.
+    pub name: String,
+    /// Type (usually a label name).
+    pub kind: String,
+    /// Other names, any script.
+    pub aliases: Vec<String>,
+    /// How many annotations link to it.
+    pub mentions: usize,
+}
+
+/// One row of the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditRow {
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// Who (the annotator's name).
+    pub actor: String,
+    /// The action kind, e.g. `set_attribute`.
+    pub action: String,
+    /// Values before, JSON.
+    pub before: Option<String>,
+    /// Values after, JSON.
+    pub after: Option<String>,
 }
 
 /// A sparse char-to-byte index of one text: the byte offset of every 256th char, so slicing by

@@ -12,6 +12,32 @@ pub struct LabelScheme {
     pub name: String,
     /// Labels in palette order.
     pub labels: Vec<LabelDef>,
+    /// Relation types with the labels their arguments may have.
+    #[serde(default)]
+    pub relations: Vec<RelationDef>,
+}
+
+/// An attribute a label's annotations may carry, with its allowed values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributeDef {
+    /// Attribute name, e.g. `kind`.
+    pub name: String,
+    /// Allowed values, in menu order.
+    pub values: Vec<String>,
+}
+
+/// A typed, directed relation between two annotations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelationDef {
+    /// Relation name, e.g. `attributed_to`.
+    pub name: String,
+    /// Labels the head (source) may have.
+    pub head: Vec<String>,
+    /// Labels the child (target) may have.
+    pub child: Vec<String>,
+    /// What it means.
+    #[serde(default)]
+    pub description: String,
 }
 
 /// One label of a scheme.
@@ -27,6 +53,9 @@ pub struct LabelDef {
     /// What the label is for.
     #[serde(default)]
     pub description: String,
+    /// Attributes its annotations may carry.
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
 }
 
 /// A scheme that cannot be used.
@@ -46,6 +75,14 @@ pub enum SchemeError {
     /// Two labels share a name.
     #[error("label {0} appears twice in the scheme")]
     Duplicate(String),
+    /// A relation type names a label the scheme does not have.
+    #[error("relation {relation} names label {label}, which the scheme does not define")]
+    UnknownLabel {
+        /// The relation type.
+        relation: String,
+        /// The missing label.
+        label: String,
+    },
 }
 
 impl LabelScheme {
@@ -65,7 +102,23 @@ impl LabelScheme {
                 return Err(SchemeError::Duplicate(l.name.clone()));
             }
         }
+        for r in &scheme.relations {
+            for label in r.head.iter().chain(&r.child) {
+                if !seen.contains(label.as_str()) {
+                    return Err(SchemeError::UnknownLabel { relation: r.name.clone(), label: label.clone() });
+                }
+            }
+        }
         Ok(scheme)
+    }
+
+    /// The scheme as RON text (what [`Self::from_ron`] reads).
+    ///
+    /// # Errors
+    /// Only if serialisation fails, which it does not for these types.
+    pub fn to_ron(&self) -> Result<String, ron::Error> {
+        let config = ron::ser::PrettyConfig::new().depth_limit(4).extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        ron::ser::to_string_pretty(self, config)
     }
 
     /// The bundled default scheme.
@@ -99,6 +152,18 @@ mod tests {
             names,
             vec![("PERSON", Some('1')), ("ORGANIZATION", Some('2')), ("PRISON", Some('3')), ("CLAIM", Some('4'))]
         );
+    }
+
+    #[test]
+    fn default_scheme_declares_relations_and_attributes() {
+        let s = LabelScheme::default_scheme().unwrap();
+        let names: Vec<_> = s.relations.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["attributed_to", "held_in", "member_of", "denies"]);
+        let claim = s.labels.iter().find(|l| l.name == "CLAIM").unwrap();
+        assert_eq!(claim.attributes[0].values, vec!["allegation", "denial", "statistic", "testimony", "other"]);
+        assert_eq!(claim.attributes[1].values, vec!["confirmed", "reported", "disputed"]);
+        let round = LabelScheme::from_ron(&s.to_ron().unwrap()).unwrap();
+        assert_eq!(round, s);
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub enum StoreError {
         /// Document length in chars.
         len: usize,
     },
+    /// The change is not allowed (by the scheme, or because it would break something).
+    #[error("refused: {0}")]
+    Refused(String),
     /// No label of that name in the project.
     #[error("no label named {0:?} in this project")]
     UnknownLabel(String),

@@ -4,11 +4,9 @@
 use super::error::StoreError;
 use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use crate::model::scheme::{parse_hex_color, LabelScheme};
-use crate::model::{
-    Action, Annotation, AnnotationId, Applied, Document, DocumentId, DocumentSummary, Label,
-};
+use crate::model::{Annotation, Document, DocumentId, DocumentStatus, DocumentSummary, Label};
 use crate::text::DirectionSetting;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -60,7 +58,7 @@ pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
 
 /// An open project.
 pub struct Project {
-    conn: Connection,
+    pub(super) conn: Connection,
     path: PathBuf,
     actor: String,
 }
@@ -165,7 +163,7 @@ impl Project {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         if fresh {
             let scheme = LabelScheme::default_scheme()?;
-            insert_scheme(&tx, &scheme)?;
+            super::scheme::insert_scheme(&tx, &scheme)?;
             tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [now_rfc3339()])?;
         }
         tx.commit()?;
@@ -235,7 +233,7 @@ impl Project {
     pub fn document_summaries(&self) -> Result<Vec<DocumentSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT d.id, d.name, d.rel_path, (SELECT COUNT(*) FROM annotations a WHERE a.document_id = d.id),
-                    instr(d.text, char(0x202D)) > 0 OR instr(d.text, char(0x202E)) > 0
+                    instr(d.text, char(0x202D)) > 0 OR instr(d.text, char(0x202E)) > 0, d.status
              FROM documents d ORDER BY d.rel_path",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -245,6 +243,7 @@ impl Project {
                 rel_path: r.get(2)?,
                 annotation_count: r.get::<_, i64>(3)? as usize,
                 has_override: r.get(4)?,
+                status: DocumentStatus::parse(&r.get::<_, String>(5)?).unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -257,7 +256,7 @@ impl Project {
     pub fn document(&self, id: DocumentId) -> Result<Document, StoreError> {
         self.conn
             .query_row(
-                "SELECT id, name, rel_path, text, sha256, encoding, imported_at, direction FROM documents WHERE id = ?1",
+                "SELECT id, name, rel_path, text, sha256, encoding, imported_at, direction, note, status FROM documents WHERE id = ?1",
                 [id],
                 |r| {
                     let dir: String = r.get(7)?;
@@ -270,6 +269,8 @@ impl Project {
                         encoding: r.get(5)?,
                         imported_at: r.get(6)?,
                         direction: DirectionSetting::parse(&dir).unwrap_or_default(),
+                        note: r.get(8)?,
+                        status: DocumentStatus::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
                     })
                 },
             )
@@ -318,7 +319,7 @@ impl Project {
         }
         if !docs.is_empty() {
             let after = serde_json::json!({ "documents": docs.iter().map(|d| &d.rel_path).collect::<Vec<_>>() });
-            audit(&tx, &self.actor, "import", None, Some(after))?;
+            super::apply::audit(&tx, &self.actor, "import", (None, None), None, Some(after))?;
         }
         tx.commit()?;
         Ok(ids)
@@ -330,7 +331,7 @@ impl Project {
     /// SQLite errors.
     pub fn annotations(&self, document_id: DocumentId) -> Result<Vec<Annotation>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            r#"SELECT id, document_id, start, "end", label_id FROM annotations WHERE document_id = ?1 ORDER BY start, "end", id"#,
+            r#"SELECT id, document_id, start, "end", label_id, note, entity_id FROM annotations WHERE document_id = ?1 ORDER BY start, "end", id"#,
         )?;
         let rows = stmt.query_map([document_id], |r| {
             Ok(Annotation {
@@ -339,6 +340,8 @@ impl Project {
                 start: r.get::<_, i64>(2)? as usize,
                 end: r.get::<_, i64>(3)? as usize,
                 label_id: r.get(4)?,
+                note: r.get(5)?,
+                entity_id: r.get(6)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -350,89 +353,6 @@ impl Project {
     /// SQLite errors.
     pub fn audit_len(&self) -> Result<usize, StoreError> {
         Ok(self.conn.query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as usize)
-    }
-
-    /// Applies one user action as one transaction, records it in the audit log, and returns its
-    /// inverse (for undo). Nothing changes when it fails.
-    ///
-    /// # Errors
-    /// [`StoreError::InvalidSpan`], [`StoreError::UnknownLabel`], [`StoreError::NotFound`], SQLite errors.
-    pub fn apply(&mut self, action: &Action) -> Result<Applied, StoreError> {
-        let tx = self.conn.transaction()?;
-        let actor = self.actor.clone();
-        let applied = match action {
-            Action::AddAnnotation { id, document_id, start, end, label } => {
-                let len: i64 = tx
-                    .query_row("SELECT char_count FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
-                    .optional()?
-                    .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
-                if start >= end || *end > len as usize {
-                    return Err(StoreError::InvalidSpan {
-                        document_id: *document_id,
-                        start: *start,
-                        end: *end,
-                        len: len as usize,
-                    });
-                }
-                let label_id = label_id(&tx, label)?;
-                tx.execute(
-                    r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
-                    params![id, document_id, *start as i64, *end as i64, label_id, now_rfc3339()],
-                )?;
-                let new_id = tx.last_insert_rowid();
-                let after = annotation_json(&tx, new_id)?;
-                audit(&tx, &actor, action.kind(), None, Some(after))?;
-                Applied { inverse: Action::DeleteAnnotation { id: new_id }, annotation: Some(new_id) }
-            }
-            Action::DeleteAnnotation { id } => {
-                let before = annotation_json(&tx, *id)?;
-                let (document_id, start, end, label): (i64, i64, i64, String) = tx.query_row(
-                    r#"SELECT a.document_id, a.start, a."end", l.name FROM annotations a JOIN labels l ON l.id = a.label_id WHERE a.id = ?1"#,
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )?;
-                tx.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
-                audit(&tx, &actor, action.kind(), Some(before), None)?;
-                Applied {
-                    inverse: Action::AddAnnotation {
-                        id: Some(*id),
-                        document_id,
-                        start: start as usize,
-                        end: end as usize,
-                        label,
-                    },
-                    annotation: None,
-                }
-            }
-            Action::SetDirection { document_id, direction } => {
-                let old: String = tx
-                    .query_row("SELECT direction FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
-                    .optional()?
-                    .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
-                tx.execute("UPDATE documents SET direction = ?1 WHERE id = ?2", params![direction.as_str(), document_id])?;
-                let before = serde_json::json!({ "document_id": document_id, "direction": old });
-                let after = serde_json::json!({ "document_id": document_id, "direction": direction.as_str() });
-                audit(&tx, &actor, action.kind(), Some(before), Some(after))?;
-                Applied {
-                    inverse: Action::SetDirection {
-                        document_id: *document_id,
-                        direction: DirectionSetting::parse(&old).unwrap_or_default(),
-                    },
-                    annotation: None,
-                }
-            }
-            Action::RelabelAnnotation { id, label } => {
-                let before = annotation_json(&tx, *id)?;
-                let old = before["label"].as_str().unwrap_or_default().to_owned();
-                let label_id = label_id(&tx, label)?;
-                tx.execute("UPDATE annotations SET label_id = ?1 WHERE id = ?2", params![label_id, id])?;
-                let after = annotation_json(&tx, *id)?;
-                audit(&tx, &actor, action.kind(), Some(before), Some(after))?;
-                Applied { inverse: Action::RelabelAnnotation { id: *id, label: old }, annotation: Some(*id) }
-            }
-        };
-        tx.commit()?;
-        Ok(applied)
     }
 }
 
@@ -448,56 +368,10 @@ fn default_actor() -> String {
     std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "researcher".to_owned())
 }
 
-fn insert_scheme(tx: &Transaction<'_>, scheme: &LabelScheme) -> Result<(), StoreError> {
-    let mut stmt =
-        tx.prepare("INSERT INTO labels(name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for (i, l) in scheme.labels.iter().enumerate() {
-        stmt.execute(params![l.name, l.color, l.key.map(String::from), l.description, i as i64])?;
-    }
-    tx.execute("INSERT INTO meta(key, value) VALUES ('scheme_name', ?1)", [&scheme.name])?;
-    Ok(())
-}
-
-fn label_id(tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
-    tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::UnknownLabel(name.to_owned()))
-}
-
-fn annotation_json(tx: &Transaction<'_>, id: AnnotationId) -> Result<serde_json::Value, StoreError> {
-    // SQLite's substr() counts characters (code points) in TEXT, our offset unit, so the span's
-    // text is cut in the database instead of loading the whole document.
-    let row = tx
-        .query_row(
-            r#"SELECT a.document_id, a.start, a."end", l.name, substr(d.text, a.start + 1, a."end" - a.start)
-               FROM annotations a JOIN labels l ON l.id = a.label_id JOIN documents d ON d.id = a.document_id
-               WHERE a.id = ?1"#,
-            [id],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)),
-        )
-        .optional()?
-        .ok_or(StoreError::NotFound { what: "annotation", id })?;
-    let (doc, start, end, label, text) = row;
-    Ok(serde_json::json!({ "id": id, "document_id": doc, "start": start, "end": end, "label": label, "text": text }))
-}
-
-fn audit(
-    tx: &Transaction<'_>,
-    actor: &str,
-    action: &str,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO audit_log(at, actor, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![now_rfc3339(), actor, action, before.map(|v| v.to_string()), after.map(|v| v.to_string())],
-    )?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Action;
 
     fn doc(text: &str) -> NewDocument {
         NewDocument {

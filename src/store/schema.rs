@@ -8,7 +8,7 @@
 pub const APPLICATION_ID: i32 = 0x5341_4E44;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -56,5 +56,60 @@ pub const MIGRATIONS: &[&str] = &[
         before TEXT,
         after  TEXT
     );
+    "#,
+    // 1 -> 2: relations, attributes, notes, entities, document status, per-row audit keys.
+    r#"
+    CREATE TABLE label_attributes (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        label_id       INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+        name           TEXT NOT NULL,
+        allowed_values TEXT NOT NULL, -- JSON array of strings
+        position       INTEGER NOT NULL,
+        UNIQUE (label_id, name)
+    );
+    CREATE TABLE relation_types (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        name        TEXT NOT NULL UNIQUE,
+        description TEXT NOT NULL DEFAULT '',
+        position    INTEGER NOT NULL
+    );
+    CREATE TABLE relation_type_args (
+        relation_type_id INTEGER NOT NULL REFERENCES relation_types(id) ON DELETE CASCADE,
+        role             TEXT NOT NULL CHECK (role IN ('head', 'child')),
+        label_id         INTEGER NOT NULL REFERENCES labels(id) ON DELETE CASCADE,
+        PRIMARY KEY (relation_type_id, role, label_id)
+    );
+    CREATE TABLE entities (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        name       TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        aliases    TEXT NOT NULL DEFAULT '[]', -- JSON array of strings, any script
+        created_at TEXT NOT NULL
+    );
+    ALTER TABLE annotations ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE annotations ADD COLUMN entity_id INTEGER REFERENCES entities(id);
+    CREATE INDEX annotations_by_entity ON annotations(entity_id);
+    CREATE TABLE annotation_attributes (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        name          TEXT NOT NULL,
+        value         TEXT NOT NULL,
+        PRIMARY KEY (annotation_id, name)
+    );
+    CREATE TABLE relations (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        head_id          INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        child_id         INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        relation_type_id INTEGER NOT NULL REFERENCES relation_types(id),
+        created_at       TEXT NOT NULL,
+        CHECK (head_id <> child_id)
+    );
+    CREATE INDEX relations_by_document ON relations(document_id);
+    ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN status TEXT NOT NULL DEFAULT 'todo'
+        CHECK (status IN ('todo', 'in_progress', 'done'));
+    ALTER TABLE audit_log ADD COLUMN document_id INTEGER;
+    ALTER TABLE audit_log ADD COLUMN annotation_id INTEGER;
+    CREATE INDEX audit_by_annotation ON audit_log(annotation_id);
     "#,
 ];

@@ -92,6 +92,8 @@ pub struct SanadApp {
     dialogs: Box<dyn FileDialogs>,
     queue: Vec<Command>,
     fonts_installed: bool,
+    /// Include each annotation's audit trail in JSONL exports.
+    pub export_history: bool,
 }
 
 impl SanadApp {
@@ -112,6 +114,7 @@ impl SanadApp {
             dialogs,
             queue: Vec::new(),
             fonts_installed: false,
+            export_history: false,
         }
     }
 
@@ -329,7 +332,7 @@ impl SanadApp {
             }
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
-                match write_export(p, &path) {
+                match write_export(p, crate::export::ExportOptions { history: self.export_history }, &path) {
                     Ok(n) => self.status = format!("Exported {n} document(s) to {}", path.display()),
                     Err(e) => self.fail(format!("export failed ({e}): {}", path.display())),
                 }
@@ -710,6 +713,13 @@ fn describe(action: &Action) -> String {
         Action::DeleteAnnotation { id } => format!("Deleted annotation {id}"),
         Action::RelabelAnnotation { id, label } => format!("Relabelled annotation {id} as {label}"),
         Action::SetDirection { direction, .. } => format!("Paragraph direction set to {}", direction.as_str()),
+        Action::SetStatus { status, .. } => format!("Status set to {}", status.title()),
+        Action::AddRelation { relation, .. } => format!("Added relation {relation}"),
+        Action::SetAttribute { name, value: Some(v), .. } => format!("Set {name} = {v}"),
+        Action::SetAttribute { name, value: None, .. } => format!("Cleared {name}"),
+        Action::LinkEntity { entity_id: Some(e), .. } => format!("Linked to entity {e}"),
+        Action::RenameLabel { name, .. } => format!("Renamed label to {name}"),
+        other => other.kind().replace('_', " "),
     }
 }
 
@@ -718,11 +728,15 @@ fn describe(action: &Action) -> String {
 ///
 /// # Errors
 /// Export and I/O errors.
-pub fn write_export(project: &Project, path: &Path) -> Result<usize, crate::export::jsonl::ExportError> {
+pub fn write_export(
+    project: &Project,
+    options: crate::export::ExportOptions,
+    path: &Path,
+) -> Result<usize, crate::export::jsonl::ExportError> {
     let tmp = path.with_extension("jsonl.partial");
     let result = (|| {
         let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        let n = crate::export::write_jsonl(project, &mut file)?;
+        let n = crate::export::write_jsonl(project, options, &mut file)?;
         drop(file);
         std::fs::rename(&tmp, path)?;
         Ok(n)
