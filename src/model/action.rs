@@ -160,6 +160,8 @@ pub enum Action {
         child: AnnotationId,
         /// Relation type name.
         relation: String,
+        /// Creation time to restore on redo; `None` for now.
+        created_at: Option<String>,
     },
     /// Remove a relation.
     DeleteRelation {
@@ -174,6 +176,10 @@ pub enum Action {
         name: String,
         /// New value.
         value: Option<String>,
+        /// Undo of an earlier change: put the old value back without checking it against the
+        /// scheme (the label may have changed since; nothing the user had is refused back).
+        #[serde(default)]
+        restore: bool,
     },
     /// Replace an annotation's note.
     SetAnnotationNote {

@@ -283,7 +283,7 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             let (s0, e0) = (before["start"].as_u64().unwrap_or(0) as usize, before["end"].as_u64().unwrap_or(0) as usize);
             applied(Action::ResizeAnnotation { id: *id, start: s0, end: e0 }, Some(*id), None)
         }
-        Action::AddRelation { id, head, child, relation } => {
+        Action::AddRelation { id, head, child, relation, created_at } => {
             if head == child {
                 return Err(StoreError::Refused("a relation needs two different annotations".into()));
             }
@@ -292,10 +292,17 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             if doc_h != doc_c {
                 return Err(StoreError::Refused("a relation links annotations of one document".into()));
             }
-            let type_id = check_relation(tx, relation, label_h, label_c)?;
+            // A restore (undo of a delete, `id` given) puts back what was there, scheme changes or not.
+            let type_id = match id {
+                Some(_) => tx
+                    .query_row("SELECT id FROM relation_types WHERE name = ?1", [relation], |r| r.get(0))
+                    .optional()?
+                    .ok_or_else(|| StoreError::Refused(format!("the scheme has no relation type {relation:?}")))?,
+                None => check_relation(tx, relation, label_h, label_c)?,
+            };
             tx.execute(
                 "INSERT INTO relations(id, document_id, head_id, child_id, relation_type_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, doc_h, head, child, type_id, now_rfc3339()],
+                params![id, doc_h, head, child, type_id, created_at.clone().unwrap_or_else(now_rfc3339)],
             )?;
             let new_id = tx.last_insert_rowid();
             let after = serde_json::json!({ "id": new_id, "head": head, "child": child, "relation": relation });
@@ -315,9 +322,9 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             tx.execute("DELETE FROM relations WHERE id = ?1", [id])?;
             let before = serde_json::json!({ "id": id, "head": head, "child": child, "relation": relation, "created_at": created_at });
             audit(tx, actor, kind, (Some(doc), Some(head)), Some(before), None)?;
-            applied(Action::AddRelation { id: Some(*id), head, child, relation }, Some(head), None)
+            applied(Action::AddRelation { id: Some(*id), head, child, relation, created_at: Some(created_at) }, Some(head), None)
         }
-        Action::SetAttribute { annotation_id, name, value } => {
+        Action::SetAttribute { annotation_id, name, value, restore } => {
             let (doc, label) = annotation_row(tx, *annotation_id)?;
             let old: Option<String> = tx
                 .query_row(
@@ -335,7 +342,7 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                     )
                     .optional()?;
                 let allowed: Vec<String> = allowed.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default();
-                if !allowed.contains(v) {
+                if !restore && !allowed.contains(v) {
                     let lname = label_name(tx, label)?;
                     return Err(StoreError::Refused(format!("{lname} has no attribute {name} with value {v:?}")));
                 }
@@ -350,7 +357,8 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             let before = serde_json::json!({ "annotation_id": annotation_id, "name": name, "value": old });
             let after = serde_json::json!({ "annotation_id": annotation_id, "name": name, "value": value });
             audit(tx, actor, kind, (Some(doc), Some(*annotation_id)), Some(before), Some(after))?;
-            applied(Action::SetAttribute { annotation_id: *annotation_id, name: name.clone(), value: old }, Some(*annotation_id), None)
+            let inverse = Action::SetAttribute { annotation_id: *annotation_id, name: name.clone(), value: old, restore: true };
+            applied(inverse, Some(*annotation_id), None)
         }
         Action::SetAnnotationNote { annotation_id, note } => {
             let (doc, _) = annotation_row(tx, *annotation_id)?;
@@ -579,9 +587,9 @@ mod tests {
         let claim = add(&mut p, doc, 28, 38, "CLAIM");
         let org = add(&mut p, doc, 5, 24, "ORGANIZATION");
         let prison = add(&mut p, doc, 48, 59, "PRISON");
-        let ok = p.apply(&Action::AddRelation { id: None, head: claim, child: org, relation: "attributed_to".into() }).unwrap();
+        let ok = p.apply(&Action::AddRelation { id: None, head: claim, child: org, relation: "attributed_to".into(), created_at: None }).unwrap();
         assert!(ok.created.is_some());
-        let err = p.apply(&Action::AddRelation { id: None, head: claim, child: prison, relation: "attributed_to".into() }).unwrap_err();
+        let err = p.apply(&Action::AddRelation { id: None, head: claim, child: prison, relation: "attributed_to".into(), created_at: None }).unwrap_err();
         assert_eq!(err.to_string(), "refused: the scheme does not allow CLAIM attributed_to PRISON");
         assert_eq!(p.relations(doc).unwrap().len(), 1);
         // Relabelling the child to PRISON would break the relation: refused.
@@ -592,9 +600,9 @@ mod tests {
     fn attributes_take_only_declared_values() {
         let (mut p, doc) = project_with("البالغ عددهم أكثر من 200 ألف");
         let claim = add(&mut p, doc, 0, 28, "CLAIM");
-        p.apply(&Action::SetAttribute { annotation_id: claim, name: "kind".into(), value: Some("statistic".into()) }).unwrap();
-        assert!(p.apply(&Action::SetAttribute { annotation_id: claim, name: "kind".into(), value: Some("rumour".into()) }).is_err());
-        assert!(p.apply(&Action::SetAttribute { annotation_id: claim, name: "role".into(), value: Some("witness".into()) }).is_err());
+        p.apply(&Action::SetAttribute { annotation_id: claim, name: "kind".into(), value: Some("statistic".into()), restore: false }).unwrap();
+        assert!(p.apply(&Action::SetAttribute { annotation_id: claim, name: "kind".into(), value: Some("rumour".into()), restore: false }).is_err());
+        assert!(p.apply(&Action::SetAttribute { annotation_id: claim, name: "role".into(), value: Some("witness".into()), restore: false }).is_err());
         assert_eq!(p.attributes(claim).unwrap(), vec![("kind".to_owned(), "statistic".to_owned())]);
     }
 
@@ -603,8 +611,8 @@ mod tests {
         let (mut p, doc) = project_with("قالت منظمة العفو الدولية إن أحمد زيدان اعتقل");
         let claim = add(&mut p, doc, 28, 38, "CLAIM");
         let org = add(&mut p, doc, 5, 24, "ORGANIZATION");
-        p.apply(&Action::AddRelation { id: None, head: claim, child: org, relation: "attributed_to".into() }).unwrap();
-        p.apply(&Action::SetAttribute { annotation_id: claim, name: "certainty".into(), value: Some("reported".into()) }).unwrap();
+        p.apply(&Action::AddRelation { id: None, head: claim, child: org, relation: "attributed_to".into(), created_at: None }).unwrap();
+        p.apply(&Action::SetAttribute { annotation_id: claim, name: "certainty".into(), value: Some("reported".into()), restore: false }).unwrap();
         p.apply(&Action::SetAnnotationNote { annotation_id: claim, note: "من تقرير ٢٠١٧".into() }).unwrap();
         let e = p
             .apply(&Action::CreateEntity { id: None, name: "أحمد زيدان".into(), kind: "PERSON".into(), aliases: vec!["AhmadZydan".into()], created_at: None })

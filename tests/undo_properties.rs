@@ -1,0 +1,216 @@
+//! Undo and redo, as a property: for random sequences of user actions (annotations, relations,
+//! attributes, notes, entities, status, direction, label scheme edits), undoing all of them returns
+//! the project to its first state, and redoing all of them to its last. A refused action changes
+//! nothing. The audit log gets one row per applied action, with the annotator's name.
+
+use proptest::prelude::*;
+use sanad::model::{Action, DocumentStatus, History};
+use sanad::store::{NewDocument, Project};
+use sanad::text::DirectionSetting;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Add(u8, u8, u8, u8),
+    Delete(u8),
+    Relabel(u8, u8),
+    Resize(u8, u8, u8),
+    Relate(u8, u8, u8),
+    Unrelate(u8),
+    Attribute(u8, u8, Option<u8>),
+    Note(u8, u8),
+    DocNote(u8, u8),
+    Status(u8, u8),
+    Direction(u8, u8),
+    Entity(u8),
+    Link(u8, Option<u8>),
+    Rename(u8, u8),
+    Recolor(u8, u8),
+    DeleteLabel(u8),
+    AddLabel(u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (any::<u8>(), any::<u8>(), 1u8..12, any::<u8>()).prop_map(|(a, b, c, d)| Op::Add(a, b, c, d)),
+        1 => any::<u8>().prop_map(Op::Delete),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Relabel(a, b)),
+        1 => (any::<u8>(), any::<u8>(), 1u8..12).prop_map(|(a, b, c)| Op::Resize(a, b, c)),
+        2 => (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(a, b, c)| Op::Relate(a, b, c)),
+        1 => any::<u8>().prop_map(Op::Unrelate),
+        2 => (any::<u8>(), any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b, c)| Op::Attribute(a, b, c)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Note(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::DocNote(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Status(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Direction(a, b)),
+        1 => any::<u8>().prop_map(Op::Entity),
+        2 => (any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b)| Op::Link(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Rename(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Recolor(a, b)),
+        1 => any::<u8>().prop_map(Op::DeleteLabel),
+        1 => any::<u8>().prop_map(Op::AddLabel),
+    ]
+}
+
+const TEXTS: [&str; 2] = [
+    "قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا عام 2017",
+    "ICRC: the detainees in Sednaya prison number more than 200 ألف",
+];
+const WORDS: [&str; 4] = ["", "ملاحظة", "check source", "تحقق من التاريخ 2020"];
+const RELATIONS: [&str; 5] = ["attributed_to", "held_in", "member_of", "denies", "nonexistent"];
+const ATTRS: [(&str, &[&str]); 3] = [
+    ("kind", &["allegation", "denial", "statistic", "testimony", "other"]),
+    ("certainty", &["confirmed", "reported", "disputed"]),
+    ("role", &["detainee", "official", "witness", "activist", "other"]),
+];
+
+fn pick<T: Clone>(items: &[T], k: u8) -> Option<T> {
+    (!items.is_empty()).then(|| items[k as usize % items.len()].clone())
+}
+
+/// Turns a random op into an action against the project's current rows (ids that exist).
+fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
+    let labels = p.labels().ok()?;
+    let anns: Vec<_> = docs.iter().flat_map(|d| p.annotations(*d).unwrap_or_default()).collect();
+    let rels: Vec<_> = docs.iter().flat_map(|d| p.relations(*d).unwrap_or_default()).collect();
+    let ents = p.entities().ok()?;
+    Some(match op.clone() {
+        Op::Add(d, s, len, l) => {
+            let doc = pick(docs, d)?;
+            let n = TEXTS[docs.iter().position(|x| *x == doc)?].chars().count();
+            let start = s as usize % (n - 1);
+            Action::AddAnnotation { id: None, document_id: doc, start, end: (start + len as usize).min(n), label: pick(&labels, l)?.name }
+        }
+        Op::Delete(a) => Action::DeleteAnnotation { id: pick(&anns, a)?.id },
+        Op::Relabel(a, l) => Action::RelabelAnnotation { id: pick(&anns, a)?.id, label: pick(&labels, l)?.name },
+        Op::Resize(a, s, len) => {
+            let ann = pick(&anns, a)?;
+            Action::ResizeAnnotation { id: ann.id, start: s as usize % 40, end: s as usize % 40 + len as usize }
+        }
+        Op::Relate(a, b, r) => Action::AddRelation {
+            id: None,
+            head: pick(&anns, a)?.id,
+            child: pick(&anns, b)?.id,
+            relation: pick(&RELATIONS, r)?.into(),
+            created_at: None,
+        },
+        Op::Unrelate(r) => Action::DeleteRelation { id: pick(&rels, r)?.id },
+        Op::Attribute(a, k, v) => {
+            let (name, values) = pick(&ATTRS, k)?;
+            Action::SetAttribute {
+                annotation_id: pick(&anns, a)?.id,
+                name: name.into(),
+                value: v.map(|v| values[v as usize % values.len()].to_owned()),
+                restore: false,
+            }
+        }
+        Op::Note(a, w) => Action::SetAnnotationNote { annotation_id: pick(&anns, a)?.id, note: pick(&WORDS, w)?.into() },
+        Op::DocNote(d, w) => Action::SetDocumentNote { document_id: pick(docs, d)?, note: pick(&WORDS, w)?.into() },
+        Op::Status(d, s) => Action::SetStatus { document_id: pick(docs, d)?, status: pick(&DocumentStatus::ALL, s)? },
+        Op::Direction(d, s) => Action::SetDirection {
+            document_id: pick(docs, d)?,
+            direction: pick(&[DirectionSetting::Auto, DirectionSetting::Rtl, DirectionSetting::Ltr], s)?,
+        },
+        Op::Entity(w) => Action::CreateEntity {
+            id: None,
+            name: pick(&["أحمد زيدان", "Amnesty International", "سجن صيدنايا"], w)?.into(),
+            kind: "PERSON".into(),
+            aliases: vec!["AhmadZydan".into()],
+            created_at: None,
+        },
+        Op::Link(a, e) => Action::LinkEntity {
+            annotation_id: pick(&anns, a)?.id,
+            entity_id: match e {
+                Some(k) => Some(pick(&ents, k)?.id),
+                None => None,
+            },
+        },
+        Op::Rename(l, w) => Action::RenameLabel { id: pick(&labels, l)?.id, name: pick(&["ACTOR", "FACILITY", "PERSON", "مكان"], w)?.into() },
+        Op::Recolor(l, c) => Action::RecolorLabel { id: pick(&labels, l)?.id, color: pick(&["#112233", "#abcdef", "red"], c)?.into() },
+        Op::DeleteLabel(l) => Action::DeleteLabel { id: pick(&labels, l)?.id },
+        Op::AddLabel(w) => Action::AddLabel {
+            id: None,
+            name: pick(&["EVENT", "DATE", "PERSON"], w)?.into(),
+            color: "#777777".into(),
+            key: Some('5'),
+            description: String::new(),
+        },
+    })
+}
+
+fn new_project() -> (Project, Vec<i64>) {
+    let mut p = Project::in_memory().unwrap();
+    p.set_actor("Layla (test)");
+    let docs = p
+        .add_documents(
+            &TEXTS
+                .iter()
+                .enumerate()
+                .map(|(i, t)| NewDocument {
+                    name: format!("{i}.txt"),
+                    rel_path: format!("{i}.txt"),
+                    text: (*t).into(),
+                    sha256: "0".into(),
+                    encoding: "UTF-8".into(),
+                    byte_len: t.len(),
+                })
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+    (p, docs)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn undo_all_restores_the_first_state_and_redo_all_the_last(ops in prop::collection::vec(op(), 1..40)) {
+        let (mut p, docs) = new_project();
+        let first = p.dump().unwrap();
+        let audit_start = p.audit_len().unwrap();
+        let mut history = History::default();
+        let mut applied = 0;
+        for op in &ops {
+            let Some(action) = resolve(&p, &docs, op) else { continue };
+            let before = p.dump().unwrap();
+            match p.apply(&action) {
+                Ok(a) => {
+                    history.push(action, a.inverse);
+                    applied += 1;
+                }
+                Err(_) => prop_assert_eq!(p.dump().unwrap(), before, "a refused action changes nothing"),
+            }
+        }
+        prop_assert_eq!(p.audit_len().unwrap(), audit_start + applied, "one audit row per action");
+        let last = p.dump().unwrap();
+        while let Some(inv) = history.peek_undo().cloned() {
+            let a = p.apply(&inv).unwrap();
+            history.undone(a.inverse);
+        }
+        prop_assert_eq!(p.dump().unwrap(), first);
+        while let Some(redo) = history.peek_redo().cloned() {
+            let a = p.apply(&redo).unwrap();
+            history.redone(a.inverse);
+        }
+        prop_assert_eq!(p.dump().unwrap(), last);
+    }
+}
+
+#[test]
+fn audit_rows_name_the_annotator_and_keep_before_and_after() {
+    let (mut p, docs) = new_project();
+    let id = p
+        .apply(&Action::AddAnnotation { id: None, document_id: docs[0], start: 28, end: 38, label: "PERSON".into() })
+        .unwrap()
+        .created
+        .unwrap();
+    p.apply(&Action::SetAttribute { annotation_id: id, name: "role".into(), value: Some("detainee".into()), restore: false }).unwrap();
+    p.apply(&Action::RelabelAnnotation { id, label: "ORGANIZATION".into() }).unwrap();
+    let h = p.annotation_history(id).unwrap();
+    assert_eq!(h.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), vec!["add_annotation", "set_attribute", "relabel_annotation"]);
+    assert!(h.iter().all(|r| r.actor == "Layla (test)"));
+    assert!(h.iter().all(|r| r.at.ends_with('Z') && r.at.contains('T')), "RFC 3339 UTC");
+    let relabel = &h[2];
+    assert!(relabel.before.as_deref().unwrap().contains("\"PERSON\""));
+    assert!(relabel.after.as_deref().unwrap().contains("\"ORGANIZATION\""));
+    assert!(relabel.after.as_deref().unwrap().contains("أحمد زيدان"));
+}
