@@ -150,6 +150,9 @@ fn writes_over_project(out: &std::path::Path, project: &std::path::Path) -> bool
 
 fn gui(path: Option<PathBuf>, project: Option<PathBuf>) -> anyhow::Result<()> {
     let mut app = SanadApp::new(Box::new(NativeDialogs));
+    if let Some(settings) = sanad::ui::settings::settings_path() {
+        app = app.with_settings_file(settings);
+    }
     match path {
         Some(p) if p.is_dir() => app.send(Command::OpenFolder { folder: p, project }),
         Some(p) if p.is_file() && project.is_some() => {

@@ -278,6 +278,20 @@ impl Project {
             .ok_or(StoreError::NotFound { what: "document", id })
     }
 
+    /// A document's direction setting, note and status, without its text.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`] or SQLite errors.
+    pub fn document_settings(&self, id: DocumentId) -> Result<(DirectionSetting, String, DocumentStatus), StoreError> {
+        self.conn
+            .query_row("SELECT direction, note, status FROM documents WHERE id = ?1", [id], |r| {
+                let (d, n, s): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                Ok((DirectionSetting::parse(&d).unwrap_or_default(), n, DocumentStatus::parse(&s).unwrap_or_default()))
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "document", id })
+    }
+
     /// The stored SHA-256 and id of the document at `rel_path`, if imported.
     ///
     /// # Errors

@@ -1,21 +1,24 @@
-//! The application: panels, menus, keyboard shortcuts, and the one place where commands are
-//! applied.
+//! The application state, the commands the UI sends, and the one place where they are applied.
+//! Drawing is in [`super::panels`].
 
 use super::dialogs::FileDialogs;
-use super::document_view::{self, DocumentViewState, SnippetCache};
+use super::document_view::{DocumentViewState, SnippetCache};
+use super::settings::Settings;
 use crate::corpus::location::project_path_for_folder;
 use crate::corpus::{import_files, import_folder, ImportReport};
-use crate::model::action::History;
-use crate::model::{Action, Annotation, AnnotationId, Document, DocumentId, DocumentSummary, Label};
+use crate::model::{
+    Action, Annotation, AnnotationId, Document, DocumentId, DocumentStatus, DocumentSummary, Entity, EntityId, History,
+    Label, LabelScheme, Relation,
+};
 use crate::store::Project;
-use crate::text::DirectionSetting;
-use egui::{Color32, Key, Modifiers, RichText, Ui};
+use egui::{Key, Modifiers, Ui};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
 
 /// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
 /// dialog service (XDG desktop portal) on this desktop.
-const NO_DIALOG_HINT: &str =
+pub(super) const NO_DIALOG_HINT: &str =
     "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal); use the command line instead.";
 
 /// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
@@ -38,14 +41,35 @@ pub enum Command {
     OpenProject(PathBuf),
     /// Write the JSONL export to a file.
     ExportJsonl(PathBuf),
+    /// Ask for a path and write the project's label scheme there as RON.
+    ExportScheme,
+    /// Ask for a `.ron` scheme and merge it into the project.
+    ImportScheme,
     /// Show a document.
     SelectDocument(DocumentId),
+    /// Show the previous (`-1`) or next (`1`) document of the (filtered) list.
+    StepDocument(i32),
     /// Select an annotation and scroll to it.
     SelectAnnotation(AnnotationId),
     /// Label the current selection, or relabel the selected annotation, with this label name.
     UseLabel(String),
     /// Delete the selected annotation.
     DeleteSelected,
+    /// Start a relation from the selected annotation (then click the target).
+    StartRelation,
+    /// The target of a started relation was clicked.
+    RelationTarget {
+        /// Source annotation.
+        head: AnnotationId,
+        /// Target annotation.
+        child: AnnotationId,
+    },
+    /// Create an entity from the selected annotation's text and link the mention to it.
+    EntityFromSelected,
+    /// Jump to the next mention of an entity, in any document.
+    JumpToMention(EntityId),
+    /// Set and keep the annotator's name.
+    SetAnnotator(String),
     /// Apply a model change (one transaction, undoable).
     Apply(Action),
     /// Undo the last change.
@@ -60,6 +84,10 @@ pub struct Current {
     pub document: Document,
     /// Its annotations, ordered by start.
     pub annotations: Vec<Annotation>,
+    /// Its relations.
+    pub relations: Vec<Relation>,
+    /// Attribute values by annotation, (name, value) sorted by name.
+    pub attributes: HashMap<AnnotationId, Vec<(String, String)>>,
     /// Char-to-byte index of its text, for slicing spans cheaply.
     pub index: crate::model::CharIndex,
 }
@@ -69,40 +97,85 @@ enum JobMessage {
     Done(Result<(PathBuf, ImportReport), String>),
 }
 
-struct ImportJob {
-    what: String,
+pub(super) struct ImportJob {
+    pub(super) what: String,
     rx: Receiver<JobMessage>,
-    progress: (usize, usize),
+    pub(super) progress: (usize, usize),
+}
+
+/// Open windows and in-progress interactions.
+#[derive(Default)]
+pub(super) struct Windows {
+    pub(super) settings: bool,
+    pub(super) shortcuts: bool,
+    /// Relation types to choose from for (head, child).
+    pub(super) relation_choice: Option<(AnnotationId, AnnotationId, Vec<String>)>,
+    /// A label the user asked to delete, with how many annotations it holds.
+    pub(super) confirm_delete_label: Option<(i64, String, usize)>,
+    /// The first-run question for the annotator's name, with the text typed so far.
+    pub(super) ask_name: Option<String>,
+    /// Settings window edit buffers: label id -> (name, colour).
+    pub(super) label_edits: HashMap<i64, (String, String)>,
+    /// Settings window: the new label row (name, colour, key).
+    pub(super) new_label: (String, String, String),
+    /// Settings window: the annotator name being edited.
+    pub(super) annotator_edit: String,
 }
 
 /// The Sanad application state.
 pub struct SanadApp {
-    project: Option<Project>,
-    documents: Vec<DocumentSummary>,
-    labels: Vec<Label>,
-    current: Option<Current>,
+    pub(super) project: Option<Project>,
+    pub(super) documents: Vec<DocumentSummary>,
+    pub(super) labels: Vec<Label>,
+    pub(super) scheme: Option<LabelScheme>,
+    pub(super) entities: Vec<Entity>,
+    pub(super) current: Option<Current>,
     /// The document view's state (selection, layout cache).
     pub view: DocumentViewState,
-    snippets: SnippetCache,
-    history: History,
-    status: String,
-    error: Option<String>,
-    report: Option<(String, ImportReport)>,
-    job: Option<ImportJob>,
-    dialogs: Box<dyn FileDialogs>,
-    queue: Vec<Command>,
+    pub(super) snippets: SnippetCache,
+    pub(super) history: History,
+    pub(super) status: String,
+    pub(super) error: Option<String>,
+    pub(super) report: Option<(String, ImportReport)>,
+    pub(super) job: Option<ImportJob>,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) queue: Vec<Command>,
     fonts_installed: bool,
     /// Include each annotation's audit trail in JSONL exports.
     pub export_history: bool,
+    /// A relation started with R: its source annotation.
+    pub relation_from: Option<AnnotationId>,
+    /// Show only documents with this status in the list.
+    pub status_filter: Option<DocumentStatus>,
+    pub(super) windows: Windows,
+    pub(super) settings: Settings,
+    settings_file: Option<PathBuf>,
+    /// Entity search text in the inspector.
+    pub(super) entity_search: String,
+    /// Note being edited: (annotation, text).
+    pub(super) note_edit: Option<(AnnotationId, String)>,
+    /// Document note being edited: (document, text).
+    pub(super) doc_note_edit: Option<(DocumentId, String)>,
+    mention_cursor: HashMap<EntityId, usize>,
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Do,
+    Undo,
+    Redo,
 }
 
 impl SanadApp {
-    /// A new app with no project open. `dialogs` answers File menu questions.
+    /// A new app with no project open. `dialogs` answers File menu questions. Settings are not
+    /// read or written (see [`Self::with_settings_file`]); the annotator is `$USER`.
     pub fn new(dialogs: Box<dyn FileDialogs>) -> Self {
         Self {
             project: None,
             documents: Vec::new(),
             labels: Vec::new(),
+            scheme: None,
+            entities: Vec::new(),
             current: None,
             view: DocumentViewState::default(),
             snippets: SnippetCache::default(),
@@ -115,7 +188,31 @@ impl SanadApp {
             queue: Vec::new(),
             fonts_installed: false,
             export_history: false,
+            relation_from: None,
+            status_filter: None,
+            windows: Windows::default(),
+            settings: Settings::default(),
+            settings_file: None,
+            entity_search: String::new(),
+            note_edit: None,
+            doc_note_edit: None,
+            mention_cursor: HashMap::new(),
         }
+    }
+
+    /// Reads settings from `path` and keeps them there; asks for the annotator's name once if
+    /// the file has none.
+    pub fn with_settings_file(mut self, path: PathBuf) -> Self {
+        self.settings = Settings::load(&path);
+        match &self.settings.annotator {
+            Some(name) => self.windows.annotator_edit = name.clone(),
+            None => {
+                let guess = std::env::var("USER").unwrap_or_default();
+                self.windows.ask_name = Some(guess);
+            }
+        }
+        self.settings_file = Some(path);
+        self
     }
 
     /// Installs the bundled fonts on `ctx` (call before the first frame when you can).
@@ -134,14 +231,24 @@ impl SanadApp {
         self.current.as_ref()
     }
 
-    /// The document list.
+    /// The document list (unfiltered).
     pub fn documents(&self) -> &[DocumentSummary] {
         &self.documents
+    }
+
+    /// The project's entities.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
     }
 
     /// The last error shown to the user, if any.
     pub fn error(&self) -> Option<&str> {
         self.error.as_deref()
+    }
+
+    /// The status line.
+    pub fn status(&self) -> &str {
+        &self.status
     }
 
     /// The last import report, with the folder it came from.
@@ -166,15 +273,23 @@ impl SanadApp {
         }
     }
 
+    fn annotator(&self) -> String {
+        self.settings.annotator.clone().unwrap_or_else(|| {
+            std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "researcher".into())
+        })
+    }
+
     /// Opens (creating if needed) the project at `path` and shows its first document.
     fn open_project(&mut self, path: &Path) {
         match Project::open_or_create(path) {
-            Ok(p) => {
+            Ok(mut p) => {
+                p.set_actor(self.annotator());
                 self.project = Some(p);
-                self.history = History::default();
+                self.history.clear();
                 self.current = None;
                 self.view.reset();
                 self.error = None;
+                self.relation_from = None;
                 self.refresh_lists();
                 if let Some(first) = self.documents.first().map(|d| d.id) {
                     self.select_document(first);
@@ -203,11 +318,13 @@ impl SanadApp {
         let project_path = project_path_for_folder(&folder, explicit.as_deref());
         let (tx, rx) = channel();
         let what = folder.display().to_string();
+        let actor = self.annotator();
         self.project = None; // the job writes; reopen when it is done
         self.current = None;
         self.documents.clear();
         std::thread::spawn(move || {
             let result = Project::open_or_create(&project_path).map_err(|e| e.to_string()).and_then(|mut p| {
+                p.set_actor(actor);
                 let mut progress = |done, total| {
                     let _ = tx.send(JobMessage::Progress(done, total));
                 };
@@ -252,61 +369,96 @@ impl SanadApp {
         }
     }
 
-    fn fail(&mut self, message: String) {
+    pub(super) fn fail(&mut self, message: String) {
         self.status = message.clone();
         self.error = Some(message);
     }
 
     fn refresh_lists(&mut self) {
         let Some(p) = &self.project else { return };
-        match (p.document_summaries(), p.labels()) {
-            (Ok(d), Ok(l)) => {
+        let result = (|| Ok::<_, crate::store::StoreError>((p.document_summaries()?, p.labels()?, p.scheme()?, p.entities()?)))();
+        match result {
+            Ok((d, l, s, e)) => {
                 self.documents = d;
                 self.labels = l;
+                self.scheme = Some(s);
+                self.entities = e;
             }
-            (Err(e), _) | (_, Err(e)) => self.fail(e.to_string()),
+            Err(e) => self.fail(e.to_string()),
         }
     }
 
-    fn reload_annotations(&mut self) {
+    /// Reloads the shown document's annotations, relations, attributes and settings (not its
+    /// text, which never changes).
+    fn reload_current(&mut self) {
         let (Some(p), Some(cur)) = (&self.project, &mut self.current) else { return };
-        match p.annotations(cur.document.id) {
-            Ok(a) => cur.annotations = a,
-            Err(e) => {
-                let m = e.to_string();
-                self.fail(m);
+        let id = cur.document.id;
+        let result = (|| {
+            Ok::<_, crate::store::StoreError>((
+                p.document_settings(id)?,
+                p.annotations(id)?,
+                p.relations(id)?,
+                p.document_attributes(id)?,
+            ))
+        })();
+        match result {
+            Ok(((direction, note, status), annotations, relations, attrs)) => {
+                cur.document.direction = direction;
+                cur.document.note = note;
+                cur.document.status = status;
+                cur.annotations = annotations;
+                cur.relations = relations;
+                cur.attributes.clear();
+                for (a, n, v) in attrs {
+                    cur.attributes.entry(a).or_default().push((n, v));
+                }
             }
+            Err(e) => self.fail(e.to_string()),
         }
     }
 
     fn select_document(&mut self, id: DocumentId) {
         let Some(p) = &self.project else { return };
-        match (p.document(id), p.annotations(id)) {
-            (Ok(document), Ok(annotations)) => {
-                let index = crate::model::CharIndex::new(&document.text);
-                self.current = Some(Current { document, annotations, index });
-                self.view.reset();
+        if self.current.as_ref().map(|c| c.document.id) != Some(id) {
+            match p.document(id) {
+                Ok(document) => {
+                    let index = crate::model::CharIndex::new(&document.text);
+                    self.current =
+                        Some(Current { document, annotations: Vec::new(), relations: Vec::new(), attributes: HashMap::new(), index });
+                    self.view.reset();
+                    self.relation_from = None;
+                    self.note_edit = None;
+                    self.doc_note_edit = None;
+                }
+                Err(e) => return self.fail(e.to_string()),
             }
-            (Err(e), _) | (_, Err(e)) => self.fail(e.to_string()),
         }
+        self.reload_current();
+    }
+
+    /// The documents the list shows (after the status filter).
+    pub fn visible_documents(&self) -> Vec<&DocumentSummary> {
+        self.documents.iter().filter(|d| self.status_filter.is_none_or(|s| d.status == s)).collect()
+    }
+
+    /// The label of an annotation of the current document.
+    pub(super) fn label_of(&self, id: AnnotationId) -> Option<&Label> {
+        let a = self.current.as_ref()?.annotations.iter().find(|a| a.id == id)?;
+        self.labels.iter().find(|l| l.id == a.label_id)
     }
 
     /// Applies one command. The only place that changes the project or the selection on behalf of
     /// the user.
     pub fn run_command(&mut self, command: Command) {
         match command {
-            Command::ChooseFolder => {
-                match self.dialogs.pick_folder() {
-                    Some(folder) => self.run_command(Command::OpenFolder { folder, project: None }),
-                    None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
-                }
-            }
-            Command::ChooseProject => {
-                match self.dialogs.pick_project() {
-                    Some(path) => self.run_command(Command::OpenProject(path)),
-                    None => self.status = format!("No project chosen. {NO_DIALOG_HINT}"),
-                }
-            }
+            Command::ChooseFolder => match self.dialogs.pick_folder() {
+                Some(folder) => self.run_command(Command::OpenFolder { folder, project: None }),
+                None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
+            },
+            Command::ChooseProject => match self.dialogs.pick_project() {
+                Some(path) => self.run_command(Command::OpenProject(path)),
+                None => self.status = format!("No project chosen. {NO_DIALOG_HINT}"),
+            },
             Command::ChooseExport => {
                 let default = self
                     .project
@@ -323,13 +475,11 @@ impl SanadApp {
                 }
             }
             Command::OpenFolder { folder, project } => self.start_import(folder, project),
-            Command::OpenProject(path) => {
-                match crate::store::inspect(&path) {
-                    Ok(crate::store::FileKind::New) => self.fail(format!("no project file there: {}", path.display())),
-                    Ok(_) => self.open_project(&path),
-                    Err(e) => self.fail(e.to_string()),
-                }
-            }
+            Command::OpenProject(path) => match crate::store::inspect(&path) {
+                Ok(crate::store::FileKind::New) => self.fail(format!("no project file there: {}", path.display())),
+                Ok(_) => self.open_project(&path),
+                Err(e) => self.fail(e.to_string()),
+            },
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
                 match write_export(p, crate::export::ExportOptions { history: self.export_history }, &path) {
@@ -337,25 +487,61 @@ impl SanadApp {
                     Err(e) => self.fail(format!("export failed ({e}): {}", path.display())),
                 }
             }
+            Command::ExportScheme => {
+                let Some(scheme) = self.scheme.clone() else { return };
+                let Some(path) = self.dialogs.save_scheme("scheme.ron") else {
+                    self.status = format!("Scheme not exported. {NO_DIALOG_HINT}");
+                    return;
+                };
+                match scheme.to_ron().map_err(|e| e.to_string()).and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string())) {
+                    Ok(()) => self.status = format!("Scheme exported to {}", path.display()),
+                    Err(e) => self.fail(format!("cannot export the scheme ({e}): {}", path.display())),
+                }
+            }
+            Command::ImportScheme => {
+                let Some(path) = self.dialogs.pick_scheme() else {
+                    self.status = format!("No scheme chosen. {NO_DIALOG_HINT}");
+                    return;
+                };
+                let parsed = std::fs::read_to_string(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| LabelScheme::from_ron(&t).map_err(|e| e.to_string()));
+                match (parsed, self.project.as_mut()) {
+                    (Ok(scheme), Some(p)) => match p.import_scheme(&scheme) {
+                        Ok(()) => {
+                            self.status = format!("Scheme merged from {}", path.display());
+                            self.refresh_lists();
+                        }
+                        Err(e) => self.fail(format!("{e}: {}", path.display())),
+                    },
+                    (Err(e), _) => self.fail(format!("cannot read the scheme ({e}): {}", path.display())),
+                    (_, None) => {}
+                }
+            }
             Command::SelectDocument(id) => self.select_document(id),
+            Command::StepDocument(step) => {
+                let visible: Vec<DocumentId> = self.visible_documents().iter().map(|d| d.id).collect();
+                let here = self.current.as_ref().and_then(|c| visible.iter().position(|&d| d == c.document.id));
+                let next = match here {
+                    Some(i) => (i as i64 + i64::from(step)).clamp(0, visible.len() as i64 - 1) as usize,
+                    None => 0,
+                };
+                if let Some(&id) = visible.get(next) {
+                    self.select_document(id);
+                }
+            }
             Command::SelectAnnotation(id) => {
                 if let Some(a) = self.current.as_ref().and_then(|c| c.annotations.iter().find(|a| a.id == id)) {
                     self.view.scroll_to = Some(a.range());
                     self.view.clear_selection();
                     self.view.selected_annotation = Some(id);
-                    self.status = format!("Selected annotation {id}: press 1–4 to relabel, Delete to remove");
+                    self.status = format!("Selected annotation {id}: a number relabels it, Delete removes it, R starts a relation");
                 }
             }
             Command::UseLabel(label) => {
                 let Some(cur) = &self.current else { return };
                 if let Some(sel) = self.view.selection.clone().filter(|s| !s.is_empty()) {
-                    let action = Action::AddAnnotation {
-                        id: None,
-                        document_id: cur.document.id,
-                        start: sel.start,
-                        end: sel.end,
-                        label,
-                    };
+                    let action = Action::AddAnnotation { id: None, document_id: cur.document.id, start: sel.start, end: sel.end, label };
                     self.run_command(Command::Apply(action));
                 } else if let Some(id) = self.view.selected_annotation {
                     self.run_command(Command::Apply(Action::RelabelAnnotation { id, label }));
@@ -367,6 +553,88 @@ impl SanadApp {
                 if let Some(id) = self.view.selected_annotation {
                     self.run_command(Command::Apply(Action::DeleteAnnotation { id }));
                 }
+            }
+            Command::StartRelation => match self.view.selected_annotation {
+                Some(id) => {
+                    self.relation_from = Some(id);
+                    let name = self.label_of(id).map_or("?".to_owned(), |l| l.name.clone());
+                    self.status = format!("Relation from this {name}: click its target annotation (Esc cancels)");
+                }
+                None => self.status = "Select an annotation first (click it), then press R.".into(),
+            },
+            Command::RelationTarget { head, child } => {
+                self.relation_from = None;
+                let (Some(h), Some(c)) = (self.label_of(head).map(|l| l.name.clone()), self.label_of(child).map(|l| l.name.clone()))
+                else {
+                    return;
+                };
+                if head == child {
+                    self.fail("a relation needs two different annotations".into());
+                    return;
+                }
+                let allowed = self.project.as_ref().map(|p| p.allowed_relations(&h, &c)).transpose();
+                match allowed {
+                    Ok(Some(types)) if types.is_empty() => self.fail(format!("no relation type allows {h} → {c} in this scheme")),
+                    Ok(Some(types)) if types.len() == 1 => {
+                        let relation = types[0].clone();
+                        self.run_command(Command::Apply(Action::AddRelation { id: None, head, child, relation, created_at: None }));
+                    }
+                    Ok(Some(types)) => self.windows.relation_choice = Some((head, child, types)),
+                    Ok(None) => {}
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+            Command::EntityFromSelected => {
+                let Some(id) = self.view.selected_annotation else { return };
+                let Some(cur) = &self.current else { return };
+                let Some(a) = cur.annotations.iter().find(|a| a.id == id) else { return };
+                let name = cur.index.slice(&cur.document.text, a.range()).trim().to_owned();
+                let kind = self.label_of(id).map_or_else(String::new, |l| l.name.clone());
+                let create = Action::CreateEntity { id: None, name: name.clone(), kind, aliases: Vec::new(), created_at: None };
+                let Some(p) = &mut self.project else { return };
+                match p.apply(&create) {
+                    Ok(created) => {
+                        self.history.push(create, created.inverse);
+                        if let Some(entity) = created.created {
+                            self.run_command(Command::Apply(Action::LinkEntity { annotation_id: id, entity_id: Some(entity) }));
+                            self.status = format!("Created entity {name:?} and linked this mention");
+                        }
+                    }
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+            Command::JumpToMention(entity) => {
+                let mentions = self.project.as_ref().map(|p| p.mentions(entity)).transpose();
+                match mentions {
+                    Ok(Some(m)) if !m.is_empty() => {
+                        let k = self.mention_cursor.entry(entity).or_insert(0);
+                        let (doc, ann) = m[*k % m.len()];
+                        *k += 1;
+                        self.select_document(doc);
+                        self.run_command(Command::SelectAnnotation(ann));
+                    }
+                    Ok(_) => self.status = "This entity has no linked mention yet.".into(),
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
+            Command::SetAnnotator(name) => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    self.status = "The annotator's name cannot be empty.".into();
+                    return;
+                }
+                self.settings.annotator = Some(name.clone());
+                self.windows.annotator_edit = name.clone();
+                if let Some(p) = &mut self.project {
+                    p.set_actor(name.clone());
+                }
+                if let Some(path) = &self.settings_file
+                    && let Err(e) = self.settings.save(path)
+                {
+                    self.fail(e);
+                    return;
+                }
+                self.status = format!("Changes are recorded as {name}");
             }
             Command::Apply(action) => self.apply(action, Step::Do),
             Command::Undo => {
@@ -391,31 +659,36 @@ impl SanadApp {
                     Step::Undo => self.history.undone(applied.inverse.clone()),
                     Step::Redo => self.history.redone(applied.inverse.clone()),
                 }
-                self.view.selection = None;
+                self.view.clear_selection();
                 self.view.selected_annotation = applied.annotation;
+                self.note_edit = None;
+                self.doc_note_edit = None;
                 self.status = match step {
                     Step::Do => describe(&action),
-                    Step::Undo => format!("Undid: {}", describe(&applied.inverse)),
-                    Step::Redo => format!("Redid: {}", describe(&action)),
+                    Step::Undo => format!("Undone: {}", describe(&applied.inverse)),
+                    Step::Redo => format!("Redone: {}", describe(&action)),
                 };
                 self.error = None;
-                if let Action::SetDirection { document_id, .. } = &action
-                    && self.current.as_ref().is_some_and(|c| c.document.id == *document_id)
-                {
-                    self.select_document(*document_id);
-                }
-                self.reload_annotations();
                 self.refresh_lists();
+                self.reload_current();
             }
             Err(e) => self.fail(e.to_string()),
         }
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
+        let mut cmds = Vec::new();
+        ctx.input_mut(|i| {
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                self.windows.shortcuts = !self.windows.shortcuts;
+            }
+            if i.consume_key(Modifiers::COMMAND, Key::Comma) {
+                self.windows.settings = !self.windows.settings;
+            }
+        });
         if ctx.egui_wants_keyboard_input() {
             return;
         }
-        let mut cmds = Vec::new();
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y) {
                 cmds.push(Command::Redo);
@@ -429,13 +702,26 @@ impl SanadApp {
             if i.consume_key(Modifiers::COMMAND, Key::E) {
                 cmds.push(Command::ChooseExport);
             }
+            if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
+                cmds.push(Command::StepDocument(-1));
+            }
+            if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
+                cmds.push(Command::StepDocument(1));
+            }
             if i.consume_key(Modifiers::NONE, Key::Delete) || i.consume_key(Modifiers::NONE, Key::Backspace) {
                 cmds.push(Command::DeleteSelected);
             }
+            if i.consume_key(Modifiers::NONE, Key::R) {
+                cmds.push(Command::StartRelation);
+            }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
-                self.view.clear_selection();
-                self.view.selected_annotation = None;
-                self.status.clear();
+                if self.relation_from.take().is_some() {
+                    self.status = "Relation cancelled".into();
+                } else {
+                    self.view.clear_selection();
+                    self.view.selected_annotation = None;
+                    self.status.clear();
+                }
             }
             for label in &self.labels {
                 if let Some(key) = label.key.and_then(|k| Key::from_name(&k.to_string()))
@@ -464,247 +750,13 @@ impl SanadApp {
         self.menu_bar(ui);
         self.status_bar(ui);
         self.document_list(ui);
-        self.annotation_panel(ui);
+        self.inspector(ui);
         self.central(ui);
+        self.windows(ui.ctx());
         for cmd in std::mem::take(&mut self.queue) {
             self.run_command(cmd);
         }
     }
-
-    fn menu_bar(&mut self, ui: &mut Ui) {
-        egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
-                ui.menu_button("File", |ui| {
-                    if ui.button("Open folder…  (Ctrl+O)").clicked() {
-                        self.queue.push(Command::ChooseFolder);
-                    }
-                    if ui.button("Open project…").clicked() {
-                        self.queue.push(Command::ChooseProject);
-                    }
-                    let has = self.project.is_some();
-                    if ui.add_enabled(has, egui::Button::new("Export JSONL…  (Ctrl+E)")).clicked() {
-                        self.queue.push(Command::ChooseExport);
-                    }
-                    ui.separator();
-                    if ui.button("Quit").clicked() {
-                        ui.send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
-                });
-                ui.menu_button("Edit", |ui| {
-                    if ui.add_enabled(self.history.can_undo(), egui::Button::new("Undo  (Ctrl+Z)")).clicked() {
-                        self.queue.push(Command::Undo);
-                    }
-                    if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo  (Ctrl+Shift+Z)")).clicked() {
-                        self.queue.push(Command::Redo);
-                    }
-                    if ui
-                        .add_enabled(self.view.selected_annotation.is_some(), egui::Button::new("Delete annotation  (Del)"))
-                        .clicked()
-                    {
-                        self.queue.push(Command::DeleteSelected);
-                    }
-                });
-            });
-        });
-    }
-
-    fn status_bar(&mut self, ui: &mut Ui) {
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if let Some(job) = &self.job {
-                    let (d, t) = job.progress;
-                    let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
-                    ui.add(egui::ProgressBar::new(frac).desired_width(160.0).text(format!("importing {d}/{t}")));
-                }
-                match &self.project {
-                    Some(p) => {
-                        ui.label(format!("Project: {}", p.path().display()));
-                        ui.separator();
-                        ui.label(format!("{} documents", self.documents.len()));
-                    }
-                    None => {
-                        ui.label("No project open");
-                    }
-                }
-                ui.separator();
-                let color = if self.error.is_some() { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
-                ui.label(RichText::new(&self.status).color(color));
-            });
-        });
-    }
-
-    fn document_list(&mut self, ui: &mut Ui) {
-        egui::Panel::left("documents").default_size(230.0).resizable(true).show(ui, |ui| {
-            ui.heading("Documents");
-            egui::ScrollArea::vertical().id_salt("doc-list").show(ui, |ui| {
-                let current = self.current.as_ref().map(|c| c.document.id);
-                for d in &self.documents {
-                    let flag = if d.has_override { "  ⚠ override" } else { "" };
-                    let text = format!("{}  ({}){flag}", d.rel_path, d.annotation_count);
-                    let hover = if d.has_override {
-                        format!("{}\nHolds a directional override (U+202D/U+202E): it can display differently from what it says.", d.rel_path)
-                    } else {
-                        d.rel_path.clone()
-                    };
-                    if ui.add(egui::Button::selectable(current == Some(d.id), text).truncate()).on_hover_text(hover).clicked() {
-                        self.queue.push(Command::SelectDocument(d.id));
-                    }
-                }
-                if let Some((from, report)) = &self.report
-                    && (!report.skipped.is_empty() || !report.changed.is_empty() || !report.missing.is_empty())
-                {
-                    ui.separator();
-                    ui.label(RichText::new(format!("Not imported from {from}:")).strong());
-                    for s in &report.skipped {
-                        ui.label(RichText::new(format!("{} — {}", s.rel_path, s.reason)).color(ui.visuals().warn_fg_color));
-                    }
-                    for m in &report.missing {
-                        ui.label(
-                            RichText::new(format!("{m} — no longer in the folder; the imported copy was kept"))
-                                .color(ui.visuals().warn_fg_color),
-                        );
-                    }
-                    for c in &report.changed {
-                        ui.label(
-                            RichText::new(format!("{c} — changed on disk since import; the imported text and its annotations were kept"))
-                                .color(ui.visuals().warn_fg_color),
-                        );
-                    }
-                }
-            });
-        });
-    }
-
-    fn annotation_panel(&mut self, ui: &mut Ui) {
-        egui::Panel::right("annotations").default_size(280.0).resizable(true).show(ui, |ui| {
-            ui.heading("Labels");
-            let has_target = self.view.selection.as_ref().is_some_and(|s| !s.is_empty()) || self.view.selected_annotation.is_some();
-            for l in &self.labels {
-                let color = Color32::from_rgb(l.color[0], l.color[1], l.color[2]);
-                let key = l.key.map(|k| format!("{k}  ")).unwrap_or_default();
-                let button = egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong()).fill(color.gamma_multiply(0.35));
-                if ui.add_enabled(has_target, button).on_hover_text(&l.description).clicked() {
-                    self.queue.push(Command::UseLabel(l.name.clone()));
-                }
-            }
-            ui.separator();
-            ui.heading("Annotations");
-            let Some(cur) = &self.current else {
-                ui.label("No document open.");
-                return;
-            };
-            if cur.annotations.is_empty() {
-                ui.label("None yet: drag across the text, then press 1–4 or click a label.");
-            }
-            // One fixed-height row per annotation, and only the visible rows are built.
-            let row_h = 22.0;
-            egui::ScrollArea::vertical().id_salt("ann-list").auto_shrink([false, false]).show_rows(
-                ui,
-                row_h,
-                cur.annotations.len(),
-                |ui, rows| {
-                    for a in &cur.annotations[rows] {
-                        let label = self.labels.iter().find(|l| l.id == a.label_id);
-                        let name = label.map_or("?", |l| l.name.as_str());
-                        let color = label.map_or(Color32::GRAY, |l| Color32::from_rgb(l.color[0], l.color[1], l.color[2]));
-                        let text = cur.index.slice(&cur.document.text, a.range());
-                        let selected = self.view.selected_annotation == Some(a.id);
-                        ui.horizontal(|ui| {
-                            ui.set_height(row_h - ui.spacing().item_spacing.y);
-                            ui.label(RichText::new(name).color(color).strong().small())
-                                .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
-                            let accessible = format!("Annotation {name} {text}");
-                            if document_view::bidi_snippet(ui, &mut self.snippets, text, 48, selected, &accessible).clicked() {
-                                self.queue.push(Command::SelectAnnotation(a.id));
-                            }
-                        });
-                    }
-                },
-            );
-        });
-    }
-
-    fn central(&mut self, ui: &mut Ui) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(job) = &self.job {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(40.0);
-                    ui.label(format!("Importing {} …", job.what));
-                    let (d, t) = job.progress;
-                    ui.add(egui::ProgressBar::new(if t == 0 { 0.0 } else { d as f32 / t as f32 }).show_percentage());
-                });
-                return;
-            }
-            if let Some(err) = self.error.clone() {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("⚠ {err}")).color(ui.visuals().error_fg_color));
-                    if ui.small_button("Dismiss").clicked() {
-                        self.error = None;
-                    }
-                });
-            }
-            let Some(cur) = &self.current else {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(60.0);
-                    if self.project.is_none() {
-                        ui.heading("No project open");
-                        ui.label("Open a folder of .txt documents to start annotating.");
-                        if ui.button("Open folder…").clicked() {
-                            self.queue.push(Command::ChooseFolder);
-                        }
-                        if ui.button("Open project…").clicked() {
-                            self.queue.push(Command::ChooseProject);
-                        }
-                    } else if self.documents.is_empty() {
-                        ui.heading("This project has no documents");
-                        ui.label("Open a folder that holds .txt files.");
-                    } else {
-                        ui.label("Pick a document on the left.");
-                    }
-                });
-                return;
-            };
-            let doc_id = cur.document.id;
-            let dir = cur.document.direction;
-            ui.horizontal(|ui| {
-                ui.label("Paragraph direction:");
-                for (setting, name) in [
-                    (DirectionSetting::Auto, "Auto"),
-                    (DirectionSetting::Rtl, "Right to left"),
-                    (DirectionSetting::Ltr, "Left to right"),
-                ] {
-                    if ui.selectable_label(dir == setting, name).clicked() && dir != setting {
-                        self.queue.push(Command::Apply(Action::SetDirection { document_id: doc_id, direction: setting }));
-                    }
-                }
-                ui.separator();
-                ui.checkbox(&mut self.view.show_controls, "Show invisible characters");
-            });
-            ui.separator();
-            let out = document_view::show(
-                ui,
-                &mut self.view,
-                cur.document.id,
-                &cur.document.text,
-                cur.document.direction,
-                &cur.annotations,
-                &self.labels,
-            );
-            if let Some(n) = out.copied {
-                self.status = format!("Copied {n} characters");
-            }
-            if let Some(id) = out.clicked_annotation {
-                self.status = format!("Selected annotation {id}: press 1–4 to relabel, Delete to remove");
-            }
-        });
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Step {
-    Do,
-    Undo,
-    Redo,
 }
 
 fn describe(action: &Action) -> String {

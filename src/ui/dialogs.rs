@@ -10,6 +10,10 @@ pub trait FileDialogs {
     fn pick_project(&self) -> Option<PathBuf>;
     /// Asks where to save an export; `default_name` is the suggested file name.
     fn save_export(&self, default_name: &str) -> Option<PathBuf>;
+    /// Asks for a `.ron` label scheme to import.
+    fn pick_scheme(&self) -> Option<PathBuf>;
+    /// Asks where to save the label scheme as `.ron`.
+    fn save_scheme(&self, default_name: &str) -> Option<PathBuf>;
 }
 
 /// Real dialogs through rfd (XDG desktop portal on Linux).
@@ -31,6 +35,18 @@ impl FileDialogs for NativeDialogs {
             .add_filter("JSON Lines", &["jsonl"])
             .save_file()
     }
+
+    fn pick_scheme(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new().set_title("Import a label scheme").add_filter("RON label scheme", &["ron"]).pick_file()
+    }
+
+    fn save_scheme(&self, default_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the label scheme")
+            .set_file_name(default_name)
+            .add_filter("RON label scheme", &["ron"])
+            .save_file()
+    }
 }
 
 /// Dialogs that answer from fixed values: for tests.
@@ -42,6 +58,8 @@ pub struct ScriptedDialogs {
     pub project: Option<PathBuf>,
     /// Answer to [`FileDialogs::save_export`].
     pub export: Option<PathBuf>,
+    /// Answer to [`FileDialogs::pick_scheme`] and [`FileDialogs::save_scheme`].
+    pub scheme: Option<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -53,5 +71,11 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_export(&self, _default_name: &str) -> Option<PathBuf> {
         self.export.clone()
+    }
+    fn pick_scheme(&self) -> Option<PathBuf> {
+        self.scheme.clone()
+    }
+    fn save_scheme(&self, _default_name: &str) -> Option<PathBuf> {
+        self.scheme.clone()
     }
 }

@@ -6,7 +6,7 @@
 //! through `LayoutJob::append`, which would merge neighbours of equal format); a highlight edge
 //! inside a word never splits the word's shaping. Only the paragraphs in view are laid out.
 
-use crate::model::{Annotation, AnnotationId, Label};
+use crate::model::{Annotation, AnnotationId, Label, Relation};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{layout_document, LineLayout};
 use crate::text::shaping::{unit_format, EguiMeasurer, ShapeCache};
@@ -217,17 +217,30 @@ pub fn annotations_at(annotations: &[Annotation], i: usize) -> Vec<&Annotation> 
     hits
 }
 
-/// Shows the document in a vertical scroll area filling `ui`. `document` identifies it for the
-/// layout cache; `text` is its stored text; `annotations` are drawn as highlights.
+/// What the view shows: one document with its annotations and relations.
+pub struct DocumentRef<'a> {
+    /// Document id (keys the layout cache).
+    pub id: i64,
+    /// Its stored text.
+    pub text: &'a str,
+    /// Paragraph direction setting.
+    pub direction: DirectionSetting,
+    /// Annotations, drawn as highlights (nested ones stacked).
+    pub annotations: &'a [Annotation],
+    /// Relations, drawn as arcs with arrowheads between their spans.
+    pub relations: &'a [Relation],
+}
+
+/// Shows the document in a vertical scroll area filling `ui`. `relation_from` is the head of a
+/// relation being made (drawn outlined; the pointer becomes a crosshair).
 pub fn show(
     ui: &mut Ui,
     state: &mut DocumentViewState,
-    document: i64,
-    text: &str,
-    direction: DirectionSetting,
-    annotations: &[Annotation],
+    doc: DocumentRef<'_>,
     labels: &[Label],
+    relation_from: Option<AnnotationId>,
 ) -> ViewOutput {
+    let DocumentRef { id: document, text, direction, annotations, relations } = doc;
     let mut out = ViewOutput::default();
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
@@ -356,19 +369,29 @@ pub fn show(
 
         let painter = ui.painter_at(rect);
         let visible = visible_chars(layout, band.clone());
-        // Highlights behind the text: outer (longer) spans first so nested ones sit on top.
+        // Highlights behind the text: outer (longer) spans first so nested ones sit on top, and
+        // each span's underline lifted by how deeply it is nested, so stacked spans stay apart.
         let mut shown: Vec<&Annotation> =
             annotations.iter().filter(|a| a.start < visible.end && visible.start < a.end).collect();
-        shown.sort_by_key(|a| std::cmp::Reverse(a.end - a.start));
-        for a in shown {
+        shown.sort_by_key(|a| (std::cmp::Reverse(a.end - a.start), a.start, a.id));
+        let depth = |a: &Annotation| {
+            shown
+                .iter()
+                .filter(|o| o.id != a.id && o.start <= a.start && a.end <= o.end && (o.end - o.start > a.end - a.start || o.id < a.id))
+                .count()
+        };
+        for a in &shown {
             let color = label_color(labels, a.label_id);
-            let fill = color.gamma_multiply(if dark { 0.45 } else { 0.30 });
+            let fill = color.gamma_multiply(if dark { 0.40 } else { 0.25 });
+            let lift = 3.0 * depth(a) as f32;
             for r in layout.range_rects(a.range()) {
                 let r = to_screen(r);
-                painter.rect_filled(r.shrink2(vec2(0.0, 2.0)), CornerRadius::same(3), fill);
-                painter.line_segment([pos2(r.min.x, r.max.y - 2.0), pos2(r.max.x, r.max.y - 2.0)], Stroke::new(2.0, color));
-                if state.selected_annotation == Some(a.id) {
-                    painter.rect_stroke(r.shrink2(vec2(0.0, 1.0)), CornerRadius::same(3), Stroke::new(2.0, text_color), StrokeKind::Inside);
+                painter.rect_filled(r.shrink2(vec2(0.0, 2.0 + lift * 0.5)), CornerRadius::same(3), fill);
+                let y = r.max.y - 2.0 - lift;
+                painter.line_segment([pos2(r.min.x, y), pos2(r.max.x, y)], Stroke::new(2.0, color));
+                if state.selected_annotation == Some(a.id) || relation_from == Some(a.id) {
+                    let stroke = if relation_from == Some(a.id) { Stroke::new(2.0, ui.visuals().warn_fg_color) } else { Stroke::new(2.0, text_color) };
+                    painter.rect_stroke(r.shrink2(vec2(0.0, 1.0)), CornerRadius::same(3), stroke, StrokeKind::Inside);
                 }
             }
         }
@@ -393,6 +416,48 @@ pub fn show(
                 paint_control_markers(&painter, line, lr.min, marker_color);
             }
         }
+        // Relations: an arc from the head span to the child span, arrowhead at the child, the
+        // relation's name at the top of the arc.
+        let arrow_color = ui.visuals().strong_text_color().gamma_multiply(0.8);
+        for r in relations {
+            let (Some(h), Some(c)) = (annotations.iter().find(|a| a.id == r.head), annotations.iter().find(|a| a.id == r.child)) else {
+                continue;
+            };
+            let (Some(hr), Some(cr)) = (layout.range_rects(h.range()).first().copied(), layout.range_rects(c.range()).first().copied())
+            else {
+                continue;
+            };
+            let (hr, cr) = (to_screen(hr), to_screen(cr));
+            if !(band_screen_contains(ui, hr) || band_screen_contains(ui, cr)) {
+                continue;
+            }
+            let highlight = state.selected_annotation.is_some_and(|s| s == r.head || s == r.child);
+            let color = if highlight { ui.visuals().selection.stroke.color } else { arrow_color };
+            let from = pos2(hr.center().x, hr.min.y + 3.0);
+            let to = pos2(cr.center().x, cr.min.y + 3.0);
+            let rise = (8.0 + 0.12 * (to.x - from.x).abs() + 0.3 * (to.y - from.y).abs()).min(30.0);
+            let top = from.y.min(to.y) - rise;
+            let c1 = pos2(from.x, top);
+            let c2 = pos2(to.x, top);
+            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                [from, c1, c2, to],
+                false,
+                Color32::TRANSPARENT,
+                Stroke::new(if highlight { 2.0 } else { 1.3 }, color),
+            ));
+            let head_size = 5.0;
+            painter.add(egui::Shape::convex_polygon(
+                vec![to, pos2(to.x - head_size, to.y - head_size * 1.6), pos2(to.x + head_size, to.y - head_size * 1.6)],
+                color,
+                Stroke::NONE,
+            ));
+            let mid = pos2((from.x + to.x) / 2.0, top + rise * 0.25);
+            let galley = painter.layout_no_wrap(r.relation.clone(), FontId::proportional(10.0), color);
+            let bg = Rect::from_center_size(mid, galley.size() + vec2(4.0, 0.0));
+            painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill.gamma_multiply(0.9));
+            painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
+        }
+
         // The caret: a thin bar at the moving end of an empty selection.
         if let (Some(active), Some(sel)) = (state.active, &state.selection)
             && sel.is_empty()
@@ -416,7 +481,8 @@ pub fn show(
             }
         }
         if response.hovered() {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            let icon = if relation_from.is_some() { egui::CursorIcon::Crosshair } else { egui::CursorIcon::Text };
+            ui.ctx().set_cursor_icon(icon);
         }
         state.last_origin = Some(origin);
         state.layout = Some((layout_key, layout_owned));
@@ -473,6 +539,10 @@ fn paint_control_markers(painter: &egui::Painter, line: &LineLayout, line_min: e
             }
         }
     }
+}
+
+fn band_screen_contains(ui: &Ui, r: Rect) -> bool {
+    ui.clip_rect().expand(200.0).intersects(r)
 }
 
 fn label_color(labels: &[Label], id: i64) -> Color32 {

@@ -5,5 +5,7 @@
 pub mod app;
 pub mod dialogs;
 pub mod document_view;
+pub mod panels;
+pub mod settings;
 
 pub use app::{Command, SanadApp};

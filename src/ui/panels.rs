@@ -1,0 +1,641 @@
+//! Drawing the app: menu, status bar, document list with entities, the inspector of the selected
+//! annotation, the central document view with its toolbar, and the windows (settings, shortcuts,
+//! relation type choice, confirmations). Widgets only send [`Command`]s.
+
+use super::app::{Command, SanadApp};
+use super::document_view;
+use super::settings::SHORTCUTS;
+use crate::model::{Action, DocumentStatus, LabelDef};
+use crate::text::DirectionSetting;
+use egui::{Color32, RichText, Ui};
+
+fn rgb(c: [u8; 3]) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
+fn status_mark(s: DocumentStatus) -> &'static str {
+    match s {
+        DocumentStatus::Todo => "○",
+        DocumentStatus::InProgress => "◐",
+        DocumentStatus::Done => "●",
+    }
+}
+
+impl SanadApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button("File", |ui| {
+                    if ui.button("Open folder…  (Ctrl+O)").clicked() {
+                        self.queue.push(Command::ChooseFolder);
+                    }
+                    if ui.button("Open project…").clicked() {
+                        self.queue.push(Command::ChooseProject);
+                    }
+                    let has = self.project.is_some();
+                    if ui.add_enabled(has, egui::Button::new("Export JSONL…  (Ctrl+E)")).clicked() {
+                        self.queue.push(Command::ChooseExport);
+                    }
+                    ui.checkbox(&mut self.export_history, "Include history in exports");
+                    ui.separator();
+                    if ui.button("Quit").clicked() {
+                        ui.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                });
+                ui.menu_button("Edit", |ui| {
+                    if ui.add_enabled(self.history.can_undo(), egui::Button::new("Undo  (Ctrl+Z)")).clicked() {
+                        self.queue.push(Command::Undo);
+                    }
+                    if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo  (Ctrl+Shift+Z)")).clicked() {
+                        self.queue.push(Command::Redo);
+                    }
+                    let selected = self.view.selected_annotation.is_some();
+                    if ui.add_enabled(selected, egui::Button::new("Delete annotation  (Del)")).clicked() {
+                        self.queue.push(Command::DeleteSelected);
+                    }
+                    if ui.add_enabled(selected, egui::Button::new("Add relation…  (R)")).clicked() {
+                        self.queue.push(Command::StartRelation);
+                    }
+                    ui.separator();
+                    if ui.button("Settings…  (Ctrl+,)").clicked() {
+                        self.windows.settings = true;
+                    }
+                });
+                ui.menu_button("Help", |ui| {
+                    if ui.button("Keyboard shortcuts  (F1)").clicked() {
+                        self.windows.shortcuts = true;
+                    }
+                });
+            });
+        });
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some(job) = &self.job {
+                    let (d, t) = job.progress;
+                    let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
+                    ui.add(egui::ProgressBar::new(frac).desired_width(160.0).text(format!("importing {d}/{t}")));
+                }
+                match &self.project {
+                    Some(p) => {
+                        ui.label(format!("Project: {}", p.path().display()));
+                        ui.separator();
+                        let count = |s| self.documents.iter().filter(|d| d.status == s).count();
+                        ui.label(format!(
+                            "{} documents: {} to do · {} in progress · {} done",
+                            self.documents.len(),
+                            count(DocumentStatus::Todo),
+                            count(DocumentStatus::InProgress),
+                            count(DocumentStatus::Done)
+                        ));
+                        ui.separator();
+                        ui.label(format!("Annotator: {}", p.actor()));
+                    }
+                    None => {
+                        ui.label("No project open");
+                    }
+                }
+                ui.separator();
+                let color = if self.error.is_some() { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                ui.label(RichText::new(&self.status).color(color));
+            });
+        });
+    }
+
+    pub(super) fn document_list(&mut self, ui: &mut Ui) {
+        egui::Panel::left("documents").default_size(250.0).resizable(true).show(ui, |ui| {
+            ui.heading("Documents");
+            ui.horizontal(|ui| {
+                egui::ComboBox::new("status-filter", "shown")
+                    .selected_text(self.status_filter.map_or("All", |s| s.title()))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.status_filter, None, "All");
+                        for s in DocumentStatus::ALL {
+                            ui.selectable_value(&mut self.status_filter, Some(s), s.title());
+                        }
+                    });
+            });
+            let current = self.current.as_ref().map(|c| c.document.id);
+            let rows: Vec<(i64, String, String)> = self
+                .visible_documents()
+                .into_iter()
+                .map(|d| {
+                    let flag = if d.has_override { "  ⚠ override" } else { "" };
+                    let text = format!("{} {}  ({}){flag}", status_mark(d.status), d.rel_path, d.annotation_count);
+                    let mut hover = format!("{} — {}", d.rel_path, d.status.title());
+                    if d.has_override {
+                        hover.push_str("\nHolds a directional override (U+202D/U+202E): it can display differently from what it says.");
+                    }
+                    (d.id, text, hover)
+                })
+                .collect();
+            egui::ScrollArea::vertical().id_salt("doc-list").max_height(ui.available_height() * 0.55).show(ui, |ui| {
+                for (id, text, hover) in rows {
+                    if ui.add(egui::Button::selectable(current == Some(id), text).truncate()).on_hover_text(hover).clicked() {
+                        self.queue.push(Command::SelectDocument(id));
+                    }
+                }
+                if let Some((from, report)) = &self.report
+                    && (!report.skipped.is_empty() || !report.changed.is_empty() || !report.missing.is_empty())
+                {
+                    let warn = ui.visuals().warn_fg_color;
+                    ui.separator();
+                    ui.label(RichText::new(format!("Not imported from {from}:")).strong());
+                    for s in &report.skipped {
+                        ui.label(RichText::new(format!("{} — {}", s.rel_path, s.reason)).color(warn));
+                    }
+                    for m in &report.missing {
+                        ui.label(RichText::new(format!("{m} — no longer in the folder; the imported copy was kept")).color(warn));
+                    }
+                    for c in &report.changed {
+                        ui.label(
+                            RichText::new(format!("{c} — changed on disk since import; the imported text and its annotations were kept"))
+                                .color(warn),
+                        );
+                    }
+                }
+            });
+            ui.separator();
+            ui.heading("Entities");
+            if self.entities.is_empty() {
+                ui.label(RichText::new("None yet: select a mention and use “Create entity” on the right.").weak());
+            }
+            let entities: Vec<(i64, String, String, usize, Vec<String>)> =
+                self.entities.iter().map(|e| (e.id, e.name.clone(), e.kind.clone(), e.mentions, e.aliases.clone())).collect();
+            egui::ScrollArea::vertical().id_salt("entity-list").show(ui, |ui| {
+                for (id, name, kind, mentions, aliases) in entities {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(format!("{kind} · {mentions}")).small().weak());
+                        let text = if aliases.is_empty() { name.clone() } else { format!("{name} ({})", aliases.join(", ")) };
+                        let accessible = format!("Entity {name}");
+                        if document_view::bidi_snippet(ui, &mut self.snippets, &text, 40, false, &accessible)
+                            .on_hover_text("Click: go to the next mention, in any document")
+                            .clicked()
+                        {
+                            self.queue.push(Command::JumpToMention(id));
+                        }
+                    });
+                }
+            });
+        });
+    }
+
+    /// The right panel: the label palette, the selected annotation's details, the list.
+    pub(super) fn inspector(&mut self, ui: &mut Ui) {
+        egui::Panel::right("annotations").default_size(320.0).resizable(true).show(ui, |ui| {
+            ui.heading("Labels");
+            let has_target = self.view.selection.as_ref().is_some_and(|s| !s.is_empty()) || self.view.selected_annotation.is_some();
+            ui.horizontal_wrapped(|ui| {
+                for l in &self.labels {
+                    let key = l.key.map(|k| format!("{k}  ")).unwrap_or_default();
+                    let button = egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong()).fill(rgb(l.color).gamma_multiply(0.35));
+                    if ui.add_enabled(has_target, button).on_hover_text(&l.description).clicked() {
+                        self.queue.push(Command::UseLabel(l.name.clone()));
+                    }
+                }
+            });
+            ui.separator();
+            self.selected_details(ui);
+            ui.separator();
+            ui.heading("Annotations");
+            let Some(cur) = &self.current else {
+                ui.label("No document open.");
+                return;
+            };
+            if cur.annotations.is_empty() {
+                ui.label("None yet: drag across the text, then press 1–4 or click a label.");
+            }
+            // One fixed-height row per annotation, and only the visible rows are built.
+            let row_h = 22.0;
+            egui::ScrollArea::vertical().id_salt("ann-list").auto_shrink([false, false]).show_rows(
+                ui,
+                row_h,
+                cur.annotations.len(),
+                |ui, rows| {
+                    for a in &cur.annotations[rows] {
+                        let label = self.labels.iter().find(|l| l.id == a.label_id);
+                        let name = label.map_or("?", |l| l.name.as_str());
+                        let color = label.map_or(Color32::GRAY, |l| rgb(l.color));
+                        let text = cur.index.slice(&cur.document.text, a.range());
+                        let selected = self.view.selected_annotation == Some(a.id);
+                        ui.horizontal(|ui| {
+                            ui.set_height(row_h - ui.spacing().item_spacing.y);
+                            ui.label(RichText::new(name).color(color).strong().small())
+                                .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
+                            let accessible = format!("Annotation {name} {text}");
+                            if document_view::bidi_snippet(ui, &mut self.snippets, text, 48, selected, &accessible).clicked() {
+                                self.queue.push(Command::SelectAnnotation(a.id));
+                            }
+                        });
+                    }
+                },
+            );
+        });
+    }
+
+    /// Attributes, note, entity link, relations and history of the selected annotation.
+    fn selected_details(&mut self, ui: &mut Ui) {
+        let Some(id) = self.view.selected_annotation else {
+            ui.label(RichText::new("Click a highlight to see and edit its attributes, note, entity and relations.").weak());
+            return;
+        };
+        let (Some(cur), Some(scheme)) = (&self.current, &self.scheme) else { return };
+        let Some(a) = cur.annotations.iter().find(|a| a.id == id).cloned() else { return };
+        let Some(label) = self.labels.iter().find(|l| l.id == a.label_id).cloned() else { return };
+        let def: Option<LabelDef> = scheme.labels.iter().find(|l| l.name == label.name).cloned();
+        let text = cur.index.slice(&cur.document.text, a.range()).to_owned();
+        let attrs = cur.attributes.get(&id).cloned().unwrap_or_default();
+        let relations = cur.relations.iter().filter(|r| r.head == id || r.child == id).cloned().collect::<Vec<_>>();
+        let ann_text = |other: i64| {
+            cur.annotations.iter().find(|x| x.id == other).map(|x| cur.index.slice(&cur.document.text, x.range()).to_owned()).unwrap_or_default()
+        };
+        let relation_rows: Vec<(i64, String, String)> = relations
+            .iter()
+            .map(|r| {
+                if r.head == id {
+                    (r.id, format!("→ {} →", r.relation), ann_text(r.child))
+                } else {
+                    (r.id, format!("← {} ←", r.relation), ann_text(r.head))
+                }
+            })
+            .collect();
+        let doc_id = cur.document.id;
+
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&label.name).color(rgb(label.color)).strong());
+            ui.label(RichText::new(format!("[{}, {})", a.start, a.end)).weak().small());
+        });
+        document_view::bidi_snippet(ui, &mut self.snippets, &text, 60, false, "Selected annotation text");
+
+        // Attributes declared for this label.
+        if let Some(def) = &def {
+            for attr in &def.attributes {
+                let current = attrs.iter().find(|(n, _)| *n == attr.name).map(|(_, v)| v.clone());
+                ui.horizontal(|ui| {
+                    egui::ComboBox::new(("attr", id, attr.name.as_str()), attr.name.as_str())
+                        .selected_text(current.clone().unwrap_or_else(|| "—".into()))
+                        .show_ui(ui, |ui| {
+                            if ui.selectable_label(current.is_none(), "—").clicked() && current.is_some() {
+                                self.queue.push(Command::Apply(Action::SetAttribute {
+                                    annotation_id: id,
+                                    name: attr.name.clone(),
+                                    value: None,
+                                    restore: false,
+                                }));
+                            }
+                            for v in &attr.values {
+                                if ui.selectable_label(current.as_deref() == Some(v), v).clicked() && current.as_deref() != Some(v) {
+                                    self.queue.push(Command::Apply(Action::SetAttribute {
+                                        annotation_id: id,
+                                        name: attr.name.clone(),
+                                        value: Some(v.clone()),
+                                        restore: false,
+                                    }));
+                                }
+                            }
+                        });
+                });
+            }
+        }
+        // Attribute values the label no longer declares are still shown (nothing is lost).
+        for (n, v) in attrs.iter().filter(|(n, _)| def.as_ref().is_none_or(|d| d.attributes.iter().all(|x| x.name != *n))) {
+            ui.label(RichText::new(format!("{n}: {v} (not in the scheme for {})", label.name)).weak().small());
+        }
+
+        // Note: edited in a buffer, saved as one action when the field loses focus.
+        ui.label("Note:");
+        let mut buffer = match &self.note_edit {
+            Some((nid, t)) if *nid == id => t.clone(),
+            _ => a.note.clone(),
+        };
+        let response = ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).hint_text("Free text, any language"));
+        if response.changed() {
+            self.note_edit = Some((id, buffer.clone()));
+        }
+        if response.lost_focus() && buffer != a.note {
+            self.queue.push(Command::Apply(Action::SetAnnotationNote { annotation_id: id, note: buffer }));
+        }
+
+        // Entity link.
+        ui.horizontal(|ui| {
+            ui.label("Entity:");
+            match a.entity_id.and_then(|e| self.entities.iter().find(|x| x.id == e)) {
+                Some(e) => {
+                    let name = e.name.clone();
+                    document_view::bidi_snippet(ui, &mut self.snippets, &name, 30, false, &format!("Linked entity {name}"));
+                }
+                None => {
+                    ui.label(RichText::new("none").weak());
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            if a.entity_id.is_some() && ui.button("Unlink").clicked() {
+                self.queue.push(Command::Apply(Action::LinkEntity { annotation_id: id, entity_id: None }));
+            }
+            if ui.button("Create entity from mention").clicked() {
+                self.queue.push(Command::EntityFromSelected);
+            }
+        });
+        ui.add(egui::TextEdit::singleline(&mut self.entity_search).hint_text("Link to an entity: search names and aliases"));
+        if !self.entity_search.trim().is_empty() {
+            let q = self.entity_search.trim().to_lowercase();
+            let hits: Vec<(i64, String)> = self
+                .entities
+                .iter()
+                .filter(|e| e.name.to_lowercase().contains(&q) || e.aliases.iter().any(|x| x.to_lowercase().contains(&q)))
+                .take(8)
+                .map(|e| (e.id, e.name.clone()))
+                .collect();
+            for (eid, name) in hits {
+                if document_view::bidi_snippet(ui, &mut self.snippets, &name, 40, false, &format!("Link to {name}")).clicked() {
+                    self.queue.push(Command::Apply(Action::LinkEntity { annotation_id: id, entity_id: Some(eid) }));
+                    self.entity_search.clear();
+                }
+            }
+        }
+
+        // Relations.
+        ui.horizontal(|ui| {
+            ui.label("Relations:");
+            let label = if self.relation_from == Some(id) { "Click the target…" } else { "Add (R)" };
+            if ui.button(label).clicked() {
+                self.queue.push(Command::StartRelation);
+            }
+        });
+        for (rid, arrow, other) in relation_rows {
+            ui.horizontal(|ui| {
+                if ui.small_button("✕").on_hover_text("Delete this relation").clicked() {
+                    self.queue.push(Command::Apply(Action::DeleteRelation { id: rid }));
+                }
+                ui.label(RichText::new(arrow).small());
+                document_view::bidi_snippet(ui, &mut self.snippets, &other, 30, false, &format!("Related {other}"));
+            });
+        }
+
+        // Audit trail of this annotation.
+        egui::CollapsingHeader::new("History").id_salt(("history", id)).show(ui, |ui| {
+            let rows = self.project.as_ref().and_then(|p| p.annotation_history(id).ok()).unwrap_or_default();
+            for r in rows {
+                ui.label(RichText::new(format!("{}  {}  {}", r.at, r.actor, r.action)).small());
+            }
+        });
+        let _ = doc_id;
+    }
+
+    pub(super) fn central(&mut self, ui: &mut Ui) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(job) = &self.job {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(40.0);
+                    ui.label(format!("Importing {} …", job.what));
+                    let (d, t) = job.progress;
+                    ui.add(egui::ProgressBar::new(if t == 0 { 0.0 } else { d as f32 / t as f32 }).show_percentage());
+                });
+                return;
+            }
+            if let Some(err) = self.error.clone() {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(format!("⚠ {err}")).color(ui.visuals().error_fg_color));
+                    if ui.small_button("Dismiss").clicked() {
+                        self.error = None;
+                    }
+                });
+            }
+            let Some(cur) = &self.current else {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(60.0);
+                    if self.project.is_none() {
+                        ui.heading("No project open");
+                        ui.label("Open a folder of .txt documents to start annotating.");
+                        if ui.button("Open folder…").clicked() {
+                            self.queue.push(Command::ChooseFolder);
+                        }
+                        if ui.button("Open project…").clicked() {
+                            self.queue.push(Command::ChooseProject);
+                        }
+                    } else if self.documents.is_empty() {
+                        ui.heading("This project has no documents");
+                        ui.label("Open a folder that holds .txt files.");
+                    } else {
+                        ui.label("Pick a document on the left.");
+                    }
+                });
+                return;
+            };
+            let doc_id = cur.document.id;
+            let dir = cur.document.direction;
+            let status = cur.document.status;
+            let note = cur.document.note.clone();
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Paragraph direction:");
+                for (setting, name) in
+                    [(DirectionSetting::Auto, "Auto"), (DirectionSetting::Rtl, "Right to left"), (DirectionSetting::Ltr, "Left to right")]
+                {
+                    if ui.selectable_label(dir == setting, name).clicked() && dir != setting {
+                        self.queue.push(Command::Apply(Action::SetDirection { document_id: doc_id, direction: setting }));
+                    }
+                }
+                ui.separator();
+                ui.checkbox(&mut self.view.show_controls, "Show invisible characters");
+                ui.separator();
+                egui::ComboBox::new("doc-status", "status").selected_text(status.title()).show_ui(ui, |ui| {
+                    for s in DocumentStatus::ALL {
+                        if ui.selectable_label(status == s, s.title()).clicked() && status != s {
+                            self.queue.push(Command::Apply(Action::SetStatus { document_id: doc_id, status: s }));
+                        }
+                    }
+                });
+            });
+            egui::CollapsingHeader::new(if note.is_empty() { "Document note" } else { "Document note ✎" })
+                .id_salt(("doc-note", doc_id))
+                .show(ui, |ui| {
+                    let mut buffer = match &self.doc_note_edit {
+                        Some((d, t)) if *d == doc_id => t.clone(),
+                        _ => note.clone(),
+                    };
+                    let r = ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).desired_width(f32::INFINITY));
+                    if r.changed() {
+                        self.doc_note_edit = Some((doc_id, buffer.clone()));
+                    }
+                    if r.lost_focus() && buffer != note {
+                        self.queue.push(Command::Apply(Action::SetDocumentNote { document_id: doc_id, note: buffer }));
+                    }
+                });
+            ui.separator();
+            let Some(cur) = &self.current else { return };
+            let out = document_view::show(
+                ui,
+                &mut self.view,
+                document_view::DocumentRef {
+                    id: cur.document.id,
+                    text: &cur.document.text,
+                    direction: cur.document.direction,
+                    annotations: &cur.annotations,
+                    relations: &cur.relations,
+                },
+                &self.labels,
+                self.relation_from,
+            );
+            if let Some(n) = out.copied {
+                self.status = format!("Copied {n} characters");
+            }
+            if let Some(id) = out.clicked_annotation {
+                match self.relation_from {
+                    Some(head) => self.queue.push(Command::RelationTarget { head, child: id }),
+                    None => self.status = format!("Selected annotation {id}: a number relabels it, Delete removes it, R starts a relation"),
+                }
+            }
+        });
+    }
+
+    /// Floating windows: first-run name question, settings, shortcuts, relation type choice,
+    /// label deletion confirmation.
+    pub(super) fn windows(&mut self, ctx: &egui::Context) {
+        if let Some(mut name) = self.windows.ask_name.take() {
+            let mut done = false;
+            egui::Window::new("Who is annotating?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(
+                ctx,
+                |ui| {
+                    ui.label("Your name goes into the audit trail with every change you make.");
+                    let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Your name"));
+                    if (ui.button("OK").clicked() || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))) && !name.trim().is_empty() {
+                        done = true;
+                    }
+                },
+            );
+            if done {
+                self.queue.push(Command::SetAnnotator(name));
+            } else {
+                self.windows.ask_name = Some(name);
+            }
+        }
+
+        let mut open = self.windows.shortcuts;
+        egui::Window::new("Keyboard shortcuts").open(&mut open).resizable(false).show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for (keys, what) in SHORTCUTS {
+                    ui.label(RichText::new(*keys).strong());
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
+        });
+        self.windows.shortcuts = open;
+
+        if let Some((head, child, types)) = self.windows.relation_choice.clone() {
+            let mut close = false;
+            egui::Window::new("Relation type").collapsible(false).resizable(false).show(ctx, |ui| {
+                ui.label("More than one relation type fits. Which one?");
+                for t in &types {
+                    if ui.button(t).clicked() {
+                        self.queue.push(Command::Apply(Action::AddRelation { id: None, head, child, relation: t.clone(), created_at: None }));
+                        close = true;
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+            if close {
+                self.windows.relation_choice = None;
+            }
+        }
+
+        if let Some((id, name, count)) = self.windows.confirm_delete_label.clone() {
+            let mut close = false;
+            egui::Window::new("Delete label?").collapsible(false).resizable(false).show(ctx, |ui| {
+                ui.label(format!("{name} holds {count} annotation(s). Deleting the label deletes them too (Ctrl+Z brings all back)."));
+                ui.horizontal(|ui| {
+                    if ui.button(format!("Delete {name} and {count} annotation(s)")).clicked() {
+                        self.queue.push(Command::Apply(Action::DeleteLabel { id }));
+                        close = true;
+                    }
+                    if ui.button("Keep it").clicked() {
+                        close = true;
+                    }
+                });
+            });
+            if close {
+                self.windows.confirm_delete_label = None;
+            }
+        }
+
+        let mut open = self.windows.settings;
+        egui::Window::new("Settings").open(&mut open).default_width(520.0).show(ctx, |ui| self.settings_ui(ui));
+        self.windows.settings = open;
+    }
+
+    fn settings_ui(&mut self, ui: &mut Ui) {
+        ui.heading("Annotator");
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name"));
+            if ui.button("Save name").clicked() {
+                self.queue.push(Command::SetAnnotator(self.windows.annotator_edit.clone()));
+            }
+        });
+        ui.separator();
+        ui.heading("Labels");
+        if self.project.is_none() {
+            ui.label("Open a project to edit its labels.");
+            return;
+        }
+        let labels = self.labels.clone();
+        egui::Grid::new("label-grid").striped(true).show(ui, |ui| {
+            for l in &labels {
+                let hex = format!("#{:02x}{:02x}{:02x}", l.color[0], l.color[1], l.color[2]);
+                let edit = self.windows.label_edits.entry(l.id).or_insert_with(|| (l.name.clone(), hex.clone()));
+                let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+                ui.painter().rect_filled(sw, 3.0, rgb(l.color));
+                ui.add(egui::TextEdit::singleline(&mut edit.0).desired_width(140.0));
+                ui.add(egui::TextEdit::singleline(&mut edit.1).desired_width(70.0));
+                let (new_name, new_color) = edit.clone();
+                if ui.button("Apply").clicked() {
+                    if new_name != l.name {
+                        self.queue.push(Command::Apply(Action::RenameLabel { id: l.id, name: new_name }));
+                    }
+                    if new_color != hex {
+                        self.queue.push(Command::Apply(Action::RecolorLabel { id: l.id, color: new_color }));
+                    }
+                    self.windows.label_edits.remove(&l.id);
+                }
+                if ui.button("Delete…").clicked() {
+                    let count = self.project.as_ref().and_then(|p| p.label_usage(l.id).ok()).unwrap_or(0);
+                    if count == 0 {
+                        self.queue.push(Command::Apply(Action::DeleteLabel { id: l.id }));
+                    } else {
+                        self.windows.confirm_delete_label = Some((l.id, l.name.clone(), count));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+        ui.horizontal(|ui| {
+            let (name, color, key) = &mut self.windows.new_label;
+            ui.add(egui::TextEdit::singleline(name).hint_text("New label").desired_width(140.0));
+            ui.add(egui::TextEdit::singleline(color).hint_text("#rrggbb").desired_width(70.0));
+            ui.add(egui::TextEdit::singleline(key).hint_text("key").desired_width(30.0));
+            if ui.button("Add label").clicked() {
+                let (name, color, key) = std::mem::take(&mut self.windows.new_label);
+                self.queue.push(Command::Apply(Action::AddLabel {
+                    id: None,
+                    name: name.trim().to_owned(),
+                    color: if color.trim().is_empty() { "#9c755f".into() } else { color.trim().to_owned() },
+                    key: key.trim().chars().next(),
+                    description: String::new(),
+                }));
+            }
+        });
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("Export scheme…").clicked() {
+                self.queue.push(Command::ExportScheme);
+            }
+            if ui.button("Import scheme…").clicked() {
+                self.queue.push(Command::ImportScheme);
+            }
+        });
+    }
+}

@@ -1,0 +1,74 @@
+//! The app's own settings (not the project's): the annotator's name, asked once and kept in
+//! `settings.ron` in the user's config directory.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Settings kept between runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The name written into the audit trail with every change.
+    #[serde(default)]
+    pub annotator: Option<String>,
+}
+
+/// Where settings live: `<config dir>/settings.ron` (e.g. `~/.config/sanad/settings.ron`).
+pub fn settings_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "Sanad", "sanad").map(|d| d.config_dir().join("settings.ron"))
+}
+
+impl Settings {
+    /// Reads settings from `path`; a missing or unreadable file gives the defaults.
+    pub fn load(path: &Path) -> Self {
+        std::fs::read_to_string(path).ok().and_then(|t| ron::from_str(&t).ok()).unwrap_or_default()
+    }
+
+    /// Writes settings to `path` (creating its folder).
+    ///
+    /// # Errors
+    /// I/O errors, with the path.
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot save settings ({e}): {}", path.display()))?;
+        }
+        std::fs::write(path, text).map_err(|e| format!("cannot save settings ({e}): {}", path.display()))
+    }
+}
+
+/// Every keyboard shortcut, (keys, what it does), as the F1 window lists them.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Drag", "Select a span (logical range between press and release)"),
+    ("Double-click", "Select a word"),
+    ("Click", "Place the caret, or select the highlight under it (again: the next stacked one)"),
+    ("Shift+← / Shift+→", "Extend the selection by one grapheme, in the direction you see"),
+    ("Ctrl+Shift+← / →", "Extend the selection by a word"),
+    ("Ctrl+A", "Select the whole document"),
+    ("Ctrl+C", "Copy the selection's logical text"),
+    ("1 … 9", "Label the selection, or relabel the selected annotation"),
+    ("Delete / Backspace", "Delete the selected annotation"),
+    ("R", "Start a relation from the selected annotation; then click its target"),
+    ("Esc", "Clear the selection, or cancel a relation"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    ("Ctrl+O", "Open a folder of .txt documents"),
+    ("Ctrl+E", "Export JSONL"),
+    ("Ctrl+,", "Settings: annotator name, labels, scheme import/export"),
+    ("Alt+↑ / Alt+↓", "Previous / next document in the list"),
+    ("F1", "This list"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/settings.ron");
+        assert_eq!(Settings::load(&path), Settings::default());
+        let s = Settings { annotator: Some("ليلى".into()) };
+        s.save(&path).unwrap();
+        assert_eq!(Settings::load(&path), s);
+    }
+}
