@@ -574,7 +574,7 @@ impl SanadApp {
                 }
                 let allowed = self.project.as_ref().map(|p| p.allowed_relations(&h, &c)).transpose();
                 match allowed {
-                    Ok(Some(types)) if types.is_empty() => self.fail(format!("no relation type allows {h} → {c} in this scheme")),
+                    Ok(Some(types)) if types.is_empty() => self.fail(format!("no relation type allows {h} to {c} in this scheme")),
                     Ok(Some(types)) if types.len() == 1 => {
                         let relation = types[0].clone();
                         self.run_command(Command::Apply(Action::AddRelation { id: None, head, child, relation, created_at: None }));

@@ -255,9 +255,9 @@ impl SanadApp {
             .iter()
             .map(|r| {
                 if r.head == id {
-                    (r.id, format!("→ {} →", r.relation), ann_text(r.child))
+                    (r.id, format!("{} ->", r.relation), ann_text(r.child))
                 } else {
-                    (r.id, format!("← {} ←", r.relation), ann_text(r.head))
+                    (r.id, format!("<- {}", r.relation), ann_text(r.head))
                 }
             })
             .collect();
@@ -305,12 +305,13 @@ impl SanadApp {
         }
 
         // Note: edited in a buffer, saved as one action when the field loses focus.
-        ui.label("Note:");
+        let note_label = ui.label("Note:").id;
         let mut buffer = match &self.note_edit {
             Some((nid, t)) if *nid == id => t.clone(),
             _ => a.note.clone(),
         };
-        let response = ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).hint_text("Free text, any language"));
+        let response =
+            ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).hint_text("Free text, any language")).labelled_by(note_label);
         if response.changed() {
             self.note_edit = Some((id, buffer.clone()));
         }
@@ -339,7 +340,9 @@ impl SanadApp {
                 self.queue.push(Command::EntityFromSelected);
             }
         });
-        ui.add(egui::TextEdit::singleline(&mut self.entity_search).hint_text("Link to an entity: search names and aliases"));
+        let search_label = ui.label("Link to an entity:").id;
+        ui.add(egui::TextEdit::singleline(&mut self.entity_search).hint_text("Link to an entity: search names and aliases"))
+            .labelled_by(search_label);
         if !self.entity_search.trim().is_empty() {
             let q = self.entity_search.trim().to_lowercase();
             let hits: Vec<(i64, String)> = self
@@ -367,7 +370,7 @@ impl SanadApp {
         });
         for (rid, arrow, other) in relation_rows {
             ui.horizontal(|ui| {
-                if ui.small_button("✕").on_hover_text("Delete this relation").clicked() {
+                if ui.small_button("Delete").on_hover_text("Delete this relation").clicked() {
                     self.queue.push(Command::Apply(Action::DeleteRelation { id: rid }));
                 }
                 ui.label(RichText::new(arrow).small());
@@ -449,14 +452,15 @@ impl SanadApp {
                     }
                 });
             });
-            egui::CollapsingHeader::new(if note.is_empty() { "Document note" } else { "Document note ✎" })
+            egui::CollapsingHeader::new(if note.is_empty() { "Document note" } else { "Document note (written)" })
                 .id_salt(("doc-note", doc_id))
                 .show(ui, |ui| {
                     let mut buffer = match &self.doc_note_edit {
                         Some((d, t)) if *d == doc_id => t.clone(),
                         _ => note.clone(),
                     };
-                    let r = ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).desired_width(f32::INFINITY));
+                    let label = ui.label("Note about this document:").id;
+                    let r = ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label);
                     if r.changed() {
                         self.doc_note_edit = Some((doc_id, buffer.clone()));
                     }
@@ -499,8 +503,8 @@ impl SanadApp {
             egui::Window::new("Who is annotating?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(
                 ctx,
                 |ui| {
-                    ui.label("Your name goes into the audit trail with every change you make.");
-                    let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Your name"));
+                    let label = ui.label("Your name goes into the audit trail with every change you make.").id;
+                    let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Your name")).labelled_by(label);
                     if (ui.button("OK").clicked() || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))) && !name.trim().is_empty() {
                         done = true;
                     }
@@ -569,9 +573,9 @@ impl SanadApp {
     }
 
     fn settings_ui(&mut self, ui: &mut Ui) {
-        ui.heading("Annotator");
+        let heading = ui.heading("Annotator").id;
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name"));
+            ui.add(egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name")).labelled_by(heading);
             if ui.button("Save name").clicked() {
                 self.queue.push(Command::SetAnnotator(self.windows.annotator_edit.clone()));
             }
@@ -584,13 +588,17 @@ impl SanadApp {
         }
         let labels = self.labels.clone();
         egui::Grid::new("label-grid").striped(true).show(ui, |ui| {
+            ui.label("");
+            let name_hdr = ui.label("Name").id;
+            let color_hdr = ui.label("Colour").id;
+            ui.end_row();
             for l in &labels {
                 let hex = format!("#{:02x}{:02x}{:02x}", l.color[0], l.color[1], l.color[2]);
                 let edit = self.windows.label_edits.entry(l.id).or_insert_with(|| (l.name.clone(), hex.clone()));
                 let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
                 ui.painter().rect_filled(sw, 3.0, rgb(l.color));
-                ui.add(egui::TextEdit::singleline(&mut edit.0).desired_width(140.0));
-                ui.add(egui::TextEdit::singleline(&mut edit.1).desired_width(70.0));
+                ui.add(egui::TextEdit::singleline(&mut edit.0).desired_width(140.0)).labelled_by(name_hdr);
+                ui.add(egui::TextEdit::singleline(&mut edit.1).desired_width(70.0)).labelled_by(color_hdr);
                 let (new_name, new_color) = edit.clone();
                 if ui.button("Apply").clicked() {
                     if new_name != l.name {
@@ -613,10 +621,11 @@ impl SanadApp {
             }
         });
         ui.horizontal(|ui| {
+            let label = ui.label("New label:").id;
             let (name, color, key) = &mut self.windows.new_label;
-            ui.add(egui::TextEdit::singleline(name).hint_text("New label").desired_width(140.0));
-            ui.add(egui::TextEdit::singleline(color).hint_text("#rrggbb").desired_width(70.0));
-            ui.add(egui::TextEdit::singleline(key).hint_text("key").desired_width(30.0));
+            ui.add(egui::TextEdit::singleline(name).hint_text("NAME").desired_width(140.0)).labelled_by(label);
+            ui.add(egui::TextEdit::singleline(color).hint_text("#rrggbb").desired_width(70.0)).labelled_by(label);
+            ui.add(egui::TextEdit::singleline(key).hint_text("key").desired_width(30.0)).labelled_by(label);
             if ui.button("Add label").clicked() {
                 let (name, color, key) = std::mem::take(&mut self.windows.new_label);
                 self.queue.push(Command::Apply(Action::AddLabel {

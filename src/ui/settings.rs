@@ -41,8 +41,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Drag", "Select a span (logical range between press and release)"),
     ("Double-click", "Select a word"),
     ("Click", "Place the caret, or select the highlight under it (again: the next stacked one)"),
-    ("Shift+← / Shift+→", "Extend the selection by one grapheme, in the direction you see"),
-    ("Ctrl+Shift+← / →", "Extend the selection by a word"),
+    ("Shift+Left / Shift+Right", "Extend the selection by one grapheme, in the direction you see"),
+    ("Ctrl+Shift+Left / Right", "Extend the selection by a word"),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
     ("1 … 9", "Label the selection, or relabel the selected annotation"),
@@ -54,7 +54,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+O", "Open a folder of .txt documents"),
     ("Ctrl+E", "Export JSONL"),
     ("Ctrl+,", "Settings: annotator name, labels, scheme import/export"),
-    ("Alt+↑ / Alt+↓", "Previous / next document in the list"),
+    ("Alt+Up / Alt+Down", "Previous / next document in the list"),
     ("F1", "This list"),
 ];
 

@@ -1,0 +1,184 @@
+//! The annotation model through the UI (egui_kittest): relations with R and a click, attributes
+//! from the inspector, undo/redo across them, renaming a label in Settings, entities.
+
+use egui::{Key, Modifiers, Pos2, Rect};
+use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::Harness;
+use sanad::model::Action;
+use sanad::ui::dialogs::ScriptedDialogs;
+use sanad::ui::{Command, SanadApp};
+
+const TEXT: &str = "قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا، البالغ عددهم أكثر من 200 ألف";
+// "منظمة العفو الدولية" [5, 24), "أحمد زيدان" [28, 38), "سجن صيدنايا" [48, 59),
+// "البالغ عددهم أكثر من 200 ألف" [61, 89).
+
+fn app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), TEXT).unwrap();
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
+    app.run_command(Command::OpenFolder { folder, project: Some(dir.path().join("p.sanad")) });
+    app.wait_for_import();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    (dir, h)
+}
+
+fn add(h: &mut Harness<'_, SanadApp>, start: usize, end: usize, label: &str) -> i64 {
+    let doc = h.state().current().unwrap().document.id;
+    h.state_mut().run_command(Command::Apply(Action::AddAnnotation { id: None, document_id: doc, start, end, label: label.into() }));
+    h.run();
+    h.state().view.selected_annotation.expect("the new annotation is selected")
+}
+
+fn click_span(h: &mut Harness<'_, SanadApp>, range: std::ops::Range<usize>) {
+    let r: Rect = h.state().view.screen_rects(range).into_iter().reduce(|a, b| a.union(b)).unwrap();
+    let p = Pos2::new(r.center().x, r.center().y + 3.0);
+    h.hover_at(p);
+    h.run();
+    h.drag_at(p);
+    h.run();
+    h.drop_at(p);
+    h.run();
+}
+
+fn relations(h: &Harness<'_, SanadApp>) -> Vec<(i64, i64, String)> {
+    let app = h.state();
+    let doc = app.current().unwrap().document.id;
+    app.project().unwrap().relations(doc).unwrap().into_iter().map(|r| (r.head, r.child, r.relation)).collect()
+}
+
+#[test]
+fn r_then_click_creates_the_only_allowed_relation_and_undo_redo_work() {
+    let (_d, mut h) = app();
+    let person = add(&mut h, 28, 38, "PERSON");
+    let prison = add(&mut h, 48, 59, "PRISON");
+    click_span(&mut h, 28..38);
+    assert_eq!(h.state().view.selected_annotation, Some(person));
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(h.state().relation_from, Some(person));
+    click_span(&mut h, 48..59);
+    assert_eq!(relations(&h), vec![(person, prison, "held_in".to_owned())]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(relations(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(relations(&h), vec![(person, prison, "held_in".to_owned())]);
+}
+
+#[test]
+fn a_relation_the_scheme_forbids_is_refused_with_a_message() {
+    let (_d, mut h) = app();
+    add(&mut h, 48, 59, "PRISON");
+    add(&mut h, 5, 24, "ORGANIZATION");
+    click_span(&mut h, 48..59);
+    h.key_press(Key::R);
+    h.run();
+    click_span(&mut h, 5..24);
+    assert!(relations(&h).is_empty());
+    assert_eq!(h.state().error(), Some("no relation type allows PRISON to ORGANIZATION in this scheme"));
+}
+
+#[test]
+fn attribute_edited_in_the_inspector_then_undone_and_redone_with_a_relation() {
+    let (_d, mut h) = app();
+    let org = add(&mut h, 5, 24, "ORGANIZATION");
+    let claim = add(&mut h, 61, 89, "CLAIM");
+    h.get_by_label("kind").click();
+    h.run();
+    h.get_by_label("statistic").click();
+    h.run();
+    let attrs = |h: &Harness<'_, SanadApp>| h.state().project().unwrap().attributes(claim).unwrap();
+    assert_eq!(attrs(&h), vec![("kind".to_owned(), "statistic".to_owned())]);
+    // A relation from the claim to the organization, then undo both and redo both.
+    h.key_press(Key::R);
+    h.run();
+    click_span(&mut h, 5..24);
+    assert_eq!(relations(&h), vec![(claim, org, "attributed_to".to_owned())]);
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!(relations(&h).is_empty());
+    assert!(attrs(&h).is_empty());
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+        h.run();
+    }
+    assert_eq!(attrs(&h), vec![("kind".to_owned(), "statistic".to_owned())]);
+    assert_eq!(relations(&h), vec![(claim, org, "attributed_to".to_owned())]);
+}
+
+#[test]
+fn renaming_a_label_in_settings_keeps_its_annotations_and_the_export_uses_the_new_name() {
+    let (dir, mut h) = app();
+    let prison = add(&mut h, 48, 59, "PRISON");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    let field = h.get(By::new().value("PRISON").role(egui::accesskit::Role::TextInput));
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get(By::new().value("PRISON").role(egui::accesskit::Role::TextInput)).type_text("FACILITY");
+    h.run();
+    h.get_all_by_label("Apply").nth(2).unwrap().click();
+    h.run();
+    let app = h.state();
+    let p = app.project().unwrap();
+    let labels: Vec<String> = p.labels().unwrap().into_iter().map(|l| l.name).collect();
+    assert_eq!(labels, vec!["PERSON", "ORGANIZATION", "FACILITY", "CLAIM"]);
+    let doc = app.current().unwrap().document.id;
+    let anns = p.annotations(doc).unwrap();
+    assert_eq!(anns.len(), 1);
+    assert_eq!(anns[0].id, prison);
+    let out = dir.path().join("out.jsonl");
+    sanad::ui::app::write_export(p, sanad::export::ExportOptions::default(), &out).unwrap();
+    let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(line["spans"][0]["label"], "FACILITY");
+}
+
+#[test]
+fn two_mentions_linked_to_one_entity_from_the_inspector() {
+    let (_d, mut h) = app();
+    let first = add(&mut h, 28, 38, "PERSON");
+    h.get_by_label("Create entity from mention").click();
+    h.run();
+    let entity = h.state().project().unwrap().entities().unwrap()[0].clone();
+    assert_eq!(entity.name, "أحمد زيدان");
+    let second = add(&mut h, 33, 38, "PERSON"); // "زيدان"
+    let search = || By::new().predicate(|n| n.placeholder().is_some_and(|p| p.starts_with("Link to an entity")));
+    h.get(search()).click();
+    h.run();
+    h.get(search()).type_text("زيدان");
+    h.run();
+    h.get_by_label("Link to أحمد زيدان").click();
+    h.run();
+    let p = h.state().project().unwrap();
+    let mentions = p.mentions(entity.id).unwrap();
+    assert_eq!(mentions.iter().map(|m| m.1).collect::<Vec<_>>(), vec![first, second]);
+    assert_eq!(p.entities().unwrap()[0].mentions, 2);
+}
+
+#[test]
+fn f1_lists_shortcuts_and_status_filters_the_document_list() {
+    let (_d, mut h) = app();
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("Keyboard shortcuts");
+    h.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
+    let doc = h.state().current().unwrap().document.id;
+    h.state_mut().run_command(Command::Apply(Action::SetStatus { document_id: doc, status: sanad::model::DocumentStatus::Done }));
+    h.run();
+    h.get_by_label("● a.txt  (0)");
+    h.state_mut().status_filter = Some(sanad::model::DocumentStatus::Todo);
+    h.run();
+    assert!(h.query_by_label("● a.txt  (0)").is_none(), "done documents are filtered out");
+    assert!(h.state().status().contains("Done"));
+}
