@@ -176,9 +176,9 @@ fn f1_lists_shortcuts_and_status_filters_the_document_list() {
     let doc = h.state().current().unwrap().document.id;
     h.state_mut().run_command(Command::Apply(Action::SetStatus { document_id: doc, status: sanad::model::DocumentStatus::Done }));
     h.run();
-    h.get_by_label("● a.txt  (0)");
+    h.get_by_label("[x] a.txt  (0)");
     h.state_mut().status_filter = Some(sanad::model::DocumentStatus::Todo);
     h.run();
-    assert!(h.query_by_label("● a.txt  (0)").is_none(), "done documents are filtered out");
+    assert!(h.query_by_label("[x] a.txt  (0)").is_none(), "done documents are filtered out");
     assert!(h.state().status().contains("Done"));
 }

@@ -130,7 +130,7 @@ fn forcing_rtl_right_aligns_a_latin_first_paragraph_and_is_undoable() {
 #[test]
 fn overrides_are_flagged_and_markers_can_be_shown() {
     let (_d, mut h) = app_on(&[("a.txt", "سجن"), ("b.txt", "file \u{202E}txt.exe\u{202C} and \u{200F}RLM")]);
-    h.get_by_label("○ b.txt  (0)  ⚠ override").click();
+    h.get_by_label("[ ] b.txt  (0)  ⚠ override").click();
     h.run();
     let text = &h.state().current().unwrap().document.text;
     assert!(text.contains('\u{202E}'));

@@ -15,9 +15,9 @@ fn rgb(c: [u8; 3]) -> Color32 {
 
 fn status_mark(s: DocumentStatus) -> &'static str {
     match s {
-        DocumentStatus::Todo => "○",
-        DocumentStatus::InProgress => "◐",
-        DocumentStatus::Done => "●",
+        DocumentStatus::Todo => "[ ]",
+        DocumentStatus::InProgress => "[~]",
+        DocumentStatus::Done => "[x]",
     }
 }
 
