@@ -182,3 +182,46 @@ fn f1_lists_shortcuts_and_status_filters_the_document_list() {
     assert!(h.query_by_label("[x] a.txt  (0)").is_none(), "done documents are filtered out");
     assert!(h.state().status().contains("Done"));
 }
+
+#[test]
+fn scheme_exports_to_ron_and_an_edited_copy_imports_without_losing_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), TEXT).unwrap();
+    let scheme_path = dir.path().join("scheme.ron");
+    let dialogs = ScriptedDialogs { scheme: Some(scheme_path.clone()), ..Default::default() };
+    let mut app = SanadApp::new(Box::new(dialogs));
+    app.run_command(Command::OpenFolder { folder, project: Some(dir.path().join("p.sanad")) });
+    app.wait_for_import();
+    let doc = app.current().unwrap().document.id;
+    app.run_command(Command::Apply(Action::AddAnnotation { id: None, document_id: doc, start: 48, end: 59, label: "PRISON".into() }));
+    app.run_command(Command::ExportScheme);
+    let exported = sanad::model::LabelScheme::from_ron(&std::fs::read_to_string(&scheme_path).unwrap()).unwrap();
+    assert_eq!(exported.labels.len(), 4);
+    assert_eq!(exported.relations.len(), 4);
+    let mut edited = exported.clone();
+    edited.labels.push(sanad::model::LabelDef {
+        name: "EVENT".into(),
+        color: "#9467bd".into(),
+        key: Some('5'),
+        description: "An arrest, transfer, release or death.".into(),
+        attributes: vec![],
+    });
+    edited.relations.push(sanad::model::RelationDef {
+        name: "happened_in".into(),
+        head: vec!["EVENT".into()],
+        child: vec!["PRISON".into()],
+        description: String::new(),
+    });
+    edited.relations.retain(|r| r.name != "held_in"); // an imported scheme never deletes anything
+    std::fs::write(&scheme_path, edited.to_ron().unwrap()).unwrap();
+    app.run_command(Command::ImportScheme);
+    assert_eq!(app.error(), None);
+    let p = app.project().unwrap();
+    let names: Vec<String> = p.labels().unwrap().into_iter().map(|l| l.name).collect();
+    assert_eq!(names, vec!["PERSON", "ORGANIZATION", "PRISON", "CLAIM", "EVENT"]);
+    assert_eq!(p.annotations(doc).unwrap().len(), 1);
+    assert_eq!(p.allowed_relations("EVENT", "PRISON").unwrap(), vec!["happened_in"]);
+    assert_eq!(p.allowed_relations("PERSON", "PRISON").unwrap(), vec!["held_in"]);
+}

@@ -161,6 +161,9 @@ impl Project {
             tx.pragma_update(None, "user_version", (n + 1) as i32)?;
         }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        if !fresh && version == 1 {
+            super::scheme::add_default_relations_and_attributes(&tx)?;
+        }
         if fresh {
             let scheme = LabelScheme::default_scheme()?;
             super::scheme::insert_scheme(&tx, &scheme)?;
@@ -474,6 +477,37 @@ mod tests {
         std::fs::write(&cut, &bytes).unwrap();
         let err = Project::open_existing(&cut).and_then(|p| p.document_summaries().map(|_| ())).err().unwrap();
         assert!(err.to_string().ends_with(&cut.display().to_string()) || matches!(err, StoreError::Sqlite(_)), "{err}");
+    }
+
+    #[test]
+    fn a_schema_1_project_migrates_and_keeps_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.sanad");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+            c.execute_batch(
+                r#"INSERT INTO labels(name, color, key, description, position) VALUES
+                     ('PERSON', '#4e79a7', '1', '', 0), ('PRISON', '#e15759', '3', '', 1);
+                   INSERT INTO documents(name, rel_path, text, sha256, encoding, byte_len, char_count, imported_at)
+                     VALUES ('a.txt', 'a.txt', 'سجن صيدنايا', '0', 'UTF-8', 21, 11, '2026-01-01T00:00:00Z');
+                   INSERT INTO annotations(document_id, start, "end", label_id, created_at) VALUES (1, 0, 11, 2, '2026-01-01T00:00:00Z');"#,
+            )
+            .unwrap();
+        }
+        assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 1 });
+        let mut p = Project::open_existing(&path).unwrap();
+        let v: i32 = p.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let anns = p.annotations(1).unwrap();
+        assert_eq!((anns[0].start, anns[0].end, anns[0].note.as_str(), anns[0].entity_id), (0, 11, "", None));
+        assert_eq!(p.document(1).unwrap().status, DocumentStatus::Todo);
+        // Default relation types whose labels the project has came along: PERSON held_in PRISON.
+        assert_eq!(p.allowed_relations("PERSON", "PRISON").unwrap(), vec!["held_in"]);
+        let person = p.apply(&Action::AddAnnotation { id: None, document_id: 1, start: 4, end: 11, label: "PERSON".into() }).unwrap();
+        assert!(person.created.is_some());
     }
 
     #[test]

@@ -29,6 +29,34 @@ pub fn insert_scheme(tx: &Transaction<'_>, scheme: &LabelScheme) -> Result<(), S
     Ok(())
 }
 
+/// For a project migrated from schema 1 (labels only): adds the default scheme's attribute
+/// definitions and relation types for the labels the project has by name.
+///
+/// # Errors
+/// SQLite errors.
+pub fn add_default_relations_and_attributes(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let defaults = LabelScheme::default_scheme()?;
+    let have = |name: &str| -> Result<Option<i64>, StoreError> {
+        Ok(tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| r.get(0)).optional()?)
+    };
+    for l in &defaults.labels {
+        if let Some(id) = have(&l.name)? {
+            insert_attributes(tx, id, &l.attributes)?;
+        }
+    }
+    let mut relations = Vec::new();
+    for r in defaults.relations {
+        let mut all = true;
+        for name in r.head.iter().chain(&r.child) {
+            all &= have(name)?.is_some();
+        }
+        if all {
+            relations.push(r);
+        }
+    }
+    insert_relation_types(tx, &relations)
+}
+
 fn insert_attributes(tx: &Transaction<'_>, label_id: i64, attrs: &[AttributeDef]) -> Result<(), StoreError> {
     for (k, a) in attrs.iter().enumerate() {
         let values = serde_json::to_string(&a.values).unwrap_or_else(|_| "[]".into());

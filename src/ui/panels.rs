@@ -168,12 +168,13 @@ impl SanadApp {
                 for (id, name, kind, mentions, aliases) in entities {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(format!("{kind} · {mentions}")).small().weak());
-                        let text = if aliases.is_empty() { name.clone() } else { format!("{name} ({})", aliases.join(", ")) };
                         let accessible = format!("Entity {name}");
-                        if document_view::bidi_snippet(ui, &mut self.snippets, &text, 40, false, &accessible)
-                            .on_hover_text("Click: go to the next mention, in any document")
-                            .clicked()
-                        {
+                        let hover = if aliases.is_empty() {
+                            "Click: go to the next mention, in any document".to_owned()
+                        } else {
+                            format!("Also: {}\nClick: go to the next mention, in any document", aliases.join(", "))
+                        };
+                        if document_view::bidi_snippet(ui, &mut self.snippets, &name, 40, false, &accessible).on_hover_text(hover).clicked() {
                             self.queue.push(Command::JumpToMention(id));
                         }
                     });
