@@ -5,9 +5,9 @@
 //! and export ([`export`]). The egui front end is in [`ui`]; it only draws and sends
 //! [`model::Action`]s.
 
-pub mod text;
 pub mod corpus;
 pub mod export;
 pub mod model;
 pub mod store;
+pub mod text;
 pub mod ui;

@@ -18,7 +18,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "sanad", version, about = "Sanad (سند): annotate Arabic documents for human-rights research")]
+#[command(
+    name = "sanad",
+    version,
+    about = "Sanad (سند): annotate Arabic documents for human-rights research"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Sub>,
@@ -75,9 +79,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Sub::Export { .. }) if cli.project.is_some() => {
             bail!("--project does not go with export: give the project file as the first argument")
         }
-        Some(Sub::Export { project_file, format: Format::Jsonl, output, history }) => {
-            export(&project_file, output, sanad::export::ExportOptions { history })
-        }
+        Some(Sub::Export {
+            project_file,
+            format: Format::Jsonl,
+            output,
+            history,
+        }) => export(
+            &project_file,
+            output,
+            sanad::export::ExportOptions { history },
+        ),
         None => gui(cli.path, cli.project),
     }
 }
@@ -87,21 +98,33 @@ fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<
         bail!("no such folder: {}", folder.display());
     }
     if !folder.is_dir() {
-        bail!("not a folder (import takes a folder of .txt files): {}", folder.display());
+        bail!(
+            "not a folder (import takes a folder of .txt files): {}",
+            folder.display()
+        );
     }
     let path = location::project_path_for_folder(folder, project.as_deref());
     let mut p = Project::open_or_create(&path)?;
     let report = import_folder(&mut p, folder, &mut |_, _| {})?;
     println!("project: {}", path.display());
-    println!("imported {} document(s); {} unchanged; {} skipped", report.added.len(), report.unchanged, report.skipped.len());
+    println!(
+        "imported {} document(s); {} unchanged; {} skipped",
+        report.added.len(),
+        report.unchanged,
+        report.skipped.len()
+    );
     for c in &report.changed {
-        println!("changed: {c}: the file's bytes differ from the imported copy; the imported text and its annotations were kept");
+        println!(
+            "changed: {c}: the file's bytes differ from the imported copy; the imported text and its annotations were kept"
+        );
     }
     for s in &report.skipped {
         println!("skipped: {}: {}", s.rel_path, s.reason);
     }
     for m in &report.missing {
-        println!("missing: {m}: no longer in the folder; the imported copy and its annotations were kept");
+        println!(
+            "missing: {m}: no longer in the folder; the imported copy and its annotations were kept"
+        );
     }
     if report.added.is_empty() && report.unchanged == 0 && report.changed.is_empty() {
         eprintln!("warning: no .txt files found in {}", folder.display());
@@ -109,12 +132,21 @@ fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<
     Ok(())
 }
 
-fn export(project_file: &std::path::Path, output: Option<PathBuf>, options: sanad::export::ExportOptions) -> anyhow::Result<()> {
+fn export(
+    project_file: &std::path::Path,
+    output: Option<PathBuf>,
+    options: sanad::export::ExportOptions,
+) -> anyhow::Result<()> {
     let project = Project::open_existing(project_file)?;
-    let in_project = |e: sanad::export::jsonl::ExportError| anyhow::anyhow!("cannot export ({e}): {}", project_file.display());
+    let in_project = |e: sanad::export::jsonl::ExportError| {
+        anyhow::anyhow!("cannot export ({e}): {}", project_file.display())
+    };
     match output {
         Some(out) if writes_over_project(&out, project_file) => {
-            bail!("the output would overwrite the project file; choose another output file: {}", out.display())
+            bail!(
+                "the output would overwrite the project file; choose another output file: {}",
+                out.display()
+            )
         }
         Some(out) => {
             let n = sanad::ui::app::write_export(&project, options, &out)
@@ -124,10 +156,13 @@ fn export(project_file: &std::path::Path, output: Option<PathBuf>, options: sana
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            let result = sanad::export::write_jsonl(&project, options, &mut lock).map(|_| ()).and_then(|()| Ok(lock.flush()?));
+            let result = sanad::export::write_jsonl(&project, options, &mut lock)
+                .map(|_| ())
+                .and_then(|()| Ok(lock.flush()?));
             match result {
                 // A reader that stops early (`| head`) is not an error.
-                Err(sanad::export::jsonl::ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(sanad::export::jsonl::ExportError::Io(e))
+                    if e.kind() == std::io::ErrorKind::BrokenPipe => {}
                 other => other.map_err(in_project)?,
             }
         }
@@ -138,14 +173,26 @@ fn export(project_file: &std::path::Path, output: Option<PathBuf>, options: sana
 /// Would writing `out` clobber the project file or its WAL/SHM companions?
 fn writes_over_project(out: &std::path::Path, project: &std::path::Path) -> bool {
     let canon = |p: &std::path::Path| {
-        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-        std::fs::canonicalize(parent).ok().map(|d| d.join(p.file_name().unwrap_or_default()))
+        let parent = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        std::fs::canonicalize(parent)
+            .ok()
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
     };
-    let (Some(out), Some(project)) = (canon(out), canon(project)) else { return false };
+    let (Some(out), Some(project)) = (canon(out), canon(project)) else {
+        return false;
+    };
     let name = project.to_string_lossy().into_owned();
-    [name.clone(), format!("{name}-wal"), format!("{name}-shm"), format!("{name}-journal")]
-        .iter()
-        .any(|p| std::path::Path::new(p) == out)
+    [
+        name.clone(),
+        format!("{name}-wal"),
+        format!("{name}-shm"),
+        format!("{name}-journal"),
+    ]
+    .iter()
+    .any(|p| std::path::Path::new(p) == out)
 }
 
 fn gui(path: Option<PathBuf>, project: Option<PathBuf>) -> anyhow::Result<()> {
@@ -156,7 +203,10 @@ fn gui(path: Option<PathBuf>, project: Option<PathBuf>) -> anyhow::Result<()> {
     match path {
         Some(p) if p.is_dir() => app.send(Command::OpenFolder { folder: p, project }),
         Some(p) if p.is_file() && project.is_some() => {
-            bail!("--project goes with a folder; to open a project, give its file alone: {}", p.display())
+            bail!(
+                "--project goes with a folder; to open a project, give its file alone: {}",
+                p.display()
+            )
         }
         Some(p) if p.is_file() => app.send(Command::OpenProject(p)),
         Some(p) => bail!("no such folder or project file: {}", p.display()),

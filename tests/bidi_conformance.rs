@@ -3,16 +3,24 @@
 //! visual runs (L2), shaping units, and the x positions of the placed units' grapheme boxes.
 //! Fonts are replaced by a fixed advance per grapheme, so only order is tested.
 
-use sanad::text::layout::{layout_document, FixedWidthMeasurer};
 use sanad::text::DirectionSetting;
+use sanad::text::layout::{FixedWidthMeasurer, layout_document};
 use std::io::Read;
 
 #[test]
 fn bidi_character_test_visual_order() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/BidiCharacterTest.txt.gz");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/BidiCharacterTest.txt.gz"
+    );
     let mut data = String::new();
-    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap()).read_to_string(&mut data).unwrap();
-    let mut measurer = FixedWidthMeasurer { advance: 10.0, height: 20.0 };
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+        .read_to_string(&mut data)
+        .unwrap();
+    let mut measurer = FixedWidthMeasurer {
+        advance: 10.0,
+        height: 20.0,
+    };
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut examples = Vec::new();
     for line in data.lines() {
@@ -32,9 +40,16 @@ fn bidi_character_test_visual_order() {
             _ => DirectionSetting::Auto,
         };
         let levels: Vec<&str> = fields[3].split_whitespace().collect();
-        let expected: Vec<usize> = fields[4].split_whitespace().map(|n| n.parse().unwrap()).collect();
+        let expected: Vec<usize> = fields[4]
+            .split_whitespace()
+            .map(|n| n.parse().unwrap())
+            .collect();
         let layout = layout_document(&text, direction, 1.0e6, &mut measurer);
-        let got: Vec<usize> = layout.visual_order().into_iter().filter(|&i| levels[i] != "x").collect();
+        let got: Vec<usize> = layout
+            .visual_order()
+            .into_iter()
+            .filter(|&i| levels[i] != "x")
+            .collect();
         if got == expected {
             passed += 1;
         } else {

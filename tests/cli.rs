@@ -10,21 +10,38 @@ fn sanad() -> Command {
 }
 
 fn data(p: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(p)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(p)
 }
 
 #[test]
 fn import_decodes_all_four_encodings_to_the_same_text() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("x.sanad");
-    let out = sanad().args(["import"]).arg(data("encodings")).arg("--project").arg(&project).output().unwrap();
+    let out = sanad()
+        .args(["import"])
+        .arg(data("encodings"))
+        .arg("--project")
+        .arg(&project)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout} {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("imported 4 document(s)"), "{stdout}");
     let p = Project::open_existing(&project).unwrap();
     let docs = p.document_summaries().unwrap();
-    let texts: Vec<(String, String)> =
-        docs.iter().map(|d| { let doc = p.document(d.id).unwrap(); (doc.text, doc.encoding) }).collect();
+    let texts: Vec<(String, String)> = docs
+        .iter()
+        .map(|d| {
+            let doc = p.document(d.id).unwrap();
+            (doc.text, doc.encoding)
+        })
+        .collect();
     assert_eq!(texts.len(), 4);
     // The fixtures differ in one thing only: the Windows-1256 and UTF-16 files end their line with
     // CR LF, the UTF-8 ones with LF. The text is stored exactly as decoded (offsets index the
@@ -32,13 +49,20 @@ fn import_decodes_all_four_encodings_to_the_same_text() {
     let by_enc = |e: &str| texts.iter().find(|(_, enc)| enc == e).unwrap().0.clone();
     assert!(by_enc("UTF-16LE").ends_with("\r\n") && by_enc("windows-1256").ends_with("\r\n"));
     assert_eq!(by_enc("UTF-16LE"), by_enc("windows-1256"));
-    let utf8: Vec<&String> = texts.iter().filter(|(_, e)| e == "UTF-8").map(|(t, _)| t).collect();
+    let utf8: Vec<&String> = texts
+        .iter()
+        .filter(|(_, e)| e == "UTF-8")
+        .map(|(t, _)| t)
+        .collect();
     assert_eq!(utf8[0], utf8[1], "UTF-8 with and without BOM");
     assert_eq!(by_enc("UTF-16LE").replace("\r\n", "\n"), *utf8[0]);
     assert!(texts[0].0.starts_with("أطلق الدفاع المدني السوري"));
     let mut encodings: Vec<&str> = texts.iter().map(|(_, e)| e.as_str()).collect();
     encodings.sort();
-    assert_eq!(encodings, vec!["UTF-16LE", "UTF-8", "UTF-8", "windows-1256"]);
+    assert_eq!(
+        encodings,
+        vec!["UTF-16LE", "UTF-8", "UTF-8", "windows-1256"]
+    );
 }
 
 #[test]
@@ -54,13 +78,26 @@ fn png_and_empty_files_are_skipped_with_reasons_and_the_good_one_imports() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("imported 1 document(s)"), "{stdout}");
-    assert!(stdout.contains("skipped: photo.txt: binary file (a PNG image)"), "{stdout}");
-    assert!(stdout.contains("skipped: empty.txt: empty file"), "{stdout}");
+    assert!(
+        stdout.contains("skipped: photo.txt: binary file (a PNG image)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped: empty.txt: empty file"),
+        "{stdout}"
+    );
     // The project went beside the folder, not into it.
     assert!(dir.path().join("mixed.sanad").is_file());
-    let mut names: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     names.sort();
-    assert_eq!(names, vec!["empty.txt", "good.txt", "photo.txt"], "the source folder is never written to");
+    assert_eq!(
+        names,
+        vec!["empty.txt", "good.txt", "photo.txt"],
+        "the source folder is never written to"
+    );
 }
 
 #[test]
@@ -71,19 +108,35 @@ fn export_refuses_a_text_file_and_a_foreign_sqlite_file_untouched() {
     let foreign = dir.path().join("other.db");
     {
         let c = rusqlite::Connection::open(&foreign).unwrap();
-        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
     }
     for path in [&text, &foreign] {
         let before = std::fs::read(path).unwrap();
-        let out = sanad().args(["export"]).arg(path).args(["--format", "jsonl"]).output().unwrap();
+        let out = sanad()
+            .args(["export"])
+            .arg(path)
+            .args(["--format", "jsonl"])
+            .output()
+            .unwrap();
         assert!(!out.status.success());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("not a Sanad project"), "{stderr}");
-        assert!(stderr.trim_end().ends_with(&path.display().to_string()), "path last: {stderr}");
+        assert!(
+            stderr.trim_end().ends_with(&path.display().to_string()),
+            "path last: {stderr}"
+        );
         assert!(out.stdout.is_empty());
-        assert_eq!(std::fs::read(path).unwrap(), before, "the file is unchanged");
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            before,
+            "the file is unchanged"
+        );
     }
-    let missing = sanad().args(["export", "/nonexistent/p.sanad"]).output().unwrap();
+    let missing = sanad()
+        .args(["export", "/nonexistent/p.sanad"])
+        .output()
+        .unwrap();
     assert!(!missing.status.success());
     let empty = dir.path().join("empty.sanad");
     std::fs::write(&empty, b"").unwrap();
@@ -97,11 +150,28 @@ fn export_refuses_to_overwrite_its_own_project() {
     let folder = dir.path().join("c");
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("a.txt"), "سجن").unwrap();
-    assert!(sanad().arg("import").arg(&folder).status().unwrap().success());
+    assert!(
+        sanad()
+            .arg("import")
+            .arg(&folder)
+            .status()
+            .unwrap()
+            .success()
+    );
     let project = dir.path().join("c.sanad");
     let before = std::fs::read(&project).unwrap();
-    for target in [project.clone(), dir.path().join("c.sanad-wal"), dir.path().join("./c.sanad")] {
-        let out = sanad().arg("export").arg(&project).arg("--output").arg(&target).output().unwrap();
+    for target in [
+        project.clone(),
+        dir.path().join("c.sanad-wal"),
+        dir.path().join("./c.sanad"),
+    ] {
+        let out = sanad()
+            .arg("export")
+            .arg(&project)
+            .arg("--output")
+            .arg(&target)
+            .output()
+            .unwrap();
         assert!(!out.status.success(), "{target:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("would overwrite the project"));
     }
@@ -116,15 +186,37 @@ fn export_jsonl_has_the_span_with_codepoint_offsets() {
     std::fs::create_dir(&folder).unwrap();
     std::fs::copy(data("seed.txt"), folder.join("000.txt")).unwrap();
     let project = dir.path().join("seeds.sanad");
-    assert!(sanad().arg("import").arg(&folder).status().unwrap().success());
+    assert!(
+        sanad()
+            .arg("import")
+            .arg(&folder)
+            .status()
+            .unwrap()
+            .success()
+    );
     {
         let mut p = Project::open_existing(&project).unwrap();
         let id = p.document_summaries().unwrap()[0].id;
-        p.apply(&Action::AddAnnotation { id: None, document_id: id, start: 6, end: 26, label: "ORGANIZATION".into() })
-            .unwrap();
+        p.apply(&Action::AddAnnotation {
+            id: None,
+            document_id: id,
+            start: 6,
+            end: 26,
+            label: "ORGANIZATION".into(),
+        })
+        .unwrap();
     }
-    let out = sanad().arg("export").arg(&project).args(["--format", "jsonl"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = sanad()
+        .arg("export")
+        .arg(&project)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 1);
@@ -139,10 +231,22 @@ fn export_jsonl_has_the_span_with_codepoint_offsets() {
     assert_eq!(doc["relations"], serde_json::json!([]));
     assert_eq!(doc["status"], "todo");
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
-    assert_eq!(text[6..26].iter().collect::<String>(), "الدفاع المدني السوري");
+    assert_eq!(
+        text[6..26].iter().collect::<String>(),
+        "الدفاع المدني السوري"
+    );
     assert_eq!(doc["sha256"].as_str().unwrap().len(), 64);
 
     let file = dir.path().join("out.jsonl");
-    assert!(sanad().arg("export").arg(&project).arg("--output").arg(&file).status().unwrap().success());
+    assert!(
+        sanad()
+            .arg("export")
+            .arg(&project)
+            .arg("--output")
+            .arg(&file)
+            .status()
+            .unwrap()
+            .success()
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
 }

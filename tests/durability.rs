@@ -11,7 +11,14 @@ fn annotation_survives_abort() {
     if let Ok(path) = std::env::var(CHILD_ENV) {
         let mut p = Project::open_existing(std::path::Path::new(&path)).unwrap();
         let id = p.document_summaries().unwrap()[0].id;
-        p.apply(&Action::AddAnnotation { id: None, document_id: id, start: 0, end: 3, label: "PRISON".into() }).unwrap();
+        p.apply(&Action::AddAnnotation {
+            id: None,
+            document_id: id,
+            start: 0,
+            end: 3,
+            label: "PRISON".into(),
+        })
+        .unwrap();
         std::process::abort();
     }
     let dir = tempfile::tempdir().unwrap();
@@ -37,6 +44,10 @@ fn annotation_survives_abort() {
     let p = Project::open_existing(&path).unwrap();
     let id = p.document_summaries().unwrap()[0].id;
     let anns = p.annotations(id).unwrap();
-    assert_eq!(anns.len(), 1, "the committed action is there after the crash");
+    assert_eq!(
+        anns.len(),
+        1,
+        "the committed action is there after the crash"
+    );
     assert_eq!((anns[0].start, anns[0].end), (0, 3));
 }

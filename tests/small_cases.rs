@@ -2,16 +2,19 @@
 //! (egui's shaping, no display).
 
 use egui::epaint::text::{Fonts, TextOptions};
-use sanad::text::document::{layout_document, line_visual_order, DocumentLayout};
+use sanad::text::DirectionSetting;
+use sanad::text::document::{DocumentLayout, layout_document, line_visual_order};
 use sanad::text::fonts::font_definitions;
 use sanad::text::shaping::{EguiMeasurer, ShapeCache};
-use sanad::text::DirectionSetting;
 
 fn lay_out(text: &str, direction: DirectionSetting, width: f32) -> DocumentLayout {
     let mut fonts = Fonts::new(TextOptions::default(), font_definitions());
     let mut view = fonts.with_pixels_per_point(1.0);
     let mut cache = ShapeCache::new(20.0);
-    let mut m = EguiMeasurer { fonts: &mut view, cache: &mut cache };
+    let mut m = EguiMeasurer {
+        fonts: &mut view,
+        cache: &mut cache,
+    };
     layout_document(text, direction, width, &mut m)
 }
 
@@ -53,7 +56,11 @@ fn last_word_on_screen_is_exactly_the_word() {
     let l = lay_out(text, DirectionSetting::Auto, 600.0);
     // Right to left: the last word is the leftmost thing on the line.
     let line = l.lines().next().unwrap();
-    let leftmost = line.units.iter().find(|u| !u.text.trim().is_empty()).unwrap();
+    let leftmost = line
+        .units
+        .iter()
+        .find(|u| !u.text.trim().is_empty())
+        .unwrap();
     assert_eq!(chars(text, leftmost.chars.clone()), "المعتقل");
     let span = span_from_screen(&l, leftmost.chars.clone());
     assert_eq!(chars(text, span), "المعتقل", "zero drift");
@@ -66,7 +73,11 @@ fn damma_counts_and_number_stays_unreversed() {
     assert_eq!(chars(text, 9..14), "1,554");
     let line = l.lines().next().unwrap();
     let order = line_visual_order(line);
-    let digits: Vec<usize> = order.iter().copied().filter(|i| (9..14).contains(i)).collect();
+    let digits: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| (9..14).contains(i))
+        .collect();
     assert_eq!(digits, vec![9, 10, 11, 12, 13], "left to right on screen");
     // The number sits between "عن" (right of it) and "إصابة" (left of it).
     let x_of = |r: std::ops::Range<usize>| l.range_bounds(r).unwrap().center().x;
@@ -80,12 +91,19 @@ fn span_inside_a_word_covers_only_its_part_of_the_glyphs() {
     let text = "قال وسجن";
     let l = lay_out(text, DirectionSetting::Auto, 600.0);
     let line = l.lines().next().unwrap();
-    let word = line.units.iter().find(|u| u.chars == (4..8)).expect("the word is one shaping unit");
+    let word = line
+        .units
+        .iter()
+        .find(|u| u.chars == (4..8))
+        .expect("the word is one shaping unit");
     let whole = l.range_bounds(4..8).unwrap();
     let part = l.range_bounds(5..8).unwrap();
     let waw = l.range_bounds(4..5).unwrap();
     assert!(part.width() < whole.width() && waw.width() > 0.0);
-    assert!((part.width() + waw.width() - whole.width()).abs() < 0.5, "the two parts tile the word");
+    assert!(
+        (part.width() + waw.width() - whole.width()).abs() < 0.5,
+        "the two parts tile the word"
+    );
     assert!(waw.min.x >= part.max.x - 0.5, "و is the rightmost letter");
     assert_eq!(word.text, "وسجن");
 }
@@ -97,7 +115,10 @@ fn rtl_setting_right_aligns_a_paragraph_that_starts_latin() {
     let rtl = lay_out(text, DirectionSetting::Rtl, 800.0);
     let a = auto.lines().next().unwrap();
     let r = rtl.lines().next().unwrap();
-    assert!(a.x.abs() < 0.01, "auto: left-aligned (first strong char is Latin)");
+    assert!(
+        a.x.abs() < 0.01,
+        "auto: left-aligned (first strong char is Latin)"
+    );
     assert!((r.x + r.width - 800.0).abs() < 0.01, "RTL: right-aligned");
     // In RTL, "ICRC" is at the right end.
     assert!(rtl.range_bounds(0..4).unwrap().min.x > rtl.range_bounds(6..10).unwrap().max.x);

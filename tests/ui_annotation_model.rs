@@ -2,13 +2,14 @@
 //! from the inspector, undo/redo across them, renaming a label in Settings, entities.
 
 use egui::{Key, Modifiers, Pos2, Rect};
-use egui_kittest::kittest::{By, Queryable};
 use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable};
 use sanad::model::Action;
 use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::{Command, SanadApp};
 
-const TEXT: &str = "قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا، البالغ عددهم أكثر من 200 ألف";
+const TEXT: &str =
+    "قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا، البالغ عددهم أكثر من 200 ألف";
 // "منظمة العفو الدولية" [5, 24), "أحمد زيدان" [28, 38), "سجن صيدنايا" [48, 59),
 // "البالغ عددهم أكثر من 200 ألف" [61, 89).
 
@@ -18,7 +19,10 @@ fn app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("a.txt"), TEXT).unwrap();
     let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
-    app.run_command(Command::OpenFolder { folder, project: Some(dir.path().join("p.sanad")) });
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
     app.wait_for_import();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 800.0))
@@ -31,13 +35,29 @@ fn app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
 
 fn add(h: &mut Harness<'_, SanadApp>, start: usize, end: usize, label: &str) -> i64 {
     let doc = h.state().current().unwrap().document.id;
-    h.state_mut().run_command(Command::Apply(Action::AddAnnotation { id: None, document_id: doc, start, end, label: label.into() }));
+    h.state_mut()
+        .run_command(Command::Apply(Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start,
+            end,
+            label: label.into(),
+        }));
     h.run();
-    h.state().view.selected_annotation.expect("the new annotation is selected")
+    h.state()
+        .view
+        .selected_annotation
+        .expect("the new annotation is selected")
 }
 
 fn click_span(h: &mut Harness<'_, SanadApp>, range: std::ops::Range<usize>) {
-    let r: Rect = h.state().view.screen_rects(range).into_iter().reduce(|a, b| a.union(b)).unwrap();
+    let r: Rect = h
+        .state()
+        .view
+        .screen_rects(range)
+        .into_iter()
+        .reduce(|a, b| a.union(b))
+        .unwrap();
     let p = Pos2::new(r.center().x, r.center().y + 3.0);
     h.hover_at(p);
     h.run();
@@ -50,7 +70,13 @@ fn click_span(h: &mut Harness<'_, SanadApp>, range: std::ops::Range<usize>) {
 fn relations(h: &Harness<'_, SanadApp>) -> Vec<(i64, i64, String)> {
     let app = h.state();
     let doc = app.current().unwrap().document.id;
-    app.project().unwrap().relations(doc).unwrap().into_iter().map(|r| (r.head, r.child, r.relation)).collect()
+    app.project()
+        .unwrap()
+        .relations(doc)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.head, r.child, r.relation))
+        .collect()
 }
 
 #[test]
@@ -83,7 +109,10 @@ fn a_relation_the_scheme_forbids_is_refused_with_a_message() {
     h.run();
     click_span(&mut h, 5..24);
     assert!(relations(&h).is_empty());
-    assert_eq!(h.state().error(), Some("no relation type allows PRISON to ORGANIZATION in this scheme"));
+    assert_eq!(
+        h.state().error(),
+        Some("no relation type allows PRISON to ORGANIZATION in this scheme")
+    );
 }
 
 #[test]
@@ -101,7 +130,10 @@ fn attribute_edited_in_the_inspector_then_undone_and_redone_with_a_relation() {
     h.key_press(Key::R);
     h.run();
     click_span(&mut h, 5..24);
-    assert_eq!(relations(&h), vec![(claim, org, "attributed_to".to_owned())]);
+    assert_eq!(
+        relations(&h),
+        vec![(claim, org, "attributed_to".to_owned())]
+    );
     for _ in 0..2 {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
@@ -113,7 +145,10 @@ fn attribute_edited_in_the_inspector_then_undone_and_redone_with_a_relation() {
         h.run();
     }
     assert_eq!(attrs(&h), vec![("kind".to_owned(), "statistic".to_owned())]);
-    assert_eq!(relations(&h), vec![(claim, org, "attributed_to".to_owned())]);
+    assert_eq!(
+        relations(&h),
+        vec![(claim, org, "attributed_to".to_owned())]
+    );
 }
 
 #[test]
@@ -122,11 +157,20 @@ fn renaming_a_label_in_settings_keeps_its_annotations_and_the_export_uses_the_ne
     let prison = add(&mut h, 48, 59, "PRISON");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
     h.run();
-    let field = h.get(By::new().value("PRISON").role(egui::accesskit::Role::TextInput));
+    let field = h.get(
+        By::new()
+            .value("PRISON")
+            .role(egui::accesskit::Role::TextInput),
+    );
     field.click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get(By::new().value("PRISON").role(egui::accesskit::Role::TextInput)).type_text("FACILITY");
+    h.get(
+        By::new()
+            .value("PRISON")
+            .role(egui::accesskit::Role::TextInput),
+    )
+    .type_text("FACILITY");
     h.run();
     h.get_all_by_label("Apply").nth(2).unwrap().click();
     h.run();
@@ -140,7 +184,14 @@ fn renaming_a_label_in_settings_keeps_its_annotations_and_the_export_uses_the_ne
     assert_eq!(anns[0].id, prison);
     let out = dir.path().join("out.jsonl");
     sanad::ui::app::write_export(p, sanad::export::ExportOptions::default(), &out).unwrap();
-    let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
+    let line: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(line["spans"][0]["label"], "FACILITY");
 }
 
@@ -153,7 +204,12 @@ fn two_mentions_linked_to_one_entity_from_the_inspector() {
     let entity = h.state().project().unwrap().entities().unwrap()[0].clone();
     assert_eq!(entity.name, "أحمد زيدان");
     let second = add(&mut h, 33, 38, "PERSON"); // "زيدان"
-    let search = || By::new().predicate(|n| n.placeholder().is_some_and(|p| p.starts_with("Link to an entity")));
+    let search = || {
+        By::new().predicate(|n| {
+            n.placeholder()
+                .is_some_and(|p| p.starts_with("Link to an entity"))
+        })
+    };
     h.get(search()).click();
     h.run();
     h.get(search()).type_text("زيدان");
@@ -162,7 +218,10 @@ fn two_mentions_linked_to_one_entity_from_the_inspector() {
     h.run();
     let p = h.state().project().unwrap();
     let mentions = p.mentions(entity.id).unwrap();
-    assert_eq!(mentions.iter().map(|m| m.1).collect::<Vec<_>>(), vec![first, second]);
+    assert_eq!(
+        mentions.iter().map(|m| m.1).collect::<Vec<_>>(),
+        vec![first, second]
+    );
     assert_eq!(p.entities().unwrap()[0].mentions, 2);
 }
 
@@ -174,12 +233,18 @@ fn f1_lists_shortcuts_and_status_filters_the_document_list() {
     h.get_by_label("Keyboard shortcuts");
     h.get_by_label("Ctrl+Shift+Z / Ctrl+Y");
     let doc = h.state().current().unwrap().document.id;
-    h.state_mut().run_command(Command::Apply(Action::SetStatus { document_id: doc, status: sanad::model::DocumentStatus::Done }));
+    h.state_mut().run_command(Command::Apply(Action::SetStatus {
+        document_id: doc,
+        status: sanad::model::DocumentStatus::Done,
+    }));
     h.run();
     h.get_by_label("[x] a.txt  (0)");
     h.state_mut().status_filter = Some(sanad::model::DocumentStatus::Todo);
     h.run();
-    assert!(h.query_by_label("[x] a.txt  (0)").is_none(), "done documents are filtered out");
+    assert!(
+        h.query_by_label("[x] a.txt  (0)").is_none(),
+        "done documents are filtered out"
+    );
     assert!(h.state().status().contains("Done"));
 }
 
@@ -190,14 +255,28 @@ fn scheme_exports_to_ron_and_an_edited_copy_imports_without_losing_annotations()
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("a.txt"), TEXT).unwrap();
     let scheme_path = dir.path().join("scheme.ron");
-    let dialogs = ScriptedDialogs { scheme: Some(scheme_path.clone()), ..Default::default() };
+    let dialogs = ScriptedDialogs {
+        scheme: Some(scheme_path.clone()),
+        ..Default::default()
+    };
     let mut app = SanadApp::new(Box::new(dialogs));
-    app.run_command(Command::OpenFolder { folder, project: Some(dir.path().join("p.sanad")) });
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
     app.wait_for_import();
     let doc = app.current().unwrap().document.id;
-    app.run_command(Command::Apply(Action::AddAnnotation { id: None, document_id: doc, start: 48, end: 59, label: "PRISON".into() }));
+    app.run_command(Command::Apply(Action::AddAnnotation {
+        id: None,
+        document_id: doc,
+        start: 48,
+        end: 59,
+        label: "PRISON".into(),
+    }));
     app.run_command(Command::ExportScheme);
-    let exported = sanad::model::LabelScheme::from_ron(&std::fs::read_to_string(&scheme_path).unwrap()).unwrap();
+    let exported =
+        sanad::model::LabelScheme::from_ron(&std::fs::read_to_string(&scheme_path).unwrap())
+            .unwrap();
     assert_eq!(exported.labels.len(), 4);
     assert_eq!(exported.relations.len(), 4);
     let mut edited = exported.clone();
@@ -220,8 +299,17 @@ fn scheme_exports_to_ron_and_an_edited_copy_imports_without_losing_annotations()
     assert_eq!(app.error(), None);
     let p = app.project().unwrap();
     let names: Vec<String> = p.labels().unwrap().into_iter().map(|l| l.name).collect();
-    assert_eq!(names, vec!["PERSON", "ORGANIZATION", "PRISON", "CLAIM", "EVENT"]);
+    assert_eq!(
+        names,
+        vec!["PERSON", "ORGANIZATION", "PRISON", "CLAIM", "EVENT"]
+    );
     assert_eq!(p.annotations(doc).unwrap().len(), 1);
-    assert_eq!(p.allowed_relations("EVENT", "PRISON").unwrap(), vec!["happened_in"]);
-    assert_eq!(p.allowed_relations("PERSON", "PRISON").unwrap(), vec!["held_in"]);
+    assert_eq!(
+        p.allowed_relations("EVENT", "PRISON").unwrap(),
+        vec!["happened_in"]
+    );
+    assert_eq!(
+        p.allowed_relations("PERSON", "PRISON").unwrap(),
+        vec!["held_in"]
+    );
 }

@@ -2,8 +2,8 @@
 //! span; click an annotation and delete it; undo and redo.
 
 use egui::{Key, Pos2, Rect};
-use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use sanad::model::slice_chars;
 use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::{Command, SanadApp};
@@ -17,10 +17,19 @@ fn app_on(text: &str) -> (tempfile::TempDir, Harness<'static, SanadApp>) {
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("seed.txt"), text).unwrap();
     let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
-    app.run_command(Command::OpenFolder { folder, project: Some(dir.path().join("p.sanad")) });
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
     app.wait_for_import();
-    assert!(app.current().is_some(), "the first document opens: {:?}", app.error());
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 800.0)).build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    assert!(
+        app.current().is_some(),
+        "the first document opens: {:?}",
+        app.error()
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
     harness.run();
     (dir, harness)
 }
@@ -52,7 +61,18 @@ fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize, String)> {
     p.annotations(doc)
         .unwrap()
         .into_iter()
-        .map(|a| (a.start, a.end, labels.iter().find(|l| l.id == a.label_id).unwrap().name.clone()))
+        .map(|a| {
+            (
+                a.start,
+                a.end,
+                labels
+                    .iter()
+                    .find(|l| l.id == a.label_id)
+                    .unwrap()
+                    .name
+                    .clone(),
+            )
+        })
         .collect()
 }
 
@@ -62,7 +82,11 @@ fn drag_across_arabic_and_press_2_stores_organization_6_26() {
     let r = bounds(&h, 6..26);
     // Arabic runs right to left: the span's first char is at its right edge.
     let y = r.center().y;
-    drag(&mut h, Pos2::new(r.max.x - 1.0, y), Pos2::new(r.min.x + 1.0, y));
+    drag(
+        &mut h,
+        Pos2::new(r.max.x - 1.0, y),
+        Pos2::new(r.min.x + 1.0, y),
+    );
     assert_eq!(h.state().view.selection, Some(6..26));
     h.key_press(Key::Num2);
     h.run();
@@ -79,7 +103,11 @@ fn selection_follows_the_mouse_from_release_to_press_too() {
     let r = bounds(&h, 6..26);
     let y = r.center().y;
     // Dragging left to right over Arabic gives the same logical span.
-    drag(&mut h, Pos2::new(r.min.x + 1.0, y), Pos2::new(r.max.x - 1.0, y));
+    drag(
+        &mut h,
+        Pos2::new(r.min.x + 1.0, y),
+        Pos2::new(r.max.x - 1.0, y),
+    );
     assert_eq!(h.state().view.selection, Some(6..26));
 }
 
@@ -87,13 +115,14 @@ fn selection_follows_the_mouse_from_release_to_press_too() {
 fn click_selects_an_annotation_relabel_delete_undo_redo() {
     let (_dir, mut h) = app_on(FIRST_LINE);
     let doc = h.state().current().unwrap().document.id;
-    h.state_mut().run_command(Command::Apply(sanad::model::Action::AddAnnotation {
-        id: None,
-        document_id: doc,
-        start: 6,
-        end: 26,
-        label: "ORGANIZATION".into(),
-    }));
+    h.state_mut()
+        .run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 6,
+            end: 26,
+            label: "ORGANIZATION".into(),
+        }));
     h.state_mut().view.selected_annotation = None;
     h.run();
     let r = bounds(&h, 6..12);
@@ -103,7 +132,11 @@ fn click_selects_an_annotation_relabel_delete_undo_redo() {
     h.run();
     h.drop_at(r.center());
     h.run();
-    let id = h.state().view.selected_annotation.expect("a click on the span selects it");
+    let id = h
+        .state()
+        .view
+        .selected_annotation
+        .expect("a click on the span selects it");
     h.key_press(Key::Num1);
     h.run();
     assert_eq!(stored(&h), vec![(6, 26, "PERSON".to_owned())]);

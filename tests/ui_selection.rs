@@ -2,8 +2,8 @@
 //! view, driven through egui_kittest.
 
 use egui::{Event, Key, Modifiers, OutputCommand, Pos2, Rect};
-use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use sanad::text::DirectionSetting;
 use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::{Command, SanadApp};
@@ -16,15 +16,26 @@ fn app_on(files: &[(&str, &str)]) -> (tempfile::TempDir, Harness<'static, SanadA
         std::fs::write(folder.join(name), text).unwrap();
     }
     let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
-    app.run_command(Command::OpenFolder { folder, project: Some(dir.path().join("p.sanad")) });
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
     app.wait_for_import();
-    let mut h = Harness::builder().with_size(egui::vec2(1300.0, 700.0)).with_step_dt(1.0 / 60.0).build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1300.0, 700.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
     h.run();
     (dir, h)
 }
 
 fn bounds(h: &Harness<'_, SanadApp>, range: std::ops::Range<usize>) -> Rect {
-    h.state().view.screen_rects(range).into_iter().reduce(|a, b| a.union(b)).expect("on screen")
+    h.state()
+        .view
+        .screen_rects(range)
+        .into_iter()
+        .reduce(|a, b| a.union(b))
+        .expect("on screen")
 }
 
 fn click(h: &mut Harness<'_, SanadApp>, p: Pos2) {
@@ -39,7 +50,13 @@ fn click(h: &mut Harness<'_, SanadApp>, p: Pos2) {
 fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize)> {
     let app = h.state();
     let doc = app.current().unwrap().document.id;
-    app.project().unwrap().annotations(doc).unwrap().into_iter().map(|a| (a.start, a.end)).collect()
+    app.project()
+        .unwrap()
+        .annotations(doc)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.start, a.end))
+        .collect()
 }
 
 #[test]
@@ -50,8 +67,18 @@ fn double_click_selects_the_word_without_the_arabic_comma() {
     h.run();
     // Two clicks within egui's double-click delay (steps are 1/60 s here).
     for _ in 0..2 {
-        h.event(Event::PointerButton { pos: p, button: egui::PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
-        h.event(Event::PointerButton { pos: p, button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+        h.event(Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        h.event(Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
         h.step();
     }
     h.run();
@@ -78,10 +105,18 @@ fn shift_arrows_extend_in_the_visual_direction_and_ctrl_shift_by_words() {
     assert_eq!(h.state().view.selection, Some(0..2));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().view.selection, Some(0..3), "to the end of the word");
+    assert_eq!(
+        h.state().view.selection,
+        Some(0..3),
+        "to the end of the word"
+    );
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::ArrowLeft);
     h.run();
-    assert_eq!(h.state().view.selection, Some(0..11), "and on by the next word");
+    assert_eq!(
+        h.state().view.selection,
+        Some(0..11),
+        "and on by the next word"
+    );
     h.key_press(Key::Num3);
     h.run();
     assert_eq!(stored(&h), vec![(0, 11)]);
@@ -106,7 +141,13 @@ fn ctrl_a_and_copy_put_the_logical_text_on_the_clipboard() {
         .platform_output
         .commands
         .iter()
-        .filter_map(|c| if let OutputCommand::CopyText(t) = c { Some(t.clone()) } else { None })
+        .filter_map(|c| {
+            if let OutputCommand::CopyText(t) = c {
+                Some(t.clone())
+            } else {
+                None
+            }
+        })
         .collect();
     assert_eq!(copied, vec!["قال IC".to_owned()]);
 }
@@ -117,19 +158,28 @@ fn forcing_rtl_right_aligns_a_latin_first_paragraph_and_is_undoable() {
     let auto_x = bounds(&h, 0..4).min.x;
     h.get_by_label("Right to left").click();
     h.run();
-    assert_eq!(h.state().current().unwrap().document.direction, DirectionSetting::Rtl);
+    assert_eq!(
+        h.state().current().unwrap().document.direction,
+        DirectionSetting::Rtl
+    );
     let rtl = bounds(&h, 0..4);
     let word = bounds(&h, 6..10);
     assert!(rtl.min.x > auto_x + 100.0, "ICRC moved to the right end");
     assert!(rtl.min.x > word.max.x, "and reads first, right of قالت");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().current().unwrap().document.direction, DirectionSetting::Auto);
+    assert_eq!(
+        h.state().current().unwrap().document.direction,
+        DirectionSetting::Auto
+    );
 }
 
 #[test]
 fn overrides_are_flagged_and_markers_can_be_shown() {
-    let (_d, mut h) = app_on(&[("a.txt", "سجن"), ("b.txt", "file \u{202E}txt.exe\u{202C} and \u{200F}RLM")]);
+    let (_d, mut h) = app_on(&[
+        ("a.txt", "سجن"),
+        ("b.txt", "file \u{202E}txt.exe\u{202C} and \u{200F}RLM"),
+    ]);
     h.get_by_label("[ ] b.txt  (0)  ⚠ override").click();
     h.run();
     let text = &h.state().current().unwrap().document.text;
@@ -145,7 +195,10 @@ fn overrides_are_flagged_and_markers_can_be_shown() {
     h.drag_at(Pos2::new(r.min.x + 1.0, y));
     h.run();
     for k in 1..=4 {
-        h.hover_at(Pos2::new(r.min.x + 1.0 + (r.width() - 2.0) * k as f32 / 4.0, y));
+        h.hover_at(Pos2::new(
+            r.min.x + 1.0 + (r.width() - 2.0) * k as f32 / 4.0,
+            y,
+        ));
         h.run();
     }
     h.drop_at(Pos2::new(r.max.x - 1.0, y));

@@ -56,11 +56,23 @@ const TEXTS: [&str; 2] = [
     "ICRC: the detainees in Sednaya prison number more than 200 ألف",
 ];
 const WORDS: [&str; 4] = ["", "ملاحظة", "check source", "تحقق من التاريخ 2020"];
-const RELATIONS: [&str; 5] = ["attributed_to", "held_in", "member_of", "denies", "nonexistent"];
+const RELATIONS: [&str; 5] = [
+    "attributed_to",
+    "held_in",
+    "member_of",
+    "denies",
+    "nonexistent",
+];
 const ATTRS: [(&str, &[&str]); 3] = [
-    ("kind", &["allegation", "denial", "statistic", "testimony", "other"]),
+    (
+        "kind",
+        &["allegation", "denial", "statistic", "testimony", "other"],
+    ),
     ("certainty", &["confirmed", "reported", "disputed"]),
-    ("role", &["detainee", "official", "witness", "activist", "other"]),
+    (
+        "role",
+        &["detainee", "official", "witness", "activist", "other"],
+    ),
 ];
 
 fn pick<T: Clone>(items: &[T], k: u8) -> Option<T> {
@@ -70,21 +82,42 @@ fn pick<T: Clone>(items: &[T], k: u8) -> Option<T> {
 /// Turns a random op into an action against the project's current rows (ids that exist).
 fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
     let labels = p.labels().ok()?;
-    let anns: Vec<_> = docs.iter().flat_map(|d| p.annotations(*d).unwrap_or_default()).collect();
-    let rels: Vec<_> = docs.iter().flat_map(|d| p.relations(*d).unwrap_or_default()).collect();
+    let anns: Vec<_> = docs
+        .iter()
+        .flat_map(|d| p.annotations(*d).unwrap_or_default())
+        .collect();
+    let rels: Vec<_> = docs
+        .iter()
+        .flat_map(|d| p.relations(*d).unwrap_or_default())
+        .collect();
     let ents = p.entities().ok()?;
     Some(match op.clone() {
         Op::Add(d, s, len, l) => {
             let doc = pick(docs, d)?;
             let n = TEXTS[docs.iter().position(|x| *x == doc)?].chars().count();
             let start = s as usize % (n - 1);
-            Action::AddAnnotation { id: None, document_id: doc, start, end: (start + len as usize).min(n), label: pick(&labels, l)?.name }
+            Action::AddAnnotation {
+                id: None,
+                document_id: doc,
+                start,
+                end: (start + len as usize).min(n),
+                label: pick(&labels, l)?.name,
+            }
         }
-        Op::Delete(a) => Action::DeleteAnnotation { id: pick(&anns, a)?.id },
-        Op::Relabel(a, l) => Action::RelabelAnnotation { id: pick(&anns, a)?.id, label: pick(&labels, l)?.name },
+        Op::Delete(a) => Action::DeleteAnnotation {
+            id: pick(&anns, a)?.id,
+        },
+        Op::Relabel(a, l) => Action::RelabelAnnotation {
+            id: pick(&anns, a)?.id,
+            label: pick(&labels, l)?.name,
+        },
         Op::Resize(a, s, len) => {
             let ann = pick(&anns, a)?;
-            Action::ResizeAnnotation { id: ann.id, start: s as usize % 40, end: s as usize % 40 + len as usize }
+            Action::ResizeAnnotation {
+                id: ann.id,
+                start: s as usize % 40,
+                end: s as usize % 40 + len as usize,
+            }
         }
         Op::Relate(a, b, r) => Action::AddRelation {
             id: None,
@@ -93,7 +126,9 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
             relation: pick(&RELATIONS, r)?.into(),
             created_at: None,
         },
-        Op::Unrelate(r) => Action::DeleteRelation { id: pick(&rels, r)?.id },
+        Op::Unrelate(r) => Action::DeleteRelation {
+            id: pick(&rels, r)?.id,
+        },
         Op::Attribute(a, k, v) => {
             let (name, values) = pick(&ATTRS, k)?;
             Action::SetAttribute {
@@ -103,12 +138,28 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 restore: false,
             }
         }
-        Op::Note(a, w) => Action::SetAnnotationNote { annotation_id: pick(&anns, a)?.id, note: pick(&WORDS, w)?.into() },
-        Op::DocNote(d, w) => Action::SetDocumentNote { document_id: pick(docs, d)?, note: pick(&WORDS, w)?.into() },
-        Op::Status(d, s) => Action::SetStatus { document_id: pick(docs, d)?, status: pick(&DocumentStatus::ALL, s)? },
+        Op::Note(a, w) => Action::SetAnnotationNote {
+            annotation_id: pick(&anns, a)?.id,
+            note: pick(&WORDS, w)?.into(),
+        },
+        Op::DocNote(d, w) => Action::SetDocumentNote {
+            document_id: pick(docs, d)?,
+            note: pick(&WORDS, w)?.into(),
+        },
+        Op::Status(d, s) => Action::SetStatus {
+            document_id: pick(docs, d)?,
+            status: pick(&DocumentStatus::ALL, s)?,
+        },
         Op::Direction(d, s) => Action::SetDirection {
             document_id: pick(docs, d)?,
-            direction: pick(&[DirectionSetting::Auto, DirectionSetting::Rtl, DirectionSetting::Ltr], s)?,
+            direction: pick(
+                &[
+                    DirectionSetting::Auto,
+                    DirectionSetting::Rtl,
+                    DirectionSetting::Ltr,
+                ],
+                s,
+            )?,
         },
         Op::Entity(w) => Action::CreateEntity {
             id: None,
@@ -124,9 +175,17 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 None => None,
             },
         },
-        Op::Rename(l, w) => Action::RenameLabel { id: pick(&labels, l)?.id, name: pick(&["ACTOR", "FACILITY", "PERSON", "مكان"], w)?.into() },
-        Op::Recolor(l, c) => Action::RecolorLabel { id: pick(&labels, l)?.id, color: pick(&["#112233", "#abcdef", "red"], c)?.into() },
-        Op::DeleteLabel(l) => Action::DeleteLabel { id: pick(&labels, l)?.id },
+        Op::Rename(l, w) => Action::RenameLabel {
+            id: pick(&labels, l)?.id,
+            name: pick(&["ACTOR", "FACILITY", "PERSON", "مكان"], w)?.into(),
+        },
+        Op::Recolor(l, c) => Action::RecolorLabel {
+            id: pick(&labels, l)?.id,
+            color: pick(&["#112233", "#abcdef", "red"], c)?.into(),
+        },
+        Op::DeleteLabel(l) => Action::DeleteLabel {
+            id: pick(&labels, l)?.id,
+        },
         Op::AddLabel(w) => Action::AddLabel {
             id: None,
             name: pick(&["EVENT", "DATE", "PERSON"], w)?.into(),
@@ -199,18 +258,46 @@ proptest! {
 fn audit_rows_name_the_annotator_and_keep_before_and_after() {
     let (mut p, docs) = new_project();
     let id = p
-        .apply(&Action::AddAnnotation { id: None, document_id: docs[0], start: 28, end: 38, label: "PERSON".into() })
+        .apply(&Action::AddAnnotation {
+            id: None,
+            document_id: docs[0],
+            start: 28,
+            end: 38,
+            label: "PERSON".into(),
+        })
         .unwrap()
         .created
         .unwrap();
-    p.apply(&Action::SetAttribute { annotation_id: id, name: "role".into(), value: Some("detainee".into()), restore: false }).unwrap();
-    p.apply(&Action::RelabelAnnotation { id, label: "ORGANIZATION".into() }).unwrap();
+    p.apply(&Action::SetAttribute {
+        annotation_id: id,
+        name: "role".into(),
+        value: Some("detainee".into()),
+        restore: false,
+    })
+    .unwrap();
+    p.apply(&Action::RelabelAnnotation {
+        id,
+        label: "ORGANIZATION".into(),
+    })
+    .unwrap();
     let h = p.annotation_history(id).unwrap();
-    assert_eq!(h.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(), vec!["add_annotation", "set_attribute", "relabel_annotation"]);
+    assert_eq!(
+        h.iter().map(|r| r.action.as_str()).collect::<Vec<_>>(),
+        vec!["add_annotation", "set_attribute", "relabel_annotation"]
+    );
     assert!(h.iter().all(|r| r.actor == "Layla (test)"));
-    assert!(h.iter().all(|r| r.at.ends_with('Z') && r.at.contains('T')), "RFC 3339 UTC");
+    assert!(
+        h.iter().all(|r| r.at.ends_with('Z') && r.at.contains('T')),
+        "RFC 3339 UTC"
+    );
     let relabel = &h[2];
     assert!(relabel.before.as_deref().unwrap().contains("\"PERSON\""));
-    assert!(relabel.after.as_deref().unwrap().contains("\"ORGANIZATION\""));
+    assert!(
+        relabel
+            .after
+            .as_deref()
+            .unwrap()
+            .contains("\"ORGANIZATION\"")
+    );
     assert!(relabel.after.as_deref().unwrap().contains("أحمد زيدان"));
 }

@@ -4,17 +4,36 @@
 //! (UAX #9, rules L1–L2, levels resolved over the whole paragraph).
 
 use proptest::prelude::*;
+use sanad::text::DirectionSetting;
 use sanad::text::document::{layout_document, line_visual_order};
 use sanad::text::layout::FixedWidthMeasurer;
-use sanad::text::DirectionSetting;
 use unicode_bidi::BidiInfo;
 
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec!["سجن", "صيدنايا", "المعتقلين", "أُعلن", "لـ", "في", "محمّد"]).prop_map(String::from),
-        prop::sample::select(vec!["ICRC", "Wagner", "pic.twitter.com/S0uE8EINaE", "@AhmadZydan2011", "#VFR10"]).prop_map(String::from),
+        prop::sample::select(vec![
+            "سجن",
+            "صيدنايا",
+            "المعتقلين",
+            "أُعلن",
+            "لـ",
+            "في",
+            "محمّد"
+        ])
+        .prop_map(String::from),
+        prop::sample::select(vec![
+            "ICRC",
+            "Wagner",
+            "pic.twitter.com/S0uE8EINaE",
+            "@AhmadZydan2011",
+            "#VFR10"
+        ])
+        .prop_map(String::from),
         prop::sample::select(vec!["200", "1,554", "2020", "٢٠٢٠", "12.5%"]).prop_map(String::from),
-        prop::sample::select(vec![" ", " ", "  ", "، ", ". ", "(", ")", "«", "»", ": ", " — ", "\"", "-"]).prop_map(String::from),
+        prop::sample::select(vec![
+            " ", " ", "  ", "، ", ". ", "(", ")", "«", "»", ": ", " — ", "\"", "-"
+        ])
+        .prop_map(String::from),
     ]
 }
 

@@ -29,7 +29,9 @@ pub enum DecodeError {
     #[error("undecodable: the bytes are not valid {0}")]
     Undecodable(&'static str),
     /// UTF-8 (it has valid multi-byte sequences) with an invalid or truncated sequence.
-    #[error("undecodable: invalid UTF-8 at byte {0} (the file looks like UTF-8 but is damaged or cut off)")]
+    #[error(
+        "undecodable: invalid UTF-8 at byte {0} (the file looks like UTF-8 but is damaged or cut off)"
+    )]
     BrokenUtf8(usize),
     /// Over [`MAX_FILE_BYTES`].
     #[error("too large ({0} bytes; the limit is 50 MiB)")]
@@ -102,12 +104,19 @@ fn finish(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeEr
     // rare in text; many of them mean a binary file.
     let controls = text
         .chars()
-        .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')) || c == '\u{7f}')
+        .filter(|&c| {
+            (c < ' ' && !matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r')) || c == '\u{7f}'
+        })
         .count();
     if controls >= 16 && controls * 10 > text.chars().count() {
-        return Err(DecodeError::Binary("more than a tenth of it is control characters"));
+        return Err(DecodeError::Binary(
+            "more than a tenth of it is control characters",
+        ));
     }
-    Ok(Decoded { text, encoding: encoding.name() })
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
 }
 
 #[cfg(test)]
@@ -118,17 +127,33 @@ mod tests {
     fn boms_are_stripped_and_crlf_kept() {
         let utf8 = decode(b"\xEF\xBB\xBFab\r\nc").unwrap();
         assert_eq!((utf8.text.as_str(), utf8.encoding), ("ab\r\nc", "UTF-8"));
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("سجن\r\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("سجن\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16).unwrap().text, "سجن\r\n");
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("سجن".encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        assert_eq!(decode(&be).unwrap(), Decoded { text: "سجن".into(), encoding: "UTF-16BE" });
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("سجن".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(
+            decode(&be).unwrap(),
+            Decoded {
+                text: "سجن".into(),
+                encoding: "UTF-16BE"
+            }
+        );
     }
 
     #[test]
     fn windows_1256_arabic_is_detected() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("أطلق الدفاع المدني السوري حملة تحت عنوان ليسوا رهائن");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256
+            .encode("أطلق الدفاع المدني السوري حملة تحت عنوان ليسوا رهائن");
         let d = decode(&bytes).unwrap();
-        assert_eq!(d.text, "أطلق الدفاع المدني السوري حملة تحت عنوان ليسوا رهائن");
+        assert_eq!(
+            d.text,
+            "أطلق الدفاع المدني السوري حملة تحت عنوان ليسوا رهائن"
+        );
         assert_eq!(d.encoding, "windows-1256");
     }
 
@@ -136,9 +161,18 @@ mod tests {
     fn empty_binary_and_bad_bytes_are_refused() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"\xEF\xBB\xBF"), Err(DecodeError::Empty));
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(DecodeError::Binary("a PNG image")));
-        assert_eq!(decode(b"abc\0def"), Err(DecodeError::Binary("contains NUL bytes")));
-        assert!(matches!(decode(b"\xFF\xFE\x00\xD8"), Err(DecodeError::Undecodable("UTF-16LE"))));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeError::Binary("a PNG image"))
+        );
+        assert_eq!(
+            decode(b"abc\0def"),
+            Err(DecodeError::Binary("contains NUL bytes"))
+        );
+        assert!(matches!(
+            decode(b"\xFF\xFE\x00\xD8"),
+            Err(DecodeError::Undecodable("UTF-16LE"))
+        ));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! and annotations are kept as they are) and files that are gone. A project remembers its
 //! folder and refuses to import another one.
 
-use super::decode::{decode, DecodeError, MAX_FILE_BYTES};
+use super::decode::{DecodeError, MAX_FILE_BYTES, decode};
 use crate::store::{NewDocument, Project, StoreError};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -48,7 +48,9 @@ pub enum ImportError {
         path: PathBuf,
     },
     /// The project was made from another folder.
-    #[error("this project was made from another folder ({project_folder}); choose another project file with --project to import: {folder}")]
+    #[error(
+        "this project was made from another folder ({project_folder}); choose another project file with --project to import: {folder}"
+    )]
     OtherFolder {
         /// The folder the project records.
         project_folder: String,
@@ -88,14 +90,24 @@ pub fn list_text_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>), Im
         for entry in entries.flatten() {
             let path = entry.path();
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else { continue };
-            let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let is_txt = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
             if kind.is_dir() && !hidden {
                 stack.push(path);
             } else if is_txt && kind.is_symlink() {
-                passed_over.push(Skipped { rel_path: rel_path_of(folder, &path), reason: "symbolic link (not followed)".into() });
+                passed_over.push(Skipped {
+                    rel_path: rel_path_of(folder, &path),
+                    reason: "symbolic link (not followed)".into(),
+                });
             } else if is_txt && kind.is_file() && hidden {
-                passed_over.push(Skipped { rel_path: rel_path_of(folder, &path), reason: "hidden file".into() });
+                passed_over.push(Skipped {
+                    rel_path: rel_path_of(folder, &path),
+                    reason: "hidden file".into(),
+                });
             } else if is_txt && kind.is_file() {
                 out.push(path);
             }
@@ -125,10 +137,15 @@ pub fn read_folder(folder: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), Imp
         .into_iter()
         .map(|path| {
             let bytes = match std::fs::metadata(&path) {
-                Ok(m) if m.len() as usize > MAX_FILE_BYTES => Err(DecodeError::TooLarge(m.len() as usize).to_string()),
+                Ok(m) if m.len() as usize > MAX_FILE_BYTES => {
+                    Err(DecodeError::TooLarge(m.len() as usize).to_string())
+                }
                 _ => std::fs::read(&path).map_err(|e| format!("cannot read ({e})")),
             };
-            SourceFile { rel_path: rel_path_of(folder, &path), bytes }
+            SourceFile {
+                rel_path: rel_path_of(folder, &path),
+                bytes,
+            }
         })
         .collect();
     Ok((files, passed_over))
@@ -136,7 +153,10 @@ pub fn read_folder(folder: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), Imp
 
 /// SHA-256 of `bytes` as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Imports `files` into `project` in one transaction and reports what happened. `progress` is
@@ -152,7 +172,8 @@ pub fn import_files(
     let mut report = ImportReport::default();
     let mut new_docs = Vec::new();
     let total = files.len();
-    let present: std::collections::HashSet<String> = files.iter().map(|f| f.rel_path.clone()).collect();
+    let present: std::collections::HashSet<String> =
+        files.iter().map(|f| f.rel_path.clone()).collect();
     report.missing = project
         .document_summaries()?
         .into_iter()
@@ -164,7 +185,10 @@ pub fn import_files(
         let bytes = match file.bytes {
             Ok(b) => b,
             Err(reason) => {
-                report.skipped.push(Skipped { rel_path: file.rel_path, reason });
+                report.skipped.push(Skipped {
+                    rel_path: file.rel_path,
+                    reason,
+                });
                 continue;
             }
         };
@@ -179,7 +203,12 @@ pub fn import_files(
         }
         match decode(&bytes) {
             Ok(decoded) => {
-                let name = file.rel_path.rsplit('/').next().unwrap_or(&file.rel_path).to_owned();
+                let name = file
+                    .rel_path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(&file.rel_path)
+                    .to_owned();
                 report.added.push(file.rel_path.clone());
                 new_docs.push(NewDocument {
                     name,
@@ -190,7 +219,10 @@ pub fn import_files(
                     byte_len: bytes.len(),
                 });
             }
-            Err(e) => report.skipped.push(Skipped { rel_path: file.rel_path, reason: e.to_string() }),
+            Err(e) => report.skipped.push(Skipped {
+                rel_path: file.rel_path,
+                reason: e.to_string(),
+            }),
         }
     }
     progress(total, total);
@@ -207,11 +239,17 @@ pub fn import_folder(
     folder: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
-    let shown = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned()).display().to_string();
+    let shown = std::fs::canonicalize(folder)
+        .unwrap_or_else(|_| folder.to_owned())
+        .display()
+        .to_string();
     if let Some(recorded) = project.meta("source_folder")?
         && recorded != shown
     {
-        return Err(ImportError::OtherFolder { project_folder: recorded, folder: folder.to_owned() });
+        return Err(ImportError::OtherFolder {
+            project_folder: recorded,
+            folder: folder.to_owned(),
+        });
     }
     let (files, passed_over) = read_folder(folder)?;
     let mut report = import_files(project, files, progress)?;
@@ -237,7 +275,13 @@ mod tests {
         let mut p = Project::in_memory().unwrap();
         let r = import_folder(&mut p, &src, &mut |_, _| {}).unwrap();
         assert_eq!(r.added, vec!["a.txt", "sub/b.TXT"]);
-        assert_eq!(r.skipped, vec![Skipped { rel_path: "empty.txt".into(), reason: "empty file".into() }]);
+        assert_eq!(
+            r.skipped,
+            vec![Skipped {
+                rel_path: "empty.txt".into(),
+                reason: "empty file".into()
+            }]
+        );
         std::fs::write(src.join("a.txt"), "أطلق الدفاع المدني").unwrap();
         std::fs::write(src.join("c.txt"), "c").unwrap();
         let r = import_folder(&mut p, &src, &mut |_, _| {}).unwrap();
@@ -245,20 +289,35 @@ mod tests {
         assert_eq!(r.changed, vec!["a.txt"]);
         assert_eq!(r.unchanged, 1);
         let id = p.document_by_path("a.txt").unwrap().unwrap().0;
-        assert_eq!(p.document(id).unwrap().text, "أطلق الدفاع", "a changed file's stored text is kept");
+        assert_eq!(
+            p.document(id).unwrap().text,
+            "أطلق الدفاع",
+            "a changed file's stored text is kept"
+        );
         std::fs::remove_file(src.join("c.txt")).unwrap();
         std::fs::write(src.join(".hidden.txt"), "h").unwrap();
         let r = import_folder(&mut p, &src, &mut |_, _| {}).unwrap();
         assert_eq!(r.missing, vec!["c.txt"]);
-        assert!(r.skipped.iter().any(|s| s.rel_path == ".hidden.txt" && s.reason == "hidden file"));
+        assert!(
+            r.skipped
+                .iter()
+                .any(|s| s.rel_path == ".hidden.txt" && s.reason == "hidden file")
+        );
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(src.join("a.txt"), src.join("link.txt")).unwrap();
             let r = import_folder(&mut p, &src, &mut |_, _| {}).unwrap();
-            assert!(r.skipped.iter().any(|s| s.rel_path == "link.txt" && s.reason.contains("symbolic link")));
+            assert!(
+                r.skipped
+                    .iter()
+                    .any(|s| s.rel_path == "link.txt" && s.reason.contains("symbolic link"))
+            );
         }
         let other = dir.path().join("other");
         std::fs::create_dir(&other).unwrap();
-        assert!(matches!(import_folder(&mut p, &other, &mut |_, _| {}), Err(ImportError::OtherFolder { .. })));
+        assert!(matches!(
+            import_folder(&mut p, &other, &mut |_, _| {}),
+            Err(ImportError::OtherFolder { .. })
+        ));
     }
 }

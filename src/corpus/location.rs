@@ -10,7 +10,9 @@ pub fn project_path_for_folder(folder: &Path, explicit: Option<&Path>) -> PathBu
         return p.to_owned();
     }
     let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
-    let name = folder.file_name().map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
+    let name = folder
+        .file_name()
+        .map_or_else(|| "corpus".into(), |n| n.to_string_lossy().into_owned());
     if let Some(parent) = folder.parent()
         && dir_is_writable(parent)
     {
@@ -22,8 +24,10 @@ pub fn project_path_for_folder(folder: &Path, explicit: Option<&Path>) -> PathBu
 
 /// The user's data directory for Sanad (e.g. `~/.local/share/sanad`), or the temp dir.
 pub fn data_dir() -> PathBuf {
-    directories::ProjectDirs::from("org", "Sanad", "sanad")
-        .map_or_else(|| std::env::temp_dir().join("sanad"), |d| d.data_dir().to_owned())
+    directories::ProjectDirs::from("org", "Sanad", "sanad").map_or_else(
+        || std::env::temp_dir().join("sanad"),
+        |d| d.data_dir().to_owned(),
+    )
 }
 
 /// Can we create a file in `dir`? A directory without any write permission bit counts as
@@ -34,7 +38,11 @@ fn dir_is_writable(dir: &Path) -> bool {
         return false;
     }
     let probe = dir.join(format!(".sanad-probe-{}", std::process::id()));
-    match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
         Ok(_) => std::fs::remove_file(&probe).is_ok(),
         Err(_) => false,
     }
@@ -51,8 +59,14 @@ mod tests {
         std::fs::create_dir(&folder).unwrap();
         let p = project_path_for_folder(&folder, None);
         assert_eq!(p.file_name().unwrap(), "seeds.sanad");
-        assert_eq!(p.parent().unwrap(), std::fs::canonicalize(dir.path()).unwrap());
-        assert_eq!(project_path_for_folder(&folder, Some(Path::new("/tmp/x.sanad"))), PathBuf::from("/tmp/x.sanad"));
+        assert_eq!(
+            p.parent().unwrap(),
+            std::fs::canonicalize(dir.path()).unwrap()
+        );
+        assert_eq!(
+            project_path_for_folder(&folder, Some(Path::new("/tmp/x.sanad"))),
+            PathBuf::from("/tmp/x.sanad")
+        );
     }
 
     #[test]
@@ -68,6 +82,11 @@ mod tests {
         perms.set_readonly(false);
         std::fs::set_permissions(&parent, perms).unwrap();
         assert!(p.starts_with(data_dir()), "{}", p.display());
-        assert!(p.file_name().unwrap().to_string_lossy().starts_with("seeds-"));
+        assert!(
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("seeds-")
+        );
     }
 }

@@ -6,4 +6,4 @@ pub mod import;
 pub mod location;
 pub mod sample;
 
-pub use import::{import_files, import_folder, ImportReport, Skipped, SourceFile};
+pub use import::{ImportReport, Skipped, SourceFile, import_files, import_folder};

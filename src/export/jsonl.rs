@@ -126,12 +126,29 @@ pub enum ExportError {
 ///
 /// # Errors
 /// [`ExportError::Store`].
-pub fn documents(project: &Project, options: ExportOptions) -> Result<Vec<JsonlDocument>, ExportError> {
-    let labels: HashMap<i64, String> = project.labels()?.into_iter().map(|l| (l.id, l.name)).collect();
+pub fn documents(
+    project: &Project,
+    options: ExportOptions,
+) -> Result<Vec<JsonlDocument>, ExportError> {
+    let labels: HashMap<i64, String> = project
+        .labels()?
+        .into_iter()
+        .map(|l| (l.id, l.name))
+        .collect();
     let entities: HashMap<i64, JsonlEntity> = project
         .entities()?
         .into_iter()
-        .map(|e| (e.id, JsonlEntity { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases }))
+        .map(|e| {
+            (
+                e.id,
+                JsonlEntity {
+                    id: e.id,
+                    name: e.name,
+                    kind: e.kind,
+                    aliases: e.aliases,
+                },
+            )
+        })
         .collect();
     let mut out = Vec::new();
     for summary in project.document_summaries()? {
@@ -142,7 +159,11 @@ pub fn documents(project: &Project, options: ExportOptions) -> Result<Vec<JsonlD
         for (a, name, value) in project.document_attributes(doc.id)? {
             attrs.entry(a).or_default().insert(name, value);
         }
-        let position: HashMap<i64, usize> = annotations.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        let position: HashMap<i64, usize> = annotations
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
         let mut spans = Vec::with_capacity(annotations.len());
         for a in &annotations {
             let history = if options.history {
@@ -177,7 +198,11 @@ pub fn documents(project: &Project, options: ExportOptions) -> Result<Vec<JsonlD
             .relations(doc.id)?
             .into_iter()
             .filter_map(|r| {
-                Some(JsonlRelation { head: *position.get(&r.head)?, child: *position.get(&r.child)?, label: r.relation })
+                Some(JsonlRelation {
+                    head: *position.get(&r.head)?,
+                    child: *position.get(&r.child)?,
+                    label: r.relation,
+                })
             })
             .collect();
         out.push(JsonlDocument {
@@ -200,7 +225,11 @@ pub fn documents(project: &Project, options: ExportOptions) -> Result<Vec<JsonlD
 ///
 /// # Errors
 /// [`ExportError`].
-pub fn write_jsonl(project: &Project, options: ExportOptions, out: &mut dyn Write) -> Result<usize, ExportError> {
+pub fn write_jsonl(
+    project: &Project,
+    options: ExportOptions,
+    out: &mut dyn Write,
+) -> Result<usize, ExportError> {
     let docs = documents(project, options)?;
     for d in &docs {
         serde_json::to_writer(&mut *out, d)?;

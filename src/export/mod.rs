@@ -2,4 +2,4 @@
 
 pub mod jsonl;
 
-pub use jsonl::{write_jsonl, ExportOptions};
+pub use jsonl::{ExportOptions, write_jsonl};

@@ -5,7 +5,9 @@
 pub mod action;
 pub mod scheme;
 
-pub use action::{Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, RelationRow};
+pub use action::{
+    Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, RelationRow,
+};
 pub use scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
 
 use std::ops::Range;
@@ -169,7 +171,10 @@ impl CharIndex {
             }
             n = i + 1;
         }
-        Self { checkpoints, char_count: n }
+        Self {
+            checkpoints,
+            char_count: n,
+        }
     }
 
     /// Number of chars in the text.
@@ -183,7 +188,10 @@ impl CharIndex {
             return text.len();
         }
         let base = self.checkpoints[i / CHAR_INDEX_STEP];
-        text[base..].char_indices().nth(i % CHAR_INDEX_STEP).map_or(text.len(), |(b, _)| base + b)
+        text[base..]
+            .char_indices()
+            .nth(i % CHAR_INDEX_STEP)
+            .map_or(text.len(), |(b, _)| base + b)
     }
 
     /// The slice of `text` for `range` (char offsets, clamped to the text).
@@ -196,7 +204,10 @@ impl CharIndex {
 
 /// The text of `range` (char offsets) in `text`; out-of-range parts are cut off.
 pub fn slice_chars(text: &str, range: Range<usize>) -> String {
-    text.chars().skip(range.start).take(range.end.saturating_sub(range.start)).collect()
+    text.chars()
+        .skip(range.start)
+        .take(range.end.saturating_sub(range.start))
+        .collect()
 }
 
 #[cfg(test)]
@@ -208,7 +219,14 @@ mod tests {
         let text: String = "سجن صيدنايا 2017 😂 ".repeat(100);
         let idx = CharIndex::new(&text);
         assert_eq!(idx.char_count(), text.chars().count());
-        for (a, b) in [(0, 3), (4, 11), (255, 257), (256, 600), (1700, 1900), (1890, 5000)] {
+        for (a, b) in [
+            (0, 3),
+            (4, 11),
+            (255, 257),
+            (256, 600),
+            (1700, 1900),
+            (1890, 5000),
+        ] {
             assert_eq!(idx.slice(&text, a..b), slice_chars(&text, a..b), "{a}..{b}");
         }
     }

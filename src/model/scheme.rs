@@ -91,12 +91,16 @@ impl LabelScheme {
     /// # Errors
     /// [`SchemeError`] when the RON is malformed, a colour is not `#rrggbb`, or a name repeats.
     pub fn from_ron(text: &str) -> Result<Self, SchemeError> {
-        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let scheme: LabelScheme = options.from_str(text)?;
         let mut seen = std::collections::HashSet::new();
         for l in &scheme.labels {
             if parse_hex_color(&l.color).is_none() {
-                return Err(SchemeError::Color { label: l.name.clone(), color: l.color.clone() });
+                return Err(SchemeError::Color {
+                    label: l.name.clone(),
+                    color: l.color.clone(),
+                });
             }
             if !seen.insert(l.name.as_str()) {
                 return Err(SchemeError::Duplicate(l.name.clone()));
@@ -105,7 +109,10 @@ impl LabelScheme {
         for r in &scheme.relations {
             for label in r.head.iter().chain(&r.child) {
                 if !seen.contains(label.as_str()) {
-                    return Err(SchemeError::UnknownLabel { relation: r.name.clone(), label: label.clone() });
+                    return Err(SchemeError::UnknownLabel {
+                        relation: r.name.clone(),
+                        label: label.clone(),
+                    });
                 }
             }
         }
@@ -117,7 +124,9 @@ impl LabelScheme {
     /// # Errors
     /// Only if serialisation fails, which it does not for these types.
     pub fn to_ron(&self) -> Result<String, ron::Error> {
-        let config = ron::ser::PrettyConfig::new().depth_limit(4).extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        let config = ron::ser::PrettyConfig::new()
+            .depth_limit(4)
+            .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
         ron::ser::to_string_pretty(self, config)
     }
 
@@ -150,7 +159,12 @@ mod tests {
         let names: Vec<_> = s.labels.iter().map(|l| (l.name.as_str(), l.key)).collect();
         assert_eq!(
             names,
-            vec![("PERSON", Some('1')), ("ORGANIZATION", Some('2')), ("PRISON", Some('3')), ("CLAIM", Some('4'))]
+            vec![
+                ("PERSON", Some('1')),
+                ("ORGANIZATION", Some('2')),
+                ("PRISON", Some('3')),
+                ("CLAIM", Some('4'))
+            ]
         );
     }
 
@@ -158,10 +172,19 @@ mod tests {
     fn default_scheme_declares_relations_and_attributes() {
         let s = LabelScheme::default_scheme().unwrap();
         let names: Vec<_> = s.relations.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, vec!["attributed_to", "held_in", "member_of", "denies"]);
+        assert_eq!(
+            names,
+            vec!["attributed_to", "held_in", "member_of", "denies"]
+        );
         let claim = s.labels.iter().find(|l| l.name == "CLAIM").unwrap();
-        assert_eq!(claim.attributes[0].values, vec!["allegation", "denial", "statistic", "testimony", "other"]);
-        assert_eq!(claim.attributes[1].values, vec!["confirmed", "reported", "disputed"]);
+        assert_eq!(
+            claim.attributes[0].values,
+            vec!["allegation", "denial", "statistic", "testimony", "other"]
+        );
+        assert_eq!(
+            claim.attributes[1].values,
+            vec!["confirmed", "reported", "disputed"]
+        );
         let round = LabelScheme::from_ron(&s.to_ron().unwrap()).unwrap();
         assert_eq!(round, s);
     }
@@ -169,8 +192,14 @@ mod tests {
     #[test]
     fn bad_colour_and_duplicates_are_refused() {
         let bad = r##"(name: "x", labels: [(name: "A", color: "red")])"##;
-        assert!(matches!(LabelScheme::from_ron(bad), Err(SchemeError::Color { .. })));
+        assert!(matches!(
+            LabelScheme::from_ron(bad),
+            Err(SchemeError::Color { .. })
+        ));
         let dup = r##"(name: "x", labels: [(name: "A", color: "#000000"), (name: "A", color: "#ffffff")])"##;
-        assert!(matches!(LabelScheme::from_ron(dup), Err(SchemeError::Duplicate(_))));
+        assert!(matches!(
+            LabelScheme::from_ron(dup),
+            Err(SchemeError::Duplicate(_))
+        ));
     }
 }

@@ -3,12 +3,13 @@
 //! action that undoes it.
 
 use super::error::StoreError;
-use super::project::{now_rfc3339, Project};
+use super::project::{Project, now_rfc3339};
 use crate::model::scheme::parse_hex_color;
 use crate::model::{
-    Action, AnnotationId, AnnotationSnapshot, Applied, DocumentId, EntityId, LabelId, LabelSnapshot, RelationRow,
+    Action, AnnotationId, AnnotationSnapshot, Applied, DocumentId, EntityId, LabelId,
+    LabelSnapshot, RelationRow,
 };
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 type Tx<'a> = Transaction<'a>;
 
@@ -32,9 +33,11 @@ pub fn audit(
 }
 
 fn label_id(tx: &Tx<'_>, name: &str) -> Result<LabelId, StoreError> {
-    tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::UnknownLabel(name.to_owned()))
+    tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::UnknownLabel(name.to_owned()))
 }
 
 fn label_name(tx: &Tx<'_>, id: LabelId) -> Result<String, StoreError> {
@@ -45,25 +48,49 @@ fn label_name(tx: &Tx<'_>, id: LabelId) -> Result<String, StoreError> {
 
 fn document_len(tx: &Tx<'_>, id: DocumentId) -> Result<usize, StoreError> {
     let n: i64 = tx
-        .query_row("SELECT char_count FROM documents WHERE id = ?1", [id], |r| r.get(0))
+        .query_row(
+            "SELECT char_count FROM documents WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
         .optional()?
-        .ok_or(StoreError::NotFound { what: "document", id })?;
+        .ok_or(StoreError::NotFound {
+            what: "document",
+            id,
+        })?;
     Ok(n as usize)
 }
 
-fn check_span(tx: &Tx<'_>, document_id: DocumentId, start: usize, end: usize) -> Result<(), StoreError> {
+fn check_span(
+    tx: &Tx<'_>,
+    document_id: DocumentId,
+    start: usize,
+    end: usize,
+) -> Result<(), StoreError> {
     let len = document_len(tx, document_id)?;
     if start >= end || end > len {
-        return Err(StoreError::InvalidSpan { document_id, start, end, len });
+        return Err(StoreError::InvalidSpan {
+            document_id,
+            start,
+            end,
+            len,
+        });
     }
     Ok(())
 }
 
 /// (document, label id) of an annotation.
 fn annotation_row(tx: &Tx<'_>, id: AnnotationId) -> Result<(DocumentId, LabelId), StoreError> {
-    tx.query_row("SELECT document_id, label_id FROM annotations WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .ok_or(StoreError::NotFound { what: "annotation", id })
+    tx.query_row(
+        "SELECT document_id, label_id FROM annotations WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound {
+        what: "annotation",
+        id,
+    })
 }
 
 /// The annotation as JSON for the audit log (span, label, its text cut by SQLite in code points).
@@ -81,7 +108,9 @@ fn annotation_json(tx: &Tx<'_>, id: AnnotationId) -> Result<serde_json::Value, S
         .optional()?
         .ok_or(StoreError::NotFound { what: "annotation", id })?;
     let (doc, start, end, label, text) = row;
-    Ok(serde_json::json!({ "id": id, "document_id": doc, "start": start, "end": end, "label": label, "text": text }))
+    Ok(
+        serde_json::json!({ "id": id, "document_id": doc, "start": start, "end": end, "label": label, "text": text }),
+    )
 }
 
 fn snapshot(tx: &Tx<'_>, id: AnnotationId) -> Result<AnnotationSnapshot, StoreError> {
@@ -103,15 +132,25 @@ fn snapshot(tx: &Tx<'_>, id: AnnotationId) -> Result<AnnotationSnapshot, StoreEr
         )
         .optional()?
         .ok_or(StoreError::NotFound { what: "annotation", id })?;
-    let mut stmt = tx.prepare_cached("SELECT name, value FROM annotation_attributes WHERE annotation_id = ?1 ORDER BY name")?;
-    let attributes = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let mut stmt = tx.prepare_cached(
+        "SELECT name, value FROM annotation_attributes WHERE annotation_id = ?1 ORDER BY name",
+    )?;
+    let attributes = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let mut stmt = tx.prepare_cached(
         "SELECT r.id, r.head_id, r.child_id, t.name, r.created_at FROM relations r JOIN relation_types t ON t.id = r.relation_type_id
          WHERE r.head_id = ?1 OR r.child_id = ?1 ORDER BY r.id",
     )?;
     let relations = stmt
         .query_map([id], |r| {
-            Ok(RelationRow { id: r.get(0)?, head: r.get(1)?, child: r.get(2)?, relation: r.get(3)?, created_at: r.get(4)? })
+            Ok(RelationRow {
+                id: r.get(0)?,
+                head: r.get(1)?,
+                child: r.get(2)?,
+                relation: r.get(3)?,
+                created_at: r.get(4)?,
+            })
         })?
         .collect::<Result<_, _>>()?;
     Ok(AnnotationSnapshot {
@@ -147,16 +186,32 @@ fn restore(tx: &Tx<'_>, snaps: &[AnnotationSnapshot]) -> Result<(), StoreError> 
     for s in snaps {
         for r in &s.relations {
             let exists = |id: i64| -> Result<bool, StoreError> {
-                Ok(tx.query_row("SELECT COUNT(*) FROM annotations WHERE id = ?1", [id], |row| row.get::<_, i64>(0))? > 0)
+                Ok(tx.query_row(
+                    "SELECT COUNT(*) FROM annotations WHERE id = ?1",
+                    [id],
+                    |row| row.get::<_, i64>(0),
+                )? > 0)
             };
-            let already: bool = tx.query_row("SELECT COUNT(*) FROM relations WHERE id = ?1", [r.id], |row| row.get::<_, i64>(0))? > 0;
+            let already: bool = tx.query_row(
+                "SELECT COUNT(*) FROM relations WHERE id = ?1",
+                [r.id],
+                |row| row.get::<_, i64>(0),
+            )? > 0;
             if already || !exists(r.head)? || !exists(r.child)? {
                 continue;
             }
             let type_id: i64 = tx
-                .query_row("SELECT id FROM relation_types WHERE name = ?1", [&r.relation], |row| row.get(0))
+                .query_row(
+                    "SELECT id FROM relation_types WHERE name = ?1",
+                    [&r.relation],
+                    |row| row.get(0),
+                )
                 .optional()?
-                .ok_or_else(|| StoreError::Scheme(crate::model::scheme::SchemeError::Duplicate(r.relation.clone())))?;
+                .ok_or_else(|| {
+                    StoreError::Scheme(crate::model::scheme::SchemeError::Duplicate(
+                        r.relation.clone(),
+                    ))
+                })?;
             tx.execute(
                 "INSERT INTO relations(id, document_id, head_id, child_id, relation_type_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![r.id, s.document_id, r.head, r.child, type_id, r.created_at],
@@ -167,9 +222,18 @@ fn restore(tx: &Tx<'_>, snaps: &[AnnotationSnapshot]) -> Result<(), StoreError> 
 }
 
 /// The relation type id for `name` if it allows a head with `head_label` and a child with `child_label`.
-fn check_relation(tx: &Tx<'_>, name: &str, head_label: LabelId, child_label: LabelId) -> Result<i64, StoreError> {
+fn check_relation(
+    tx: &Tx<'_>,
+    name: &str,
+    head_label: LabelId,
+    child_label: LabelId,
+) -> Result<i64, StoreError> {
     let type_id: i64 = tx
-        .query_row("SELECT id FROM relation_types WHERE name = ?1", [name], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM relation_types WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
         .optional()?
         .ok_or_else(|| StoreError::Refused(format!("the scheme has no relation type {name:?}")))?;
     let allowed = |role: &str, label: LabelId| -> Result<bool, StoreError> {
@@ -181,28 +245,49 @@ fn check_relation(tx: &Tx<'_>, name: &str, head_label: LabelId, child_label: Lab
     };
     if !allowed("head", head_label)? || !allowed("child", child_label)? {
         let (h, c) = (label_name(tx, head_label)?, label_name(tx, child_label)?);
-        return Err(StoreError::Refused(format!("the scheme does not allow {h} {name} {c}")));
+        return Err(StoreError::Refused(format!(
+            "the scheme does not allow {h} {name} {c}"
+        )));
     }
     Ok(type_id)
 }
 
 fn label_snapshot(tx: &Tx<'_>, id: LabelId) -> Result<LabelSnapshot, StoreError> {
     let (name, color, key, description, position) = tx
-        .query_row("SELECT name, color, key, description, position FROM labels WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
+        .query_row(
+            "SELECT name, color, key, description, position FROM labels WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
         .optional()?
         .ok_or(StoreError::NotFound { what: "label", id })?;
     let mut stmt = tx.prepare_cached("SELECT id, name, allowed_values, position FROM label_attributes WHERE label_id = ?1 ORDER BY id")?;
-    let attributes = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+    let attributes = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
     let mut stmt = tx.prepare_cached("SELECT relation_type_id, role FROM relation_type_args WHERE label_id = ?1 ORDER BY relation_type_id, role")?;
-    let relation_args = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let relation_args = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let ids: Vec<i64> = tx
         .prepare_cached("SELECT id FROM annotations WHERE label_id = ?1 ORDER BY id")?
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    let annotations = ids.into_iter().map(|a| snapshot(tx, a)).collect::<Result<_, _>>()?;
-    Ok(LabelSnapshot { id, name, color, key, description, position, attributes, relation_args, annotations })
+    let annotations = ids
+        .into_iter()
+        .map(|a| snapshot(tx, a))
+        .collect::<Result<_, _>>()?;
+    Ok(LabelSnapshot {
+        id,
+        name,
+        color,
+        key,
+        description,
+        position,
+        attributes,
+        relation_args,
+        annotations,
+    })
 }
 
 impl Project {
@@ -222,13 +307,23 @@ impl Project {
 }
 
 fn applied(inverse: Action, annotation: Option<AnnotationId>, created: Option<i64>) -> Applied {
-    Applied { inverse, annotation, created }
+    Applied {
+        inverse,
+        annotation,
+        created,
+    }
 }
 
 fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreError> {
     let kind = action.kind();
     Ok(match action {
-        Action::AddAnnotation { id, document_id, start, end, label } => {
+        Action::AddAnnotation {
+            id,
+            document_id,
+            start,
+            end,
+            label,
+        } => {
             check_span(tx, *document_id, *start, *end)?;
             let label_id = label_id(tx, label)?;
             tx.execute(
@@ -236,21 +331,50 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 params![id, document_id, *start as i64, *end as i64, label_id, now_rfc3339()],
             )?;
             let new_id = tx.last_insert_rowid();
-            audit(tx, actor, kind, (Some(*document_id), Some(new_id)), None, Some(annotation_json(tx, new_id)?))?;
-            applied(Action::DeleteAnnotation { id: new_id }, Some(new_id), Some(new_id))
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(*document_id), Some(new_id)),
+                None,
+                Some(annotation_json(tx, new_id)?),
+            )?;
+            applied(
+                Action::DeleteAnnotation { id: new_id },
+                Some(new_id),
+                Some(new_id),
+            )
         }
         Action::DeleteAnnotation { id } => {
             let before = annotation_json(tx, *id)?;
             let snap = snapshot(tx, *id)?;
             tx.execute("DELETE FROM annotations WHERE id = ?1", [id])?;
-            audit(tx, actor, kind, (Some(snap.document_id), Some(*id)), Some(before), None)?;
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(snap.document_id), Some(*id)),
+                Some(before),
+                None,
+            )?;
             applied(Action::RestoreAnnotation(Box::new(snap)), None, None)
         }
         Action::RestoreAnnotation(snap) => {
             check_span(tx, snap.document_id, snap.start, snap.end)?;
             restore(tx, std::slice::from_ref(snap))?;
-            audit(tx, actor, kind, (Some(snap.document_id), Some(snap.id)), None, Some(annotation_json(tx, snap.id)?))?;
-            applied(Action::DeleteAnnotation { id: snap.id }, Some(snap.id), None)
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(snap.document_id), Some(snap.id)),
+                None,
+                Some(annotation_json(tx, snap.id)?),
+            )?;
+            applied(
+                Action::DeleteAnnotation { id: snap.id },
+                Some(snap.id),
+                None,
+            )
         }
         Action::RelabelAnnotation { id, label } => {
             let before = annotation_json(tx, *id)?;
@@ -262,42 +386,108 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 "SELECT t.name, r.head_id, r.child_id FROM relations r JOIN relation_types t ON t.id = r.relation_type_id
                  WHERE r.head_id = ?1 OR r.child_id = ?1",
             )?;
-            let rels: Vec<(String, i64, i64)> = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+            let rels: Vec<(String, i64, i64)> = stmt
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<Result<_, _>>()?;
             for (name, head, child) in rels {
-                let hl = if head == *id { new_label } else { annotation_row(tx, head)?.1 };
-                let cl = if child == *id { new_label } else { annotation_row(tx, child)?.1 };
+                let hl = if head == *id {
+                    new_label
+                } else {
+                    annotation_row(tx, head)?.1
+                };
+                let cl = if child == *id {
+                    new_label
+                } else {
+                    annotation_row(tx, child)?.1
+                };
                 check_relation(tx, &name, hl, cl).map_err(|_| {
-                    StoreError::Refused(format!("relabelling to {label} would break its {name} relation; delete that first"))
+                    StoreError::Refused(format!(
+                        "relabelling to {label} would break its {name} relation; delete that first"
+                    ))
                 })?;
             }
-            tx.execute("UPDATE annotations SET label_id = ?1 WHERE id = ?2", params![new_label, id])?;
-            audit(tx, actor, kind, (Some(doc), Some(*id)), Some(before), Some(annotation_json(tx, *id)?))?;
-            applied(Action::RelabelAnnotation { id: *id, label: old }, Some(*id), None)
+            tx.execute(
+                "UPDATE annotations SET label_id = ?1 WHERE id = ?2",
+                params![new_label, id],
+            )?;
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(doc), Some(*id)),
+                Some(before),
+                Some(annotation_json(tx, *id)?),
+            )?;
+            applied(
+                Action::RelabelAnnotation {
+                    id: *id,
+                    label: old,
+                },
+                Some(*id),
+                None,
+            )
         }
         Action::ResizeAnnotation { id, start, end } => {
             let before = annotation_json(tx, *id)?;
             let (doc, _) = annotation_row(tx, *id)?;
             check_span(tx, doc, *start, *end)?;
-            tx.execute(r#"UPDATE annotations SET start = ?1, "end" = ?2 WHERE id = ?3"#, params![*start as i64, *end as i64, id])?;
-            audit(tx, actor, kind, (Some(doc), Some(*id)), Some(before.clone()), Some(annotation_json(tx, *id)?))?;
-            let (s0, e0) = (before["start"].as_u64().unwrap_or(0) as usize, before["end"].as_u64().unwrap_or(0) as usize);
-            applied(Action::ResizeAnnotation { id: *id, start: s0, end: e0 }, Some(*id), None)
+            tx.execute(
+                r#"UPDATE annotations SET start = ?1, "end" = ?2 WHERE id = ?3"#,
+                params![*start as i64, *end as i64, id],
+            )?;
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(doc), Some(*id)),
+                Some(before.clone()),
+                Some(annotation_json(tx, *id)?),
+            )?;
+            let (s0, e0) = (
+                before["start"].as_u64().unwrap_or(0) as usize,
+                before["end"].as_u64().unwrap_or(0) as usize,
+            );
+            applied(
+                Action::ResizeAnnotation {
+                    id: *id,
+                    start: s0,
+                    end: e0,
+                },
+                Some(*id),
+                None,
+            )
         }
-        Action::AddRelation { id, head, child, relation, created_at } => {
+        Action::AddRelation {
+            id,
+            head,
+            child,
+            relation,
+            created_at,
+        } => {
             if head == child {
-                return Err(StoreError::Refused("a relation needs two different annotations".into()));
+                return Err(StoreError::Refused(
+                    "a relation needs two different annotations".into(),
+                ));
             }
             let (doc_h, label_h) = annotation_row(tx, *head)?;
             let (doc_c, label_c) = annotation_row(tx, *child)?;
             if doc_h != doc_c {
-                return Err(StoreError::Refused("a relation links annotations of one document".into()));
+                return Err(StoreError::Refused(
+                    "a relation links annotations of one document".into(),
+                ));
             }
             // A restore (undo of a delete, `id` given) puts back what was there, scheme changes or not.
             let type_id = match id {
                 Some(_) => tx
-                    .query_row("SELECT id FROM relation_types WHERE name = ?1", [relation], |r| r.get(0))
+                    .query_row(
+                        "SELECT id FROM relation_types WHERE name = ?1",
+                        [relation],
+                        |r| r.get(0),
+                    )
                     .optional()?
-                    .ok_or_else(|| StoreError::Refused(format!("the scheme has no relation type {relation:?}")))?,
+                    .ok_or_else(|| {
+                        StoreError::Refused(format!("the scheme has no relation type {relation:?}"))
+                    })?,
                 None => check_relation(tx, relation, label_h, label_c)?,
             };
             tx.execute(
@@ -306,8 +496,19 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             )?;
             let new_id = tx.last_insert_rowid();
             let after = serde_json::json!({ "id": new_id, "head": head, "child": child, "relation": relation });
-            audit(tx, actor, kind, (Some(doc_h), Some(*head)), None, Some(after))?;
-            applied(Action::DeleteRelation { id: new_id }, Some(*head), Some(new_id))
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(doc_h), Some(*head)),
+                None,
+                Some(after),
+            )?;
+            applied(
+                Action::DeleteRelation { id: new_id },
+                Some(*head),
+                Some(new_id),
+            )
         }
         Action::DeleteRelation { id } => {
             let (doc, head, child, relation, created_at): (i64, i64, i64, String, String) = tx
@@ -322,9 +523,24 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             tx.execute("DELETE FROM relations WHERE id = ?1", [id])?;
             let before = serde_json::json!({ "id": id, "head": head, "child": child, "relation": relation, "created_at": created_at });
             audit(tx, actor, kind, (Some(doc), Some(head)), Some(before), None)?;
-            applied(Action::AddRelation { id: Some(*id), head, child, relation, created_at: Some(created_at) }, Some(head), None)
+            applied(
+                Action::AddRelation {
+                    id: Some(*id),
+                    head,
+                    child,
+                    relation,
+                    created_at: Some(created_at),
+                },
+                Some(head),
+                None,
+            )
         }
-        Action::SetAttribute { annotation_id, name, value, restore } => {
+        Action::SetAttribute {
+            annotation_id,
+            name,
+            value,
+            restore,
+        } => {
             let (doc, label) = annotation_row(tx, *annotation_id)?;
             let old: Option<String> = tx
                 .query_row(
@@ -341,10 +557,14 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                         |r| r.get(0),
                     )
                     .optional()?;
-                let allowed: Vec<String> = allowed.and_then(|a| serde_json::from_str(&a).ok()).unwrap_or_default();
+                let allowed: Vec<String> = allowed
+                    .and_then(|a| serde_json::from_str(&a).ok())
+                    .unwrap_or_default();
                 if !restore && !allowed.contains(v) {
                     let lname = label_name(tx, label)?;
-                    return Err(StoreError::Refused(format!("{lname} has no attribute {name} with value {v:?}")));
+                    return Err(StoreError::Refused(format!(
+                        "{lname} has no attribute {name} with value {v:?}"
+                    )));
                 }
                 tx.execute(
                     "INSERT INTO annotation_attributes(annotation_id, name, value) VALUES (?1, ?2, ?3)
@@ -352,18 +572,45 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                     params![annotation_id, name, v],
                 )?;
             } else {
-                tx.execute("DELETE FROM annotation_attributes WHERE annotation_id = ?1 AND name = ?2", params![annotation_id, name])?;
+                tx.execute(
+                    "DELETE FROM annotation_attributes WHERE annotation_id = ?1 AND name = ?2",
+                    params![annotation_id, name],
+                )?;
             }
-            let before = serde_json::json!({ "annotation_id": annotation_id, "name": name, "value": old });
-            let after = serde_json::json!({ "annotation_id": annotation_id, "name": name, "value": value });
-            audit(tx, actor, kind, (Some(doc), Some(*annotation_id)), Some(before), Some(after))?;
-            let inverse = Action::SetAttribute { annotation_id: *annotation_id, name: name.clone(), value: old, restore: true };
+            let before =
+                serde_json::json!({ "annotation_id": annotation_id, "name": name, "value": old });
+            let after =
+                serde_json::json!({ "annotation_id": annotation_id, "name": name, "value": value });
+            audit(
+                tx,
+                actor,
+                kind,
+                (Some(doc), Some(*annotation_id)),
+                Some(before),
+                Some(after),
+            )?;
+            let inverse = Action::SetAttribute {
+                annotation_id: *annotation_id,
+                name: name.clone(),
+                value: old,
+                restore: true,
+            };
             applied(inverse, Some(*annotation_id), None)
         }
-        Action::SetAnnotationNote { annotation_id, note } => {
+        Action::SetAnnotationNote {
+            annotation_id,
+            note,
+        } => {
             let (doc, _) = annotation_row(tx, *annotation_id)?;
-            let old: String = tx.query_row("SELECT note FROM annotations WHERE id = ?1", [annotation_id], |r| r.get(0))?;
-            tx.execute("UPDATE annotations SET note = ?1 WHERE id = ?2", params![note, annotation_id])?;
+            let old: String = tx.query_row(
+                "SELECT note FROM annotations WHERE id = ?1",
+                [annotation_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE annotations SET note = ?1 WHERE id = ?2",
+                params![note, annotation_id],
+            )?;
             audit(
                 tx,
                 actor,
@@ -372,14 +619,31 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 Some(serde_json::json!({ "note": old })),
                 Some(serde_json::json!({ "note": note })),
             )?;
-            applied(Action::SetAnnotationNote { annotation_id: *annotation_id, note: old }, Some(*annotation_id), None)
+            applied(
+                Action::SetAnnotationNote {
+                    annotation_id: *annotation_id,
+                    note: old,
+                },
+                Some(*annotation_id),
+                None,
+            )
         }
         Action::SetDocumentNote { document_id, note } => {
             let old: String = tx
-                .query_row("SELECT note FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+                .query_row(
+                    "SELECT note FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
                 .optional()?
-                .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
-            tx.execute("UPDATE documents SET note = ?1 WHERE id = ?2", params![note, document_id])?;
+                .ok_or(StoreError::NotFound {
+                    what: "document",
+                    id: *document_id,
+                })?;
+            tx.execute(
+                "UPDATE documents SET note = ?1 WHERE id = ?2",
+                params![note, document_id],
+            )?;
             audit(
                 tx,
                 actor,
@@ -388,14 +652,34 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 Some(serde_json::json!({ "note": old })),
                 Some(serde_json::json!({ "note": note })),
             )?;
-            applied(Action::SetDocumentNote { document_id: *document_id, note: old }, None, None)
+            applied(
+                Action::SetDocumentNote {
+                    document_id: *document_id,
+                    note: old,
+                },
+                None,
+                None,
+            )
         }
-        Action::SetStatus { document_id, status } => {
+        Action::SetStatus {
+            document_id,
+            status,
+        } => {
             let old: String = tx
-                .query_row("SELECT status FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+                .query_row(
+                    "SELECT status FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
                 .optional()?
-                .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
-            tx.execute("UPDATE documents SET status = ?1 WHERE id = ?2", params![status.as_str(), document_id])?;
+                .ok_or(StoreError::NotFound {
+                    what: "document",
+                    id: *document_id,
+                })?;
+            tx.execute(
+                "UPDATE documents SET status = ?1 WHERE id = ?2",
+                params![status.as_str(), document_id],
+            )?;
             audit(
                 tx,
                 actor,
@@ -405,14 +689,34 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 Some(serde_json::json!({ "status": status.as_str() })),
             )?;
             let old = crate::model::DocumentStatus::parse(&old).unwrap_or_default();
-            applied(Action::SetStatus { document_id: *document_id, status: old }, None, None)
+            applied(
+                Action::SetStatus {
+                    document_id: *document_id,
+                    status: old,
+                },
+                None,
+                None,
+            )
         }
-        Action::SetDirection { document_id, direction } => {
+        Action::SetDirection {
+            document_id,
+            direction,
+        } => {
             let old: String = tx
-                .query_row("SELECT direction FROM documents WHERE id = ?1", [document_id], |r| r.get(0))
+                .query_row(
+                    "SELECT direction FROM documents WHERE id = ?1",
+                    [document_id],
+                    |r| r.get(0),
+                )
                 .optional()?
-                .ok_or(StoreError::NotFound { what: "document", id: *document_id })?;
-            tx.execute("UPDATE documents SET direction = ?1 WHERE id = ?2", params![direction.as_str(), document_id])?;
+                .ok_or(StoreError::NotFound {
+                    what: "document",
+                    id: *document_id,
+                })?;
+            tx.execute(
+                "UPDATE documents SET direction = ?1 WHERE id = ?2",
+                params![direction.as_str(), document_id],
+            )?;
             audit(
                 tx,
                 actor,
@@ -422,9 +726,22 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 Some(serde_json::json!({ "direction": direction.as_str() })),
             )?;
             let old = crate::text::DirectionSetting::parse(&old).unwrap_or_default();
-            applied(Action::SetDirection { document_id: *document_id, direction: old }, None, None)
+            applied(
+                Action::SetDirection {
+                    document_id: *document_id,
+                    direction: old,
+                },
+                None,
+                None,
+            )
         }
-        Action::CreateEntity { id, name, kind: etype, aliases, created_at } => {
+        Action::CreateEntity {
+            id,
+            name,
+            kind: etype,
+            aliases,
+            created_at,
+        } => {
             if name.trim().is_empty() {
                 return Err(StoreError::Refused("an entity needs a name".into()));
             }
@@ -441,31 +758,69 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
         }
         Action::DeleteEntity { id } => {
             let (name, etype, aliases, created_at): (String, String, String, String) = tx
-                .query_row("SELECT name, kind, aliases, created_at FROM entities WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })
+                .query_row(
+                    "SELECT name, kind, aliases, created_at FROM entities WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
                 .optional()?
-                .ok_or(StoreError::NotFound { what: "entity", id: *id })?;
-            let linked: i64 = tx.query_row("SELECT COUNT(*) FROM annotations WHERE entity_id = ?1", [id], |r| r.get(0))?;
+                .ok_or(StoreError::NotFound {
+                    what: "entity",
+                    id: *id,
+                })?;
+            let linked: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM annotations WHERE entity_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
             if linked > 0 {
-                return Err(StoreError::Refused(format!("entity {name:?} still has {linked} linked mention(s)")));
+                return Err(StoreError::Refused(format!(
+                    "entity {name:?} still has {linked} linked mention(s)"
+                )));
             }
             tx.execute("DELETE FROM entities WHERE id = ?1", [id])?;
             let aliases: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
-            let before = serde_json::json!({ "id": id, "name": name, "kind": etype, "aliases": aliases });
+            let before =
+                serde_json::json!({ "id": id, "name": name, "kind": etype, "aliases": aliases });
             audit(tx, actor, kind, (None, None), Some(before), None)?;
-            applied(Action::CreateEntity { id: Some(*id), name, kind: etype, aliases, created_at: Some(created_at) }, None, None)
+            applied(
+                Action::CreateEntity {
+                    id: Some(*id),
+                    name,
+                    kind: etype,
+                    aliases,
+                    created_at: Some(created_at),
+                },
+                None,
+                None,
+            )
         }
-        Action::LinkEntity { annotation_id, entity_id } => {
+        Action::LinkEntity {
+            annotation_id,
+            entity_id,
+        } => {
             let (doc, _) = annotation_row(tx, *annotation_id)?;
             if let Some(e) = entity_id {
-                let exists: i64 = tx.query_row("SELECT COUNT(*) FROM entities WHERE id = ?1", [e], |r| r.get(0))?;
+                let exists: i64 =
+                    tx.query_row("SELECT COUNT(*) FROM entities WHERE id = ?1", [e], |r| {
+                        r.get(0)
+                    })?;
                 if exists == 0 {
-                    return Err(StoreError::NotFound { what: "entity", id: *e });
+                    return Err(StoreError::NotFound {
+                        what: "entity",
+                        id: *e,
+                    });
                 }
             }
-            let old: Option<EntityId> = tx.query_row("SELECT entity_id FROM annotations WHERE id = ?1", [annotation_id], |r| r.get(0))?;
-            tx.execute("UPDATE annotations SET entity_id = ?1 WHERE id = ?2", params![entity_id, annotation_id])?;
+            let old: Option<EntityId> = tx.query_row(
+                "SELECT entity_id FROM annotations WHERE id = ?1",
+                [annotation_id],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "UPDATE annotations SET entity_id = ?1 WHERE id = ?2",
+                params![entity_id, annotation_id],
+            )?;
             audit(
                 tx,
                 actor,
@@ -474,26 +829,57 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 Some(serde_json::json!({ "entity_id": old })),
                 Some(serde_json::json!({ "entity_id": entity_id })),
             )?;
-            applied(Action::LinkEntity { annotation_id: *annotation_id, entity_id: old }, Some(*annotation_id), None)
+            applied(
+                Action::LinkEntity {
+                    annotation_id: *annotation_id,
+                    entity_id: old,
+                },
+                Some(*annotation_id),
+                None,
+            )
         }
-        Action::AddLabel { id, name, color, key, description } => {
+        Action::AddLabel {
+            id,
+            name,
+            color,
+            key,
+            description,
+        } => {
             if name.trim().is_empty() {
                 return Err(StoreError::Refused("a label needs a name".into()));
             }
             if parse_hex_color(color).is_none() {
-                return Err(StoreError::Refused(format!("colour {color:?} is not #rrggbb")));
+                return Err(StoreError::Refused(format!(
+                    "colour {color:?} is not #rrggbb"
+                )));
             }
-            let taken: i64 = tx.query_row("SELECT COUNT(*) FROM labels WHERE name = ?1", [name], |r| r.get(0))?;
+            let taken: i64 =
+                tx.query_row("SELECT COUNT(*) FROM labels WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })?;
             if taken > 0 {
-                return Err(StoreError::Refused(format!("there is already a label named {name}")));
+                return Err(StoreError::Refused(format!(
+                    "there is already a label named {name}"
+                )));
             }
-            let pos: i64 = tx.query_row("SELECT COALESCE(MAX(position) + 1, 0) FROM labels", [], |r| r.get(0))?;
+            let pos: i64 = tx.query_row(
+                "SELECT COALESCE(MAX(position) + 1, 0) FROM labels",
+                [],
+                |r| r.get(0),
+            )?;
             tx.execute(
                 "INSERT INTO labels(id, name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![id, name, color, key.map(String::from), description, pos],
             )?;
             let new_id = tx.last_insert_rowid();
-            audit(tx, actor, kind, (None, None), None, Some(serde_json::json!({ "id": new_id, "name": name, "color": color })))?;
+            audit(
+                tx,
+                actor,
+                kind,
+                (None, None),
+                None,
+                Some(serde_json::json!({ "id": new_id, "name": name, "color": color })),
+            )?;
             applied(Action::DeleteLabel { id: new_id }, None, Some(new_id))
         }
         Action::RenameLabel { id, name } => {
@@ -501,25 +887,63 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             if name.trim().is_empty() {
                 return Err(StoreError::Refused("a label needs a name".into()));
             }
-            let taken: i64 = tx.query_row("SELECT COUNT(*) FROM labels WHERE name = ?1 AND id <> ?2", params![name, id], |r| r.get(0))?;
+            let taken: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM labels WHERE name = ?1 AND id <> ?2",
+                params![name, id],
+                |r| r.get(0),
+            )?;
             if taken > 0 {
-                return Err(StoreError::Refused(format!("there is already a label named {name}")));
+                return Err(StoreError::Refused(format!(
+                    "there is already a label named {name}"
+                )));
             }
-            tx.execute("UPDATE labels SET name = ?1 WHERE id = ?2", params![name, id])?;
-            audit(tx, actor, kind, (None, None), Some(serde_json::json!({ "id": id, "name": old })), Some(serde_json::json!({ "id": id, "name": name })))?;
+            tx.execute(
+                "UPDATE labels SET name = ?1 WHERE id = ?2",
+                params![name, id],
+            )?;
+            audit(
+                tx,
+                actor,
+                kind,
+                (None, None),
+                Some(serde_json::json!({ "id": id, "name": old })),
+                Some(serde_json::json!({ "id": id, "name": name })),
+            )?;
             applied(Action::RenameLabel { id: *id, name: old }, None, None)
         }
         Action::RecolorLabel { id, color } => {
             if parse_hex_color(color).is_none() {
-                return Err(StoreError::Refused(format!("colour {color:?} is not #rrggbb")));
+                return Err(StoreError::Refused(format!(
+                    "colour {color:?} is not #rrggbb"
+                )));
             }
             let old: String = tx
                 .query_row("SELECT color FROM labels WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?
-                .ok_or(StoreError::NotFound { what: "label", id: *id })?;
-            tx.execute("UPDATE labels SET color = ?1 WHERE id = ?2", params![color, id])?;
-            audit(tx, actor, kind, (None, None), Some(serde_json::json!({ "id": id, "color": old })), Some(serde_json::json!({ "id": id, "color": color })))?;
-            applied(Action::RecolorLabel { id: *id, color: old }, None, None)
+                .ok_or(StoreError::NotFound {
+                    what: "label",
+                    id: *id,
+                })?;
+            tx.execute(
+                "UPDATE labels SET color = ?1 WHERE id = ?2",
+                params![color, id],
+            )?;
+            audit(
+                tx,
+                actor,
+                kind,
+                (None, None),
+                Some(serde_json::json!({ "id": id, "color": old })),
+                Some(serde_json::json!({ "id": id, "color": color })),
+            )?;
+            applied(
+                Action::RecolorLabel {
+                    id: *id,
+                    color: old,
+                },
+                None,
+                None,
+            )
         }
         Action::DeleteLabel { id } => {
             let snap = label_snapshot(tx, *id)?;
@@ -577,33 +1001,99 @@ mod tests {
         (p, id)
     }
 
-    fn add(p: &mut Project, doc: DocumentId, start: usize, end: usize, label: &str) -> AnnotationId {
-        p.apply(&Action::AddAnnotation { id: None, document_id: doc, start, end, label: label.into() }).unwrap().created.unwrap()
+    fn add(
+        p: &mut Project,
+        doc: DocumentId,
+        start: usize,
+        end: usize,
+        label: &str,
+    ) -> AnnotationId {
+        p.apply(&Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start,
+            end,
+            label: label.into(),
+        })
+        .unwrap()
+        .created
+        .unwrap()
     }
 
     #[test]
     fn relations_follow_the_scheme() {
-        let (mut p, doc) = project_with("قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا");
+        let (mut p, doc) =
+            project_with("قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا");
         let claim = add(&mut p, doc, 28, 38, "CLAIM");
         let org = add(&mut p, doc, 5, 24, "ORGANIZATION");
         let prison = add(&mut p, doc, 48, 59, "PRISON");
-        let ok = p.apply(&Action::AddRelation { id: None, head: claim, child: org, relation: "attributed_to".into(), created_at: None }).unwrap();
+        let ok = p
+            .apply(&Action::AddRelation {
+                id: None,
+                head: claim,
+                child: org,
+                relation: "attributed_to".into(),
+                created_at: None,
+            })
+            .unwrap();
         assert!(ok.created.is_some());
-        let err = p.apply(&Action::AddRelation { id: None, head: claim, child: prison, relation: "attributed_to".into(), created_at: None }).unwrap_err();
-        assert_eq!(err.to_string(), "refused: the scheme does not allow CLAIM attributed_to PRISON");
+        let err = p
+            .apply(&Action::AddRelation {
+                id: None,
+                head: claim,
+                child: prison,
+                relation: "attributed_to".into(),
+                created_at: None,
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "refused: the scheme does not allow CLAIM attributed_to PRISON"
+        );
         assert_eq!(p.relations(doc).unwrap().len(), 1);
         // Relabelling the child to PRISON would break the relation: refused.
-        assert!(p.apply(&Action::RelabelAnnotation { id: org, label: "PRISON".into() }).is_err());
+        assert!(
+            p.apply(&Action::RelabelAnnotation {
+                id: org,
+                label: "PRISON".into()
+            })
+            .is_err()
+        );
     }
 
     #[test]
     fn attributes_take_only_declared_values() {
         let (mut p, doc) = project_with("البالغ عددهم أكثر من 200 ألف");
         let claim = add(&mut p, doc, 0, 28, "CLAIM");
-        p.apply(&Action::SetAttribute { annotation_id: claim, name: "kind".into(), value: Some("statistic".into()), restore: false }).unwrap();
-        assert!(p.apply(&Action::SetAttribute { annotation_id: claim, name: "kind".into(), value: Some("rumour".into()), restore: false }).is_err());
-        assert!(p.apply(&Action::SetAttribute { annotation_id: claim, name: "role".into(), value: Some("witness".into()), restore: false }).is_err());
-        assert_eq!(p.attributes(claim).unwrap(), vec![("kind".to_owned(), "statistic".to_owned())]);
+        p.apply(&Action::SetAttribute {
+            annotation_id: claim,
+            name: "kind".into(),
+            value: Some("statistic".into()),
+            restore: false,
+        })
+        .unwrap();
+        assert!(
+            p.apply(&Action::SetAttribute {
+                annotation_id: claim,
+                name: "kind".into(),
+                value: Some("rumour".into()),
+                restore: false
+            })
+            .is_err()
+        );
+        assert!(
+            p.apply(&Action::SetAttribute {
+                annotation_id: claim,
+                name: "role".into(),
+                value: Some("witness".into()),
+                restore: false
+            })
+            .is_err()
+        );
+        assert_eq!(
+            p.attributes(claim).unwrap(),
+            vec![("kind".to_owned(), "statistic".to_owned())]
+        );
     }
 
     #[test]
@@ -611,15 +1101,42 @@ mod tests {
         let (mut p, doc) = project_with("قالت منظمة العفو الدولية إن أحمد زيدان اعتقل");
         let claim = add(&mut p, doc, 28, 38, "CLAIM");
         let org = add(&mut p, doc, 5, 24, "ORGANIZATION");
-        p.apply(&Action::AddRelation { id: None, head: claim, child: org, relation: "attributed_to".into(), created_at: None }).unwrap();
-        p.apply(&Action::SetAttribute { annotation_id: claim, name: "certainty".into(), value: Some("reported".into()), restore: false }).unwrap();
-        p.apply(&Action::SetAnnotationNote { annotation_id: claim, note: "من تقرير ٢٠١٧".into() }).unwrap();
+        p.apply(&Action::AddRelation {
+            id: None,
+            head: claim,
+            child: org,
+            relation: "attributed_to".into(),
+            created_at: None,
+        })
+        .unwrap();
+        p.apply(&Action::SetAttribute {
+            annotation_id: claim,
+            name: "certainty".into(),
+            value: Some("reported".into()),
+            restore: false,
+        })
+        .unwrap();
+        p.apply(&Action::SetAnnotationNote {
+            annotation_id: claim,
+            note: "من تقرير ٢٠١٧".into(),
+        })
+        .unwrap();
         let e = p
-            .apply(&Action::CreateEntity { id: None, name: "أحمد زيدان".into(), kind: "PERSON".into(), aliases: vec!["AhmadZydan".into()], created_at: None })
+            .apply(&Action::CreateEntity {
+                id: None,
+                name: "أحمد زيدان".into(),
+                kind: "PERSON".into(),
+                aliases: vec!["AhmadZydan".into()],
+                created_at: None,
+            })
             .unwrap()
             .created
             .unwrap();
-        p.apply(&Action::LinkEntity { annotation_id: claim, entity_id: Some(e) }).unwrap();
+        p.apply(&Action::LinkEntity {
+            annotation_id: claim,
+            entity_id: Some(e),
+        })
+        .unwrap();
         let before = p.dump().unwrap();
         let del = p.apply(&Action::DeleteAnnotation { id: claim }).unwrap();
         assert!(p.relations(doc).unwrap().is_empty());
@@ -633,7 +1150,13 @@ mod tests {
         add(&mut p, doc, 0, 11, "PRISON");
         add(&mut p, doc, 13, 21, "PRISON");
         let before = p.dump().unwrap();
-        let prison = p.labels().unwrap().into_iter().find(|l| l.name == "PRISON").unwrap().id;
+        let prison = p
+            .labels()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.name == "PRISON")
+            .unwrap()
+            .id;
         assert_eq!(p.label_usage(prison).unwrap(), 2);
         let del = p.apply(&Action::DeleteLabel { id: prison }).unwrap();
         assert!(p.annotations(doc).unwrap().is_empty());
@@ -644,11 +1167,20 @@ mod tests {
     #[test]
     fn status_and_notes_round_trip() {
         let (mut p, doc) = project_with("نص");
-        let a = p.apply(&Action::SetStatus { document_id: doc, status: DocumentStatus::Done }).unwrap();
+        let a = p
+            .apply(&Action::SetStatus {
+                document_id: doc,
+                status: DocumentStatus::Done,
+            })
+            .unwrap();
         assert_eq!(p.document(doc).unwrap().status, DocumentStatus::Done);
         p.apply(&a.inverse).unwrap();
         assert_eq!(p.document(doc).unwrap().status, DocumentStatus::Todo);
-        p.apply(&Action::SetDocumentNote { document_id: doc, note: "مراجعة".into() }).unwrap();
+        p.apply(&Action::SetDocumentNote {
+            document_id: doc,
+            note: "مراجعة".into(),
+        })
+        .unwrap();
         assert_eq!(p.document(doc).unwrap().note, "مراجعة");
     }
 }

@@ -14,19 +14,25 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The file is not a SQLite database at all.
-    #[error("not a Sanad project (the file is not a SQLite database; it was left untouched): {path}")]
+    #[error(
+        "not a Sanad project (the file is not a SQLite database; it was left untouched): {path}"
+    )]
     NotSqlite {
         /// The file.
         path: PathBuf,
     },
     /// The file is a SQLite database of some other program.
-    #[error("not a Sanad project (a SQLite database of another program; it was left untouched): {path}")]
+    #[error(
+        "not a Sanad project (a SQLite database of another program; it was left untouched): {path}"
+    )]
     ForeignDatabase {
         /// The file.
         path: PathBuf,
     },
     /// The project was written by a newer Sanad.
-    #[error("this project has schema version {found}, newer than this Sanad reads ({supported}); update Sanad (the file was left untouched): {path}")]
+    #[error(
+        "this project has schema version {found}, newer than this Sanad reads ({supported}); update Sanad (the file was left untouched): {path}"
+    )]
     NewerVersion {
         /// The file's schema version.
         found: i32,

@@ -9,4 +9,4 @@ pub mod schema;
 pub mod scheme;
 
 pub use error::StoreError;
-pub use project::{inspect, FileKind, NewDocument, Project};
+pub use project::{FileKind, NewDocument, Project, inspect};

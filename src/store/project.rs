@@ -3,10 +3,10 @@
 
 use super::error::StoreError;
 use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
-use crate::model::scheme::{parse_hex_color, LabelScheme};
+use crate::model::scheme::{LabelScheme, parse_hex_color};
 use crate::model::{Annotation, Document, DocumentId, DocumentStatus, DocumentSummary, Label};
 use crate::text::DirectionSetting;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -32,26 +32,44 @@ pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileKind::New),
-        Err(source) => return Err(StoreError::Io { source, path: path.to_owned() }),
+        Err(source) => {
+            return Err(StoreError::Io {
+                source,
+                path: path.to_owned(),
+            });
+        }
     };
     let mut header = Vec::with_capacity(100);
     (&mut file)
         .take(100)
         .read_to_end(&mut header)
-        .map_err(|source| StoreError::Io { source, path: path.to_owned() })?;
+        .map_err(|source| StoreError::Io {
+            source,
+            path: path.to_owned(),
+        })?;
     if header.is_empty() {
         return Ok(FileKind::New);
     }
     if header.len() < 100 || &header[..16] != b"SQLite format 3\0" {
-        return Err(StoreError::NotSqlite { path: path.to_owned() });
+        return Err(StoreError::NotSqlite {
+            path: path.to_owned(),
+        });
     }
-    let be = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let be = |at: usize| {
+        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
     let (version, app_id) = (be(60), be(68));
     if app_id != APPLICATION_ID {
-        return Err(StoreError::ForeignDatabase { path: path.to_owned() });
+        return Err(StoreError::ForeignDatabase {
+            path: path.to_owned(),
+        });
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::NewerVersion { found: version, supported: SCHEMA_VERSION, path: path.to_owned() });
+        return Err(StoreError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+            path: path.to_owned(),
+        });
     }
     Ok(FileKind::Sanad { version })
 }
@@ -83,7 +101,8 @@ pub struct NewDocument {
 /// Current time as RFC 3339 UTC with seconds, e.g. `2026-11-29T22:40:00Z`.
 pub fn now_rfc3339() -> String {
     let now = time::OffsetDateTime::now_utc();
-    now.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| now.unix_timestamp().to_string())
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| now.unix_timestamp().to_string())
 }
 
 impl Project {
@@ -96,20 +115,36 @@ impl Project {
         let kind = inspect(path)?;
         if path.is_dir() {
             return Err(StoreError::Io {
-                source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder, not a project file"),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "a folder, not a project file",
+                ),
                 path: path.to_owned(),
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { source, path: path.to_owned() })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                source,
+                path: path.to_owned(),
+            })?;
         }
-        let with_path = |e: rusqlite::Error| StoreError::Open { message: sqlite_message(&e), path: path.to_owned() };
+        let with_path = |e: rusqlite::Error| StoreError::Open {
+            message: sqlite_message(&e),
+            path: path.to_owned(),
+        };
         let conn = Connection::open(path).map_err(with_path)?;
-        let mut project = Self { conn, path: path.to_owned(), actor: default_actor() };
-        project.configure().and_then(|()| project.migrate(kind == FileKind::New)).map_err(|e| match e {
-            StoreError::Sqlite(e) => with_path(e),
-            other => other,
-        })?;
+        let mut project = Self {
+            conn,
+            path: path.to_owned(),
+            actor: default_actor(),
+        };
+        project
+            .configure()
+            .and_then(|()| project.migrate(kind == FileKind::New))
+            .map_err(|e| match e {
+                StoreError::Sqlite(e) => with_path(e),
+                other => other,
+            })?;
         Ok(project)
     }
 
@@ -119,8 +154,12 @@ impl Project {
     /// [`StoreError::Missing`] when there is no file, and everything [`Self::open_or_create`] gives.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
         match inspect(path)? {
-            FileKind::New if path.exists() => Err(StoreError::Empty { path: path.to_owned() }),
-            FileKind::New => Err(StoreError::Missing { path: path.to_owned() }),
+            FileKind::New if path.exists() => Err(StoreError::Empty {
+                path: path.to_owned(),
+            }),
+            FileKind::New => Err(StoreError::Missing {
+                path: path.to_owned(),
+            }),
             FileKind::Sanad { .. } => Self::open_or_create(path),
         }
     }
@@ -131,7 +170,11 @@ impl Project {
     /// SQLite errors only.
     pub fn in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
-        let mut project = Self { conn, path: PathBuf::from(":memory:"), actor: default_actor() };
+        let mut project = Self {
+            conn,
+            path: PathBuf::from(":memory:"),
+            actor: default_actor(),
+        };
         project.configure()?;
         project.migrate(true)?;
         Ok(project)
@@ -148,9 +191,15 @@ impl Project {
     }
 
     fn migrate(&mut self, fresh: bool) -> Result<(), StoreError> {
-        let version: i32 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version: i32 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerVersion { found: version, supported: SCHEMA_VERSION, path: self.path.clone() });
+            return Err(StoreError::NewerVersion {
+                found: version,
+                supported: SCHEMA_VERSION,
+                path: self.path.clone(),
+            });
         }
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -167,7 +216,10 @@ impl Project {
         if fresh {
             let scheme = LabelScheme::default_scheme()?;
             super::scheme::insert_scheme(&tx, &scheme)?;
-            tx.execute("INSERT INTO meta(key, value) VALUES ('created_at', ?1)", [now_rfc3339()])?;
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('created_at', ?1)",
+                [now_rfc3339()],
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -193,7 +245,10 @@ impl Project {
     /// # Errors
     /// SQLite errors.
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
     }
 
     /// Sets a value in the `meta` table (its own transaction).
@@ -213,8 +268,9 @@ impl Project {
     /// # Errors
     /// SQLite errors.
     pub fn labels(&self) -> Result<Vec<Label>, StoreError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, name, color, key, description FROM labels ORDER BY position, id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, color, key, description FROM labels ORDER BY position, id",
+        )?;
         let rows = stmt.query_map([], |r| {
             let color: String = r.get(2)?;
             let key: Option<String> = r.get(3)?;
@@ -285,24 +341,45 @@ impl Project {
     ///
     /// # Errors
     /// [`StoreError::NotFound`] or SQLite errors.
-    pub fn document_settings(&self, id: DocumentId) -> Result<(DirectionSetting, String, DocumentStatus), StoreError> {
+    pub fn document_settings(
+        &self,
+        id: DocumentId,
+    ) -> Result<(DirectionSetting, String, DocumentStatus), StoreError> {
         self.conn
-            .query_row("SELECT direction, note, status FROM documents WHERE id = ?1", [id], |r| {
-                let (d, n, s): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-                Ok((DirectionSetting::parse(&d).unwrap_or_default(), n, DocumentStatus::parse(&s).unwrap_or_default()))
-            })
+            .query_row(
+                "SELECT direction, note, status FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    let (d, n, s): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                    Ok((
+                        DirectionSetting::parse(&d).unwrap_or_default(),
+                        n,
+                        DocumentStatus::parse(&s).unwrap_or_default(),
+                    ))
+                },
+            )
             .optional()?
-            .ok_or(StoreError::NotFound { what: "document", id })
+            .ok_or(StoreError::NotFound {
+                what: "document",
+                id,
+            })
     }
 
     /// The stored SHA-256 and id of the document at `rel_path`, if imported.
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn document_by_path(&self, rel_path: &str) -> Result<Option<(DocumentId, String)>, StoreError> {
+    pub fn document_by_path(
+        &self,
+        rel_path: &str,
+    ) -> Result<Option<(DocumentId, String)>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT id, sha256 FROM documents WHERE rel_path = ?1", [rel_path], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT id, sha256 FROM documents WHERE rel_path = ?1",
+                [rel_path],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?)
     }
 
@@ -369,20 +446,27 @@ impl Project {
     /// # Errors
     /// SQLite errors.
     pub fn audit_len(&self) -> Result<usize, StoreError> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self
+            .conn
+            .query_row("SELECT COUNT(*) FROM audit_log", [], |r| r.get::<_, i64>(0))?
+            as usize)
     }
 }
 
 /// SQLite's own words for an error, without rusqlite's repetition of the code.
 fn sqlite_message(e: &rusqlite::Error) -> String {
     match e {
-        rusqlite::Error::SqliteFailure(err, Some(msg)) => format!("{msg}; SQLite error {}", err.extended_code),
+        rusqlite::Error::SqliteFailure(err, Some(msg)) => {
+            format!("{msg}; SQLite error {}", err.extended_code)
+        }
         other => other.to_string(),
     }
 }
 
 fn default_actor() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "researcher".to_owned())
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "researcher".to_owned())
 }
 
 #[cfg(test)]
@@ -405,19 +489,40 @@ mod tests {
     fn add_relabel_delete_and_inverses_round_trip() {
         let mut p = Project::in_memory().unwrap();
         let id = p.add_documents(&[doc("أطلق الدفاع المدني")]).unwrap()[0];
-        let add = Action::AddAnnotation { id: None, document_id: id, start: 5, end: 11, label: "ORGANIZATION".into() };
+        let add = Action::AddAnnotation {
+            id: None,
+            document_id: id,
+            start: 5,
+            end: 11,
+            label: "ORGANIZATION".into(),
+        };
         let applied = p.apply(&add).unwrap();
         let ann = p.annotations(id).unwrap();
         assert_eq!((ann[0].start, ann[0].end), (5, 11));
-        let relabel = p.apply(&Action::RelabelAnnotation { id: ann[0].id, label: "PERSON".into() }).unwrap();
+        let relabel = p
+            .apply(&Action::RelabelAnnotation {
+                id: ann[0].id,
+                label: "PERSON".into(),
+            })
+            .unwrap();
         p.apply(&relabel.inverse).unwrap();
         let undo_add = p.apply(&applied.inverse).unwrap();
         assert!(p.annotations(id).unwrap().is_empty());
         p.apply(&undo_add.inverse).unwrap();
-        assert_eq!(p.annotations(id).unwrap()[0].id, ann[0].id, "undoing a delete restores the same id");
+        assert_eq!(
+            p.annotations(id).unwrap()[0].id,
+            ann[0].id,
+            "undoing a delete restores the same id"
+        );
         assert_eq!(p.audit_len().unwrap(), 6); // import + 5 actions
-        let first_after: String =
-            p.conn.query_row("SELECT after FROM audit_log WHERE action = 'add_annotation' ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
+        let first_after: String = p
+            .conn
+            .query_row(
+                "SELECT after FROM audit_log WHERE action = 'add_annotation' ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
         let v: serde_json::Value = serde_json::from_str(&first_after).unwrap();
         assert_eq!(v["text"], "الدفاع", "substr() cuts by code point");
     }
@@ -425,12 +530,33 @@ mod tests {
     #[test]
     fn direction_is_stored_and_undoable_and_overrides_are_flagged() {
         let mut p = Project::in_memory().unwrap();
-        let ids = p.add_documents(&[doc("ICRC: قالت اللجنة"), NewDocument { rel_path: "b.txt".into(), ..doc("abc \u{202E}cba") }]).unwrap();
-        let applied = p.apply(&Action::SetDirection { document_id: ids[0], direction: DirectionSetting::Rtl }).unwrap();
+        let ids = p
+            .add_documents(&[
+                doc("ICRC: قالت اللجنة"),
+                NewDocument {
+                    rel_path: "b.txt".into(),
+                    ..doc("abc \u{202E}cba")
+                },
+            ])
+            .unwrap();
+        let applied = p
+            .apply(&Action::SetDirection {
+                document_id: ids[0],
+                direction: DirectionSetting::Rtl,
+            })
+            .unwrap();
         assert_eq!(p.document(ids[0]).unwrap().direction, DirectionSetting::Rtl);
         p.apply(&applied.inverse).unwrap();
-        assert_eq!(p.document(ids[0]).unwrap().direction, DirectionSetting::Auto);
-        let flags: Vec<bool> = p.document_summaries().unwrap().iter().map(|d| d.has_override).collect();
+        assert_eq!(
+            p.document(ids[0]).unwrap().direction,
+            DirectionSetting::Auto
+        );
+        let flags: Vec<bool> = p
+            .document_summaries()
+            .unwrap()
+            .iter()
+            .map(|d| d.has_override)
+            .collect();
         assert_eq!(flags, vec![false, true]);
     }
 
@@ -438,9 +564,21 @@ mod tests {
     fn bad_spans_and_labels_change_nothing() {
         let mut p = Project::in_memory().unwrap();
         let id = p.add_documents(&[doc("abc")]).unwrap()[0];
-        let bad = Action::AddAnnotation { id: None, document_id: id, start: 2, end: 4, label: "PERSON".into() };
+        let bad = Action::AddAnnotation {
+            id: None,
+            document_id: id,
+            start: 2,
+            end: 4,
+            label: "PERSON".into(),
+        };
         assert!(matches!(p.apply(&bad), Err(StoreError::InvalidSpan { .. })));
-        let bad = Action::AddAnnotation { id: None, document_id: id, start: 0, end: 1, label: "NOPE".into() };
+        let bad = Action::AddAnnotation {
+            id: None,
+            document_id: id,
+            start: 0,
+            end: 1,
+            label: "NOPE".into(),
+        };
         assert!(matches!(p.apply(&bad), Err(StoreError::UnknownLabel(_))));
         assert!(p.annotations(id).unwrap().is_empty());
         assert_eq!(p.audit_len().unwrap(), 1);
@@ -451,32 +589,54 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let txt = dir.path().join("notes.txt");
         std::fs::write(&txt, "hello, this is not a database at all, but it is long enough to have a header of one hundred bytes.......").unwrap();
-        assert!(matches!(Project::open_existing(&txt), Err(StoreError::NotSqlite { .. })));
+        assert!(matches!(
+            Project::open_existing(&txt),
+            Err(StoreError::NotSqlite { .. })
+        ));
         let other = dir.path().join("other.sqlite");
         {
             let c = Connection::open(&other).unwrap();
-            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+            c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+                .unwrap();
         }
         let before = std::fs::read(&other).unwrap();
-        assert!(matches!(Project::open_existing(&other), Err(StoreError::ForeignDatabase { .. })));
+        assert!(matches!(
+            Project::open_existing(&other),
+            Err(StoreError::ForeignDatabase { .. })
+        ));
         assert_eq!(std::fs::read(&other).unwrap(), before);
-        assert!(matches!(Project::open_existing(&dir.path().join("none.sanad")), Err(StoreError::Missing { .. })));
+        assert!(matches!(
+            Project::open_existing(&dir.path().join("none.sanad")),
+            Err(StoreError::Missing { .. })
+        ));
         let empty = dir.path().join("empty.sanad");
         std::fs::write(&empty, b"").unwrap();
-        assert!(matches!(Project::open_existing(&empty), Err(StoreError::Empty { .. })));
+        assert!(matches!(
+            Project::open_existing(&empty),
+            Err(StoreError::Empty { .. })
+        ));
         // A Sanad header over damaged pages: an error that names the file, not a panic.
         let good = dir.path().join("good.sanad");
         {
             let mut p = Project::open_or_create(&good).unwrap();
             p.add_documents(&[doc("abc")]).unwrap();
-            p.conn.pragma_update(None, "journal_mode", "delete").unwrap();
+            p.conn
+                .pragma_update(None, "journal_mode", "delete")
+                .unwrap();
         }
         let mut bytes = std::fs::read(&good).unwrap();
         bytes.truncate(1500);
         let cut = dir.path().join("cut.sanad");
         std::fs::write(&cut, &bytes).unwrap();
-        let err = Project::open_existing(&cut).and_then(|p| p.document_summaries().map(|_| ())).err().unwrap();
-        assert!(err.to_string().ends_with(&cut.display().to_string()) || matches!(err, StoreError::Sqlite(_)), "{err}");
+        let err = Project::open_existing(&cut)
+            .and_then(|p| p.document_summaries().map(|_| ()))
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string().ends_with(&cut.display().to_string())
+                || matches!(err, StoreError::Sqlite(_)),
+            "{err}"
+        );
     }
 
     #[test]
@@ -487,7 +647,8 @@ mod tests {
             let c = Connection::open(&path).unwrap();
             c.execute_batch(MIGRATIONS[0]).unwrap();
             c.pragma_update(None, "user_version", 1).unwrap();
-            c.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+            c.pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
             c.execute_batch(
                 r#"INSERT INTO labels(name, color, key, description, position) VALUES
                      ('PERSON', '#4e79a7', '1', '', 0), ('PRISON', '#e15759', '3', '', 1);
@@ -499,14 +660,36 @@ mod tests {
         }
         assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 1 });
         let mut p = Project::open_existing(&path).unwrap();
-        let v: i32 = p.conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i32 = p
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
         let anns = p.annotations(1).unwrap();
-        assert_eq!((anns[0].start, anns[0].end, anns[0].note.as_str(), anns[0].entity_id), (0, 11, "", None));
+        assert_eq!(
+            (
+                anns[0].start,
+                anns[0].end,
+                anns[0].note.as_str(),
+                anns[0].entity_id
+            ),
+            (0, 11, "", None)
+        );
         assert_eq!(p.document(1).unwrap().status, DocumentStatus::Todo);
         // Default relation types whose labels the project has came along: PERSON held_in PRISON.
-        assert_eq!(p.allowed_relations("PERSON", "PRISON").unwrap(), vec!["held_in"]);
-        let person = p.apply(&Action::AddAnnotation { id: None, document_id: 1, start: 4, end: 11, label: "PERSON".into() }).unwrap();
+        assert_eq!(
+            p.allowed_relations("PERSON", "PRISON").unwrap(),
+            vec!["held_in"]
+        );
+        let person = p
+            .apply(&Action::AddAnnotation {
+                id: None,
+                document_id: 1,
+                start: 4,
+                end: 11,
+                label: "PERSON".into(),
+            })
+            .unwrap();
         assert!(person.created.is_some());
     }
 
@@ -517,7 +700,8 @@ mod tests {
         drop(Project::open_or_create(&path).unwrap());
         {
             let c = Connection::open(&path).unwrap();
-            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+            c.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
             c.pragma_update(None, "journal_mode", "delete").unwrap();
         }
         let err = Project::open_or_create(&path).err().unwrap();

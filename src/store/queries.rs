@@ -16,7 +16,14 @@ impl Project {
             "SELECT r.id, r.head_id, r.child_id, t.name FROM relations r JOIN relation_types t ON t.id = r.relation_type_id
              WHERE r.document_id = ?1 ORDER BY r.id",
         )?;
-        let rows = stmt.query_map([document_id], |r| Ok(Relation { id: r.get(0)?, head: r.get(1)?, child: r.get(2)?, relation: r.get(3)? }))?;
+        let rows = stmt.query_map([document_id], |r| {
+            Ok(Relation {
+                id: r.get(0)?,
+                head: r.get(1)?,
+                child: r.get(2)?,
+                relation: r.get(3)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -24,8 +31,13 @@ impl Project {
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn attributes(&self, annotation_id: AnnotationId) -> Result<Vec<(String, String)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT name, value FROM annotation_attributes WHERE annotation_id = ?1 ORDER BY name")?;
+    pub fn attributes(
+        &self,
+        annotation_id: AnnotationId,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, value FROM annotation_attributes WHERE annotation_id = ?1 ORDER BY name",
+        )?;
         let rows = stmt.query_map([annotation_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -34,7 +46,10 @@ impl Project {
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn document_attributes(&self, document_id: DocumentId) -> Result<Vec<(AnnotationId, String, String)>, StoreError> {
+    pub fn document_attributes(
+        &self,
+        document_id: DocumentId,
+    ) -> Result<Vec<(AnnotationId, String, String)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.annotation_id, v.name, v.value FROM annotation_attributes v JOIN annotations a ON a.id = v.annotation_id
              WHERE a.document_id = ?1 ORDER BY v.annotation_id, v.name",
@@ -69,7 +84,10 @@ impl Project {
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn mentions(&self, entity_id: EntityId) -> Result<Vec<(DocumentId, AnnotationId)>, StoreError> {
+    pub fn mentions(
+        &self,
+        entity_id: EntityId,
+    ) -> Result<Vec<(DocumentId, AnnotationId)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.document_id, a.id FROM annotations a JOIN documents d ON d.id = a.document_id
              WHERE a.entity_id = ?1 ORDER BY d.rel_path, a.start, a.id",
@@ -83,14 +101,21 @@ impl Project {
     /// # Errors
     /// SQLite errors.
     pub fn label_usage(&self, label_id: LabelId) -> Result<usize, StoreError> {
-        Ok(self.conn.query_row("SELECT COUNT(*) FROM annotations WHERE label_id = ?1", [label_id], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM annotations WHERE label_id = ?1",
+            [label_id],
+            |r| r.get::<_, i64>(0),
+        )? as usize)
     }
 
     /// The audit trail of one annotation, oldest first.
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn annotation_history(&self, annotation_id: AnnotationId) -> Result<Vec<AuditRow>, StoreError> {
+    pub fn annotation_history(
+        &self,
+        annotation_id: AnnotationId,
+    ) -> Result<Vec<AuditRow>, StoreError> {
         self.audit_rows("annotation_id", annotation_id)
     }
 
@@ -103,10 +128,18 @@ impl Project {
     }
 
     fn audit_rows(&self, column: &str, id: i64) -> Result<Vec<AuditRow>, StoreError> {
-        let sql = format!("SELECT at, actor, action, before, after FROM audit_log WHERE {column} = ?1 ORDER BY id");
+        let sql = format!(
+            "SELECT at, actor, action, before, after FROM audit_log WHERE {column} = ?1 ORDER BY id"
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![id], |r| {
-            Ok(AuditRow { at: r.get(0)?, actor: r.get(1)?, action: r.get(2)?, before: r.get(3)?, after: r.get(4)? })
+            Ok(AuditRow {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: r.get(2)?,
+                before: r.get(3)?,
+                after: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -118,14 +151,26 @@ impl Project {
     /// SQLite errors.
     pub fn dump(&self) -> Result<Vec<String>, StoreError> {
         let tables = [
-            ("documents", "id, name, rel_path, sha256, direction, note, status"),
+            (
+                "documents",
+                "id, name, rel_path, sha256, direction, note, status",
+            ),
             ("labels", "id, name, color, key, description, position"),
-            ("label_attributes", "id, label_id, name, allowed_values, position"),
+            (
+                "label_attributes",
+                "id, label_id, name, allowed_values, position",
+            ),
             ("relation_types", "id, name, description"),
             ("relation_type_args", "relation_type_id, role, label_id"),
-            ("annotations", r#"id, document_id, start, "end", label_id, created_at, note, entity_id"#),
+            (
+                "annotations",
+                r#"id, document_id, start, "end", label_id, created_at, note, entity_id"#,
+            ),
             ("annotation_attributes", "annotation_id, name, value"),
-            ("relations", "id, document_id, head_id, child_id, relation_type_id, created_at"),
+            (
+                "relations",
+                "id, document_id, head_id, child_id, relation_type_id, created_at",
+            ),
             ("entities", "id, name, kind, aliases, created_at"),
         ];
         let mut out = Vec::new();

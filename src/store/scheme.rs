@@ -5,14 +5,18 @@
 use super::error::StoreError;
 use super::project::Project;
 use crate::model::scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 /// Writes every label, attribute definition and relation type of `scheme` (a new project).
 ///
 /// # Errors
 /// SQLite errors (e.g. a label name already present).
 pub fn insert_scheme(tx: &Transaction<'_>, scheme: &LabelScheme) -> Result<(), StoreError> {
-    let start: i64 = tx.query_row("SELECT COALESCE(MAX(position) + 1, 0) FROM labels", [], |r| r.get(0))?;
+    let start: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM labels",
+        [],
+        |r| r.get(0),
+    )?;
     for (i, l) in scheme.labels.iter().enumerate() {
         tx.execute(
             "INSERT INTO labels(name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -37,7 +41,11 @@ pub fn insert_scheme(tx: &Transaction<'_>, scheme: &LabelScheme) -> Result<(), S
 pub fn add_default_relations_and_attributes(tx: &Transaction<'_>) -> Result<(), StoreError> {
     let defaults = LabelScheme::default_scheme()?;
     let have = |name: &str| -> Result<Option<i64>, StoreError> {
-        Ok(tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| r.get(0)).optional()?)
+        Ok(tx
+            .query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()?)
     };
     for l in &defaults.labels {
         if let Some(id) = have(&l.name)? {
@@ -57,7 +65,11 @@ pub fn add_default_relations_and_attributes(tx: &Transaction<'_>) -> Result<(), 
     insert_relation_types(tx, &relations)
 }
 
-fn insert_attributes(tx: &Transaction<'_>, label_id: i64, attrs: &[AttributeDef]) -> Result<(), StoreError> {
+fn insert_attributes(
+    tx: &Transaction<'_>,
+    label_id: i64,
+    attrs: &[AttributeDef],
+) -> Result<(), StoreError> {
     for (k, a) in attrs.iter().enumerate() {
         let values = serde_json::to_string(&a.values).unwrap_or_else(|_| "[]".into());
         tx.execute(
@@ -69,14 +81,28 @@ fn insert_attributes(tx: &Transaction<'_>, label_id: i64, attrs: &[AttributeDef]
     Ok(())
 }
 
-fn insert_relation_types(tx: &Transaction<'_>, relations: &[RelationDef]) -> Result<(), StoreError> {
+fn insert_relation_types(
+    tx: &Transaction<'_>,
+    relations: &[RelationDef],
+) -> Result<(), StoreError> {
     for (k, r) in relations.iter().enumerate() {
-        let existing: Option<i64> =
-            tx.query_row("SELECT id FROM relation_types WHERE name = ?1", [&r.name], |row| row.get(0)).optional()?;
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM relation_types WHERE name = ?1",
+                [&r.name],
+                |row| row.get(0),
+            )
+            .optional()?;
         let id = match existing {
             Some(id) => {
-                tx.execute("UPDATE relation_types SET description = ?1 WHERE id = ?2", params![r.description, id])?;
-                tx.execute("DELETE FROM relation_type_args WHERE relation_type_id = ?1", [id])?;
+                tx.execute(
+                    "UPDATE relation_types SET description = ?1 WHERE id = ?2",
+                    params![r.description, id],
+                )?;
+                tx.execute(
+                    "DELETE FROM relation_type_args WHERE relation_type_id = ?1",
+                    [id],
+                )?;
                 id
             }
             None => {
@@ -90,7 +116,9 @@ fn insert_relation_types(tx: &Transaction<'_>, relations: &[RelationDef]) -> Res
         for (role, labels) in [("head", &r.head), ("child", &r.child)] {
             for name in labels {
                 let label_id: i64 = tx
-                    .query_row("SELECT id FROM labels WHERE name = ?1", [name], |row| row.get(0))
+                    .query_row("SELECT id FROM labels WHERE name = ?1", [name], |row| {
+                        row.get(0)
+                    })
                     .optional()?
                     .ok_or_else(|| StoreError::UnknownLabel(name.clone()))?;
                 tx.execute(
@@ -109,11 +137,18 @@ impl Project {
     /// # Errors
     /// SQLite errors.
     pub fn scheme(&self) -> Result<LabelScheme, StoreError> {
-        let name = self.meta("scheme_name")?.unwrap_or_else(|| "Sanad scheme".into());
+        let name = self
+            .meta("scheme_name")?
+            .unwrap_or_else(|| "Sanad scheme".into());
         let mut labels = Vec::new();
-        let mut stmt = self.conn.prepare_cached("SELECT id, name, color, key, description FROM labels ORDER BY position, id")?;
-        let rows: Vec<(i64, String, String, Option<String>, String)> =
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, color, key, description FROM labels ORDER BY position, id",
+        )?;
+        let rows: Vec<(i64, String, String, Option<String>, String)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<Result<_, _>>()?;
         for (id, lname, color, key, description) in rows {
             let mut astmt = self
                 .conn
@@ -121,38 +156,66 @@ impl Project {
             let attributes = astmt
                 .query_map([id], |r| {
                     let values: String = r.get(1)?;
-                    Ok(AttributeDef { name: r.get(0)?, values: serde_json::from_str(&values).unwrap_or_default() })
+                    Ok(AttributeDef {
+                        name: r.get(0)?,
+                        values: serde_json::from_str(&values).unwrap_or_default(),
+                    })
                 })?
                 .collect::<Result<_, _>>()?;
-            labels.push(LabelDef { name: lname, color, key: key.and_then(|k| k.chars().next()), description, attributes });
+            labels.push(LabelDef {
+                name: lname,
+                color,
+                key: key.and_then(|k| k.chars().next()),
+                description,
+                attributes,
+            });
         }
         let mut relations = Vec::new();
-        let mut rstmt = self.conn.prepare_cached("SELECT id, name, description FROM relation_types ORDER BY position, id")?;
-        let types: Vec<(i64, String, String)> =
-            rstmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        let mut rstmt = self.conn.prepare_cached(
+            "SELECT id, name, description FROM relation_types ORDER BY position, id",
+        )?;
+        let types: Vec<(i64, String, String)> = rstmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
         for (id, rname, description) in types {
             let args = |role: &str| -> Result<Vec<String>, StoreError> {
                 let mut s = self.conn.prepare_cached(
                     "SELECT l.name FROM relation_type_args a JOIN labels l ON l.id = a.label_id
                      WHERE a.relation_type_id = ?1 AND a.role = ?2 ORDER BY l.position, l.id",
                 )?;
-                Ok(s.query_map(params![id, role], |r| r.get(0))?.collect::<Result<_, _>>()?)
+                Ok(s.query_map(params![id, role], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?)
             };
-            relations.push(RelationDef { name: rname, head: args("head")?, child: args("child")?, description });
+            relations.push(RelationDef {
+                name: rname,
+                head: args("head")?,
+                child: args("child")?,
+                description,
+            });
         }
-        Ok(LabelScheme { name, labels, relations })
+        Ok(LabelScheme {
+            name,
+            labels,
+            relations,
+        })
     }
 
     /// Relation types that allow `head_label` → `child_label` (label names), in scheme order.
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn allowed_relations(&self, head_label: &str, child_label: &str) -> Result<Vec<String>, StoreError> {
+    pub fn allowed_relations(
+        &self,
+        head_label: &str,
+        child_label: &str,
+    ) -> Result<Vec<String>, StoreError> {
         Ok(self
             .scheme()?
             .relations
             .into_iter()
-            .filter(|r| r.head.iter().any(|h| h == head_label) && r.child.iter().any(|c| c == child_label))
+            .filter(|r| {
+                r.head.iter().any(|h| h == head_label) && r.child.iter().any(|c| c == child_label)
+            })
             .map(|r| r.name)
             .collect())
     }
@@ -167,7 +230,11 @@ impl Project {
         let actor = self.actor().to_owned();
         let tx = self.conn.transaction()?;
         for l in &scheme.labels {
-            let existing: Option<i64> = tx.query_row("SELECT id FROM labels WHERE name = ?1", [&l.name], |r| r.get(0)).optional()?;
+            let existing: Option<i64> = tx
+                .query_row("SELECT id FROM labels WHERE name = ?1", [&l.name], |r| {
+                    r.get(0)
+                })
+                .optional()?;
             let id = match existing {
                 Some(id) => {
                     tx.execute(
@@ -177,7 +244,11 @@ impl Project {
                     id
                 }
                 None => {
-                    let pos: i64 = tx.query_row("SELECT COALESCE(MAX(position) + 1, 0) FROM labels", [], |r| r.get(0))?;
+                    let pos: i64 = tx.query_row(
+                        "SELECT COALESCE(MAX(position) + 1, 0) FROM labels",
+                        [],
+                        |r| r.get(0),
+                    )?;
                     tx.execute(
                         "INSERT INTO labels(name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5)",
                         params![l.name, l.color, l.key.map(String::from), l.description, pos],
@@ -189,7 +260,14 @@ impl Project {
         }
         insert_relation_types(&tx, &scheme.relations)?;
         let after = serde_json::json!({ "scheme": scheme.name, "labels": scheme.labels.len(), "relations": scheme.relations.len() });
-        super::apply::audit(&tx, &actor, "import_scheme", (None, None), None, Some(after))?;
+        super::apply::audit(
+            &tx,
+            &actor,
+            "import_scheme",
+            (None, None),
+            None,
+            Some(after),
+        )?;
         tx.commit()?;
         Ok(())
     }

@@ -91,7 +91,11 @@ impl BidiParagraph {
             levels.push(info.levels[bi].number());
             classes.push(info.original_classes[bi]);
         }
-        Self { levels, classes, para_level }
+        Self {
+            levels,
+            classes,
+            para_level,
+        }
     }
 
     /// The paragraph embedding level: 0 left to right, 1 right to left.
@@ -133,7 +137,11 @@ impl BidiParagraph {
                     out[i] = self.para_level;
                     trailing = true;
                 }
-                BidiClass::WS | BidiClass::FSI | BidiClass::LRI | BidiClass::RLI | BidiClass::PDI
+                BidiClass::WS
+                | BidiClass::FSI
+                | BidiClass::LRI
+                | BidiClass::RLI
+                | BidiClass::PDI
                     if trailing =>
                 {
                     out[i] = self.para_level
@@ -157,7 +165,12 @@ impl BidiParagraph {
 pub fn removed_by_x9(c: BidiClass) -> bool {
     matches!(
         c,
-        BidiClass::RLE | BidiClass::LRE | BidiClass::RLO | BidiClass::LRO | BidiClass::PDF | BidiClass::BN
+        BidiClass::RLE
+            | BidiClass::LRE
+            | BidiClass::RLO
+            | BidiClass::LRO
+            | BidiClass::PDF
+            | BidiClass::BN
     )
 }
 
@@ -169,13 +182,21 @@ pub fn visual_runs_from_levels(levels: &[u8], offset: usize) -> Vec<VisualRun> {
     for (i, &lv) in levels.iter().enumerate() {
         match runs.last_mut() {
             Some(r) if r.level == lv => r.chars.end = offset + i + 1,
-            _ => runs.push(VisualRun { chars: offset + i..offset + i + 1, level: lv }),
+            _ => runs.push(VisualRun {
+                chars: offset + i..offset + i + 1,
+                level: lv,
+            }),
         }
     }
     let Some(max) = runs.iter().map(|r| r.level).max() else {
         return runs;
     };
-    let min_odd = runs.iter().map(|r| r.level).filter(|l| l % 2 == 1).min().unwrap_or(max + 1);
+    let min_odd = runs
+        .iter()
+        .map(|r| r.level)
+        .filter(|l| l % 2 == 1)
+        .min()
+        .unwrap_or(max + 1);
     let mut level = max;
     while level >= min_odd && level > 0 {
         let mut i = 0;
@@ -226,8 +247,10 @@ mod tests {
         let v = visual("من 200 ألف", DirectionSetting::Auto);
         assert!(v.contains("200"), "{v}");
         assert_eq!(v.chars().next(), Some('ف'));
-        assert!(visual("AhamdZydan (@AhmadZydan2011)", DirectionSetting::Rtl)
-            .contains("AhamdZydan (@AhmadZydan2011)"));
+        assert!(
+            visual("AhamdZydan (@AhmadZydan2011)", DirectionSetting::Rtl)
+                .contains("AhamdZydan (@AhmadZydan2011)")
+        );
     }
 
     #[test]

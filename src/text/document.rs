@@ -8,9 +8,11 @@
 //! top-left corner.
 
 use super::bidi::DirectionSetting;
-use super::layout::{layout_paragraph, GraphemeBox, LineLayout, Measurer, ParagraphLayout, PlacedUnit};
-use super::paragraphs::{split_paragraphs, ParagraphSpan};
-use egui::{pos2, Pos2, Rect};
+use super::layout::{
+    GraphemeBox, LineLayout, Measurer, ParagraphLayout, PlacedUnit, layout_paragraph,
+};
+use super::paragraphs::{ParagraphSpan, split_paragraphs};
+use egui::{Pos2, Rect, pos2};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -39,7 +41,12 @@ pub struct DocumentLayout {
 }
 
 /// Lays out all of `text` at `width` points (see [`DocumentLayout::ensure_all`]).
-pub fn layout_document(text: &str, direction: DirectionSetting, width: f32, measurer: &mut dyn Measurer) -> DocumentLayout {
+pub fn layout_document(
+    text: &str,
+    direction: DirectionSetting,
+    width: f32,
+    measurer: &mut dyn Measurer,
+) -> DocumentLayout {
     let mut layout = DocumentLayout::new(Arc::from(text), direction, width, measurer.line_height());
     layout.ensure_all(measurer);
     layout
@@ -54,12 +61,24 @@ impl DocumentLayout {
             .into_iter()
             .map(|span| {
                 let lines = (span.chars.len() as f32 / per_line).ceil().max(1.0);
-                Slot { span, layout: None, height: lines * line_height }
+                Slot {
+                    span,
+                    layout: None,
+                    height: lines * line_height,
+                }
             })
             .collect();
         // The last paragraph always ends at the end of the text.
         let char_count = slots.last().map_or(0, |s| s.span.chars.end);
-        let mut layout = Self { text, direction, width, line_height, slots, tops: Vec::new(), char_count };
+        let mut layout = Self {
+            text,
+            direction,
+            width,
+            line_height,
+            slots,
+            tops: Vec::new(),
+            char_count,
+        };
         layout.recompute_tops();
         layout
     }
@@ -114,7 +133,9 @@ impl DocumentLayout {
 
     /// The paragraph holding char `i` (or the last one).
     pub fn paragraph_of_char(&self, i: usize) -> usize {
-        self.slots.partition_point(|s| s.span.chars.end < i).min(self.slots.len().saturating_sub(1))
+        self.slots
+            .partition_point(|s| s.span.chars.end < i)
+            .min(self.slots.len().saturating_sub(1))
     }
 
     /// The first paragraph whose bottom is below `y`.
@@ -134,7 +155,9 @@ impl DocumentLayout {
     /// Lays out paragraph `idx` if it is not yet, and moves everything below it by the change in
     /// its height. Returns the change, points.
     pub fn ensure_paragraph(&mut self, idx: usize, measurer: &mut dyn Measurer) -> f32 {
-        let Some(slot) = self.slots.get(idx) else { return 0.0 };
+        let Some(slot) = self.slots.get(idx) else {
+            return 0.0;
+        };
         if slot.layout.is_some() {
             return 0.0;
         }
@@ -219,7 +242,9 @@ impl DocumentLayout {
     fn lines_for_chars(&self, range: Range<usize>) -> impl Iterator<Item = &LineLayout> {
         let a = self.paragraph_of_char(range.start);
         let b = self.paragraph_of_char(range.end) + 1;
-        self.lines_of(a..b).filter(move |l| l.chars.start < range.end && range.start < l.chars.end.max(l.chars.start + 1))
+        self.lines_of(a..b).filter(move |l| {
+            l.chars.start < range.end && range.start < l.chars.end.max(l.chars.start + 1)
+        })
     }
 
     /// The laid-out line nearest to `y` (points).
@@ -232,23 +257,36 @@ impl DocumentLayout {
         let hi = (p + 2).min(self.slots.len());
         self.lines_of(lo..hi)
             .min_by(|a, b| dist_y(a, y).total_cmp(&dist_y(b, y)))
-            .or_else(|| self.lines().min_by(|a, b| dist_y(a, y).total_cmp(&dist_y(b, y))))
+            .or_else(|| {
+                self.lines()
+                    .min_by(|a, b| dist_y(a, y).total_cmp(&dist_y(b, y)))
+            })
     }
 
     /// The caret position nearest to `pos`: a char offset on a grapheme boundary. Inside a
     /// grapheme, the half under `pos` decides the side: in a right-to-left unit the right half
     /// means "before" (visual order, UAX #9), in a left-to-right unit the left half.
     pub fn caret_at(&self, pos: Pos2) -> usize {
-        let Some(line) = self.line_at_y(pos.y) else { return 0 };
-        let Some((unit, g)) = nearest_grapheme(line, pos.x) else { return line.chars.start };
+        let Some(line) = self.line_at_y(pos.y) else {
+            return 0;
+        };
+        let Some((unit, g)) = nearest_grapheme(line, pos.x) else {
+            return line.chars.start;
+        };
         let (gx0, gx1) = (line.x + unit.x + g.x0, line.x + unit.x + g.x1);
-        let before = if unit.is_rtl() { pos.x >= (gx0 + gx1) / 2.0 } else { pos.x < (gx0 + gx1) / 2.0 };
+        let before = if unit.is_rtl() {
+            pos.x >= (gx0 + gx1) / 2.0
+        } else {
+            pos.x < (gx0 + gx1) / 2.0
+        };
         unit.chars.start + if before { g.chars.start } else { g.chars.end }
     }
 
     /// The char under `pos`, if `pos` is on a glyph box of a laid-out line.
     pub fn char_at(&self, pos: Pos2) -> Option<usize> {
-        let line = self.line_at_y(pos.y).filter(|l| pos.y >= l.y && pos.y < l.y + l.height)?;
+        let line = self
+            .line_at_y(pos.y)
+            .filter(|l| pos.y >= l.y && pos.y < l.y + l.height)?;
         let (unit, g) = nearest_grapheme(line, pos.x)?;
         let (gx0, gx1) = (line.x + unit.x + g.x0, line.x + unit.x + g.x1);
         (pos.x >= gx0 && pos.x <= gx1).then_some(unit.chars.start + g.chars.start)
@@ -263,7 +301,10 @@ impl DocumentLayout {
         for line in self.lines_for_chars(i.saturating_sub(1)..i + 1) {
             for unit in &line.units {
                 for g in &unit.shape.graphemes {
-                    let (gs, ge) = (unit.chars.start + g.chars.start, unit.chars.start + g.chars.end);
+                    let (gs, ge) = (
+                        unit.chars.start + g.chars.start,
+                        unit.chars.start + g.chars.end,
+                    );
                     let (x0, x1) = (line.x + unit.x + g.x0, line.x + unit.x + g.x1);
                     if gs == i {
                         let x = if unit.is_rtl() { x1 } else { x0 };
@@ -286,12 +327,17 @@ impl DocumentLayout {
     /// visual order; at a line's end it goes to the neighbouring line in reading order. Returns
     /// `i` when there is nowhere to go. `None` if that part is not laid out.
     pub fn move_visual(&self, i: usize, left: bool) -> Option<usize> {
-        let line = self.lines_for_chars(i.saturating_sub(1)..i + 1).find(|l| l.chars.start <= i && i <= l.chars.end)?;
+        let line = self
+            .lines_for_chars(i.saturating_sub(1)..i + 1)
+            .find(|l| l.chars.start <= i && i <= l.chars.end)?;
         // Caret stops of this line in visual order: (x, logical index).
         let mut stops: Vec<(f32, usize)> = Vec::new();
         for unit in &line.units {
             for g in &unit.shape.graphemes {
-                let (gs, ge) = (unit.chars.start + g.chars.start, unit.chars.start + g.chars.end);
+                let (gs, ge) = (
+                    unit.chars.start + g.chars.start,
+                    unit.chars.start + g.chars.end,
+                );
                 let (x0, x1) = (line.x + unit.x + g.x0, line.x + unit.x + g.x1);
                 if unit.is_rtl() {
                     stops.push((x0, ge));
@@ -303,7 +349,14 @@ impl DocumentLayout {
             }
         }
         let (here, _) = self.caret_pos(i)?;
-        let candidates = stops.iter().filter(|(x, idx)| *idx != i && if left { *x < here.x - 0.01 } else { *x > here.x + 0.01 });
+        let candidates = stops.iter().filter(|(x, idx)| {
+            *idx != i
+                && if left {
+                    *x < here.x - 0.01
+                } else {
+                    *x > here.x + 0.01
+                }
+        });
         let best = if left {
             candidates.max_by(|a, b| a.0.total_cmp(&b.0))
         } else {
@@ -313,8 +366,15 @@ impl DocumentLayout {
             return Some(idx);
         }
         // Past the line's visual end: one char on in reading order (onto the next or previous line).
-        let rtl = self.slots[self.paragraph_of_char(i)].layout.as_ref().is_some_and(|p| p.rtl);
-        Some(if left == rtl { (i + 1).min(self.char_count) } else { i.saturating_sub(1) })
+        let rtl = self.slots[self.paragraph_of_char(i)]
+            .layout
+            .as_ref()
+            .is_some_and(|p| p.rtl);
+        Some(if left == rtl {
+            (i + 1).min(self.char_count)
+        } else {
+            i.saturating_sub(1)
+        })
     }
 
     /// Rectangles covering the graphemes of `range` (char offsets) on laid-out lines: one or more
@@ -331,7 +391,10 @@ impl DocumentLayout {
                     continue;
                 }
                 for g in &unit.shape.graphemes {
-                    let (gs, ge) = (unit.chars.start + g.chars.start, unit.chars.start + g.chars.end);
+                    let (gs, ge) = (
+                        unit.chars.start + g.chars.start,
+                        unit.chars.start + g.chars.end,
+                    );
                     if ge <= range.start || gs >= range.end {
                         continue;
                     }
@@ -353,7 +416,9 @@ impl DocumentLayout {
 
     /// Bounding rectangle of the graphemes of `range`, for scrolling to it.
     pub fn range_bounds(&self, range: Range<usize>) -> Option<Rect> {
-        self.range_rects(range).into_iter().reduce(|a, b| a.union(b))
+        self.range_rects(range)
+            .into_iter()
+            .reduce(|a, b| a.union(b))
     }
 
     /// The laid-out chars in on-screen order: line by line, top to bottom, each line left to
@@ -376,7 +441,11 @@ pub fn line_visual_order(line: &LineLayout) -> Vec<usize> {
         for g in &unit.shape.graphemes {
             let centre = line.x + unit.x + (g.x0 + g.x1) / 2.0;
             let chars = (unit.chars.start + g.chars.start)..(unit.chars.start + g.chars.end);
-            let ordered: Vec<usize> = if unit.is_rtl() { chars.rev().collect() } else { chars.collect() };
+            let ordered: Vec<usize> = if unit.is_rtl() {
+                chars.rev().collect()
+            } else {
+                chars.collect()
+            };
             keyed.extend(ordered.into_iter().map(|c| (centre, ui, c)));
         }
     }
@@ -395,7 +464,10 @@ fn dist_y(line: &LineLayout, y: f32) -> f32 {
 }
 
 fn grapheme_rect(line: &LineLayout, unit: &PlacedUnit, g: &GraphemeBox) -> Rect {
-    Rect::from_min_max(pos2(line.x + unit.x + g.x0, line.y), pos2(line.x + unit.x + g.x1, line.y + line.height))
+    Rect::from_min_max(
+        pos2(line.x + unit.x + g.x0, line.y),
+        pos2(line.x + unit.x + g.x1, line.y + line.height),
+    )
 }
 
 fn nearest_grapheme(line: &LineLayout, x: f32) -> Option<(&PlacedUnit, &GraphemeBox)> {
@@ -403,7 +475,13 @@ fn nearest_grapheme(line: &LineLayout, x: f32) -> Option<(&PlacedUnit, &Grapheme
     for unit in &line.units {
         for g in &unit.shape.graphemes {
             let (x0, x1) = (line.x + unit.x + g.x0, line.x + unit.x + g.x1);
-            let d = if x < x0 { x0 - x } else if x > x1 { x - x1 } else { 0.0 };
+            let d = if x < x0 {
+                x0 - x
+            } else if x > x1 {
+                x - x1
+            } else {
+                0.0
+            };
             // Zero-width graphemes (controls) only win when nothing else is there.
             let d = if x1 - x0 <= 0.0 { d + 0.01 } else { d };
             if best.is_none_or(|(_, _, bd)| d < bd) {
@@ -420,7 +498,10 @@ mod tests {
     use crate::text::layout::FixedWidthMeasurer;
 
     fn fixed() -> FixedWidthMeasurer {
-        FixedWidthMeasurer { advance: 10.0, height: 20.0 }
+        FixedWidthMeasurer {
+            advance: 10.0,
+            height: 20.0,
+        }
     }
 
     #[test]
@@ -431,23 +512,34 @@ mod tests {
         let mut checked = 0;
         for g in &bounds {
             let i = g.start;
-            let Some((top, h)) = l.caret_pos(i) else { continue };
+            let Some((top, h)) = l.caret_pos(i) else {
+                continue;
+            };
             // Hit-test a point just inside the grapheme that starts at `i`, on its reading side.
             let line = l.line_at_y(top.y + h / 2.0).unwrap();
-            let Some(unit) = line.units.iter().find(|u| u.chars.contains(&i)) else { continue };
+            let Some(unit) = line.units.iter().find(|u| u.chars.contains(&i)) else {
+                continue;
+            };
             let nudge = if unit.is_rtl() { -1.0 } else { 1.0 };
             let back = l.caret_at(egui::pos2(top.x + nudge, top.y + h / 2.0));
             assert_eq!(back, i, "caret {i} at x {}", top.x);
             checked += 1;
         }
-        assert_eq!(checked, bounds.len() - 1, "every grapheme but the line feed");
+        assert_eq!(
+            checked,
+            bounds.len() - 1,
+            "every grapheme but the line feed"
+        );
     }
 
     #[test]
     fn guillemets_and_parentheses_are_mirrored_in_rtl_runs() {
         let text = "قال «سجن» (نص)";
         let l = layout_document(text, DirectionSetting::Auto, 500.0, &mut fixed());
-        let drawn: String = l.lines().flat_map(|line| line.units.iter().map(|u| u.text.clone())).collect();
+        let drawn: String = l
+            .lines()
+            .flat_map(|line| line.units.iter().map(|u| u.text.clone()))
+            .collect();
         // Visual left to right: ")نص(" then "»سجن«" then "قال", each bracket mirrored (rule L4).
         assert_eq!(drawn, "(نص) «سجن» قال");
     }
@@ -456,13 +548,21 @@ mod tests {
     fn lazy_layout_lays_out_only_what_is_looked_at() {
         let text = "سجن صيدنايا\n".repeat(2000);
         let mut m = fixed();
-        let mut l = DocumentLayout::new(Arc::from(text.as_str()), DirectionSetting::Auto, 300.0, 20.0);
+        let mut l = DocumentLayout::new(
+            Arc::from(text.as_str()),
+            DirectionSetting::Auto,
+            300.0,
+            20.0,
+        );
         assert_eq!(l.laid_out_count(), 0);
         let band = l.ensure_visible(0.0..400.0, &mut m);
         assert!(band.len() < 30 && l.laid_out_count() == band.len());
         let far = l.paragraph_of_char(12 * 1500);
         l.ensure_chars(12 * 1500..12 * 1500 + 3, &mut m);
-        assert!(l.range_bounds(12 * 1500..12 * 1500 + 3).is_some(), "paragraph {far} laid out on demand");
+        assert!(
+            l.range_bounds(12 * 1500..12 * 1500 + 3).is_some(),
+            "paragraph {far} laid out on demand"
+        );
         assert!(l.laid_out_count() < 40);
     }
 }

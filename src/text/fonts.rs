@@ -5,7 +5,8 @@ use egui::{FontData, FontDefinitions, FontFamily, FontId};
 use std::sync::Arc;
 
 /// Noto Naskh Arabic Regular, the face for Arabic script.
-pub const NOTO_NASKH_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
+pub const NOTO_NASKH_ARABIC: &[u8] =
+    include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
 /// Noto Sans Regular, the face for Latin, digits and punctuation.
 pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 
@@ -17,8 +18,14 @@ pub const DOCUMENT_FAMILY: &str = "sanad-document";
 /// kept, with the Noto faces as fallbacks.
 pub fn font_definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
-    defs.font_data.insert("noto-sans".into(), Arc::new(FontData::from_static(NOTO_SANS)));
-    defs.font_data.insert("noto-naskh-arabic".into(), Arc::new(FontData::from_static(NOTO_NASKH_ARABIC)));
+    defs.font_data.insert(
+        "noto-sans".into(),
+        Arc::new(FontData::from_static(NOTO_SANS)),
+    );
+    defs.font_data.insert(
+        "noto-naskh-arabic".into(),
+        Arc::new(FontData::from_static(NOTO_NASKH_ARABIC)),
+    );
     let ours = vec!["noto-sans".to_owned(), "noto-naskh-arabic".to_owned()];
     let mut proportional = ours.clone();
     if let Some(old) = defs.families.get(&FontFamily::Proportional) {
@@ -28,10 +35,17 @@ pub fn font_definitions() -> FontDefinitions {
     // Emoji and symbols (📌, 😂, ⚠) come from egui's bundled emoji faces, after ours.
     let mut document = ours.clone();
     document.extend(
-        ["NotoEmoji-Regular", "emoji-icon-font"].into_iter().filter(|n| defs.font_data.contains_key(*n)).map(String::from),
+        ["NotoEmoji-Regular", "emoji-icon-font"]
+            .into_iter()
+            .filter(|n| defs.font_data.contains_key(*n))
+            .map(String::from),
     );
-    defs.families.insert(FontFamily::Name(DOCUMENT_FAMILY.into()), document);
-    defs.families.entry(FontFamily::Monospace).or_default().extend(ours);
+    defs.families
+        .insert(FontFamily::Name(DOCUMENT_FAMILY.into()), document);
+    defs.families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .extend(ours);
     defs
 }
 

@@ -4,11 +4,11 @@
 //! All x/y values are in points, relative to the top-left corner of the laid-out document. All
 //! positions into text are char offsets into the document text, end-exclusive.
 
-use super::bidi::{mirror, BidiParagraph, DirectionSetting};
-use super::units::{break_opportunities, split_units, Unit};
+use super::bidi::{BidiParagraph, DirectionSetting, mirror};
+pub use super::document::{DocumentLayout, layout_document};
 pub use super::measure::{FixedWidthMeasurer, GraphemeBox, Measurer, UnitShape};
-pub use super::document::{layout_document, DocumentLayout};
-use egui::{pos2, Rect};
+use super::units::{Unit, break_opportunities, split_units};
+use egui::{Rect, pos2};
 use std::ops::Range;
 use std::sync::Arc;
 use unicode_bidi::BidiClass;
@@ -96,7 +96,12 @@ pub fn layout_paragraph(
     let classes: Vec<BidiClass> = (0..n).map(|i| bidi.class(i)).collect();
     let (allowed, mandatory) = break_opportunities(text, n);
     let line_height = measurer.line_height();
-    let ctx = ParaCtx { chars: &chars, classes: &classes, bidi: &bidi, allowed: &allowed };
+    let ctx = ParaCtx {
+        chars: &chars,
+        classes: &classes,
+        bidi: &bidi,
+        allowed: &allowed,
+    };
 
     let line_ranges = break_lines(&ctx, &mandatory, width, measurer);
     let mut lines = Vec::with_capacity(line_ranges.len());
@@ -105,11 +110,19 @@ pub fn layout_paragraph(
         let mut line = place_line(&ctx, range, offset, measurer);
         line.y = y;
         line.height = line_height;
-        line.x = if bidi.is_rtl() { width - line.width } else { 0.0 };
+        line.x = if bidi.is_rtl() {
+            width - line.width
+        } else {
+            0.0
+        };
         y += line_height;
         lines.push(line);
     }
-    ParagraphLayout { chars: offset..offset + n, rtl: bidi.is_rtl(), lines }
+    ParagraphLayout {
+        chars: offset..offset + n,
+        rtl: bidi.is_rtl(),
+        lines,
+    }
 }
 
 struct ParaCtx<'a> {
@@ -122,7 +135,9 @@ struct ParaCtx<'a> {
 impl ParaCtx<'_> {
     fn unit_text(&self, u: &Unit) -> String {
         let slice = &self.chars[u.chars.clone()];
-        if slice.len() == 1 && super::units::is_invisible_control(slice[0], self.classes[u.chars.start]) {
+        if slice.len() == 1
+            && super::units::is_invisible_control(slice[0], self.classes[u.chars.start])
+        {
             return String::new();
         }
         if u.is_rtl() {
@@ -142,7 +157,10 @@ impl ParaCtx<'_> {
         for u in &units {
             let w = measurer.measure(&self.unit_text(u)).width;
             total += w;
-            if self.chars[u.chars.clone()].iter().all(|c| c.is_whitespace()) {
+            if self.chars[u.chars.clone()]
+                .iter()
+                .all(|c| c.is_whitespace())
+            {
                 trailing += w;
             } else {
                 trailing = 0.0;
@@ -155,7 +173,12 @@ impl ParaCtx<'_> {
 /// Greedy line breaking: each line takes the most break-opportunity segments whose width (without
 /// trailing whitespace) fits `width`; a segment wider than a line on its own is cut between
 /// graphemes. Returns paragraph char ranges.
-fn break_lines(ctx: &ParaCtx<'_>, mandatory: &[bool], width: f32, measurer: &mut dyn Measurer) -> Vec<Range<usize>> {
+fn break_lines(
+    ctx: &ParaCtx<'_>,
+    mandatory: &[bool],
+    width: f32,
+    measurer: &mut dyn Measurer,
+) -> Vec<Range<usize>> {
     let n = ctx.chars.len();
     if n == 0 {
         return vec![0..0];
@@ -170,7 +193,9 @@ fn break_lines(ctx: &ParaCtx<'_>, mandatory: &[bool], width: f32, measurer: &mut
     while k < ends.len() {
         let seg_end = ends[k];
         let (w, trailing) = ctx.measure_range(seg_start..seg_end, measurer);
-        if acc + w - trailing <= width || (seg_start == line_start && acc == 0.0 && w - trailing <= width) {
+        if acc + w - trailing <= width
+            || (seg_start == line_start && acc == 0.0 && w - trailing <= width)
+        {
             acc += w;
             seg_start = seg_end;
             k += 1;
@@ -200,9 +225,17 @@ fn break_lines(ctx: &ParaCtx<'_>, mandatory: &[bool], width: f32, measurer: &mut
 
 /// The char offset at which to cut an overlong segment: after the longest run of whole graphemes
 /// that fits `width`, and after at least one grapheme.
-fn overflow_cut(ctx: &ParaCtx<'_>, range: Range<usize>, width: f32, measurer: &mut dyn Measurer) -> usize {
+fn overflow_cut(
+    ctx: &ParaCtx<'_>,
+    range: Range<usize>,
+    width: f32,
+    measurer: &mut dyn Measurer,
+) -> usize {
     let text: String = ctx.chars[range.clone()].iter().collect();
-    let bounds: Vec<usize> = super::measure::grapheme_char_ranges(&text).into_iter().map(|g| range.start + g.end).collect();
+    let bounds: Vec<usize> = super::measure::grapheme_char_ranges(&text)
+        .into_iter()
+        .map(|g| range.start + g.end)
+        .collect();
     let mut best = bounds.first().copied().unwrap_or(range.end);
     for &b in &bounds {
         if ctx.measure_range(range.start..b, measurer).0 <= width {
@@ -214,14 +247,25 @@ fn overflow_cut(ctx: &ParaCtx<'_>, range: Range<usize>, width: f32, measurer: &m
     best
 }
 
-fn place_line(ctx: &ParaCtx<'_>, range: Range<usize>, offset: usize, measurer: &mut dyn Measurer) -> LineLayout {
+fn place_line(
+    ctx: &ParaCtx<'_>,
+    range: Range<usize>,
+    offset: usize,
+    measurer: &mut dyn Measurer,
+) -> LineLayout {
     let levels = ctx.bidi.line_levels(range.clone());
     let runs = super::bidi::visual_runs_from_levels(&levels, range.start);
     let mut units_out = Vec::new();
     let mut x = 0.0;
     for run in runs {
         let run_levels = &levels[run.chars.start - range.start..run.chars.end - range.start];
-        let mut units = split_units(ctx.chars, ctx.classes, run_levels, run.chars.clone(), ctx.allowed);
+        let mut units = split_units(
+            ctx.chars,
+            ctx.classes,
+            run_levels,
+            run.chars.clone(),
+            ctx.allowed,
+        );
         if run.is_rtl() {
             units.reverse();
         }
@@ -229,7 +273,14 @@ fn place_line(ctx: &ParaCtx<'_>, range: Range<usize>, offset: usize, measurer: &
             let text = ctx.unit_text(&u);
             let shape = if text.is_empty() {
                 // An invisible control: no glyph, but a zero-width box so it keeps its place.
-                Arc::new(UnitShape { width: 0.0, graphemes: vec![GraphemeBox { chars: 0..u.chars.len(), x0: 0.0, x1: 0.0 }] })
+                Arc::new(UnitShape {
+                    width: 0.0,
+                    graphemes: vec![GraphemeBox {
+                        chars: 0..u.chars.len(),
+                        x0: 0.0,
+                        x1: 0.0,
+                    }],
+                })
             } else {
                 measurer.measure(&text)
             };
@@ -246,7 +297,14 @@ fn place_line(ctx: &ParaCtx<'_>, range: Range<usize>, offset: usize, measurer: &
             x += w;
         }
     }
-    LineLayout { chars: range.start + offset..range.end + offset, units: units_out, x: 0.0, y: 0.0, width: x, height: 0.0 }
+    LineLayout {
+        chars: range.start + offset..range.end + offset,
+        units: units_out,
+        x: 0.0,
+        y: 0.0,
+        width: x,
+        height: 0.0,
+    }
 }
 
 #[cfg(test)]
@@ -254,14 +312,23 @@ mod tests {
     use super::*;
 
     fn fixed() -> FixedWidthMeasurer {
-        FixedWidthMeasurer { advance: 10.0, height: 20.0 }
+        FixedWidthMeasurer {
+            advance: 10.0,
+            height: 20.0,
+        }
     }
 
     fn visual_words(layout: &DocumentLayout, text: &str) -> Vec<Vec<String>> {
         let chars: Vec<char> = text.chars().collect();
         layout
             .lines()
-            .map(|l| l.units.iter().map(|u| chars[u.chars.clone()].iter().collect::<String>()).filter(|s| !s.trim().is_empty()).collect())
+            .map(|l| {
+                l.units
+                    .iter()
+                    .map(|u| chars[u.chars.clone()].iter().collect::<String>())
+                    .filter(|s| !s.trim().is_empty())
+                    .collect()
+            })
             .collect()
     }
 
@@ -269,7 +336,10 @@ mod tests {
     fn rtl_line_places_first_word_rightmost_and_right_aligns() {
         let text = "أطلق الدفاع المدني";
         let l = layout_document(text, DirectionSetting::Auto, 1000.0, &mut fixed());
-        assert_eq!(visual_words(&l, text), vec![vec!["المدني", "الدفاع", "أطلق"]]);
+        assert_eq!(
+            visual_words(&l, text),
+            vec![vec!["المدني", "الدفاع", "أطلق"]]
+        );
         let line = l.lines().next().unwrap();
         assert!((line.x + line.width - 1000.0).abs() < 0.01);
     }
@@ -280,7 +350,11 @@ mod tests {
         let l = layout_document(text, DirectionSetting::Auto, 150.0, &mut fixed());
         let mut covered = vec![0u8; text.chars().count()];
         for line in l.lines() {
-            assert!(line.width - 150.0 <= 10.0 + 0.01 || line.units.len() == 1, "line too wide: {}", line.width);
+            assert!(
+                line.width - 150.0 <= 10.0 + 0.01 || line.units.len() == 1,
+                "line too wide: {}",
+                line.width
+            );
             for u in &line.units {
                 for i in u.chars.clone() {
                     covered[i] += 1;
@@ -320,6 +394,9 @@ mod tests {
         let text = "pic.twitter.com/S0uE8EINaEpic.twitter.com/S0uE8EINaE";
         let l = layout_document(text, DirectionSetting::Ltr, 100.0, &mut fixed());
         assert!(l.lines().all(|line| line.width <= 100.0 + 0.01));
-        assert_eq!(l.lines().map(|x| x.chars.len()).sum::<usize>(), text.chars().count());
+        assert_eq!(
+            l.lines().map(|x| x.chars.len()).sum::<usize>(),
+            text.chars().count()
+        );
     }
 }

@@ -68,7 +68,9 @@ pub struct FixedWidthMeasurer {
 
 impl Measurer for FixedWidthMeasurer {
     fn measure(&mut self, text: &str) -> Arc<UnitShape> {
-        let rtl = text.chars().any(|c| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL));
+        let rtl = text
+            .chars()
+            .any(|c| matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL));
         let graphemes = grapheme_char_ranges(text);
         let width = graphemes.len() as f32 * self.advance;
         let boxes = graphemes
@@ -84,7 +86,10 @@ impl Measurer for FixedWidthMeasurer {
                 GraphemeBox { chars, x0, x1 }
             })
             .collect();
-        Arc::new(UnitShape { width, graphemes: boxes })
+        Arc::new(UnitShape {
+            width,
+            graphemes: boxes,
+        })
     }
 
     fn line_height(&mut self) -> f32 {

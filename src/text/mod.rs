@@ -5,8 +5,8 @@
 //! end-exclusive; bytes appear only where egui needs them.
 
 pub mod bidi;
-pub mod fonts;
 pub mod document;
+pub mod fonts;
 pub mod layout;
 pub mod measure;
 pub mod paragraphs;
@@ -15,4 +15,4 @@ pub mod units;
 pub mod words;
 
 pub use bidi::DirectionSetting;
-pub use layout::{layout_document, DocumentLayout, Measurer};
+pub use layout::{DocumentLayout, Measurer, layout_document};

@@ -30,7 +30,10 @@ pub fn split_paragraphs(text: &str) -> Vec<ParagraphSpan> {
     let mut ci = 0usize;
     while let Some((bi, c)) = chars.next() {
         if is_paragraph_separator(c) {
-            out.push(ParagraphSpan { chars: start_char..ci, bytes: start_byte..bi });
+            out.push(ParagraphSpan {
+                chars: start_char..ci,
+                bytes: start_byte..bi,
+            });
             let mut next_char = ci + 1;
             let mut next_byte = bi + c.len_utf8();
             if c == '\r' && chars.peek().map(|&(_, n)| n) == Some('\n') {
@@ -44,7 +47,10 @@ pub fn split_paragraphs(text: &str) -> Vec<ParagraphSpan> {
         }
         ci += 1;
     }
-    out.push(ParagraphSpan { chars: start_char..ci, bytes: start_byte..text.len() });
+    out.push(ParagraphSpan {
+        chars: start_char..ci,
+        bytes: start_byte..text.len(),
+    });
     out
 }
 
@@ -67,7 +73,10 @@ mod tests {
     #[test]
     fn trailing_newline_gives_empty_last_paragraph() {
         let p = split_paragraphs("a\nb\n");
-        assert_eq!(p.iter().map(|p| p.chars.clone()).collect::<Vec<_>>(), vec![0..1, 2..3, 4..4]);
+        assert_eq!(
+            p.iter().map(|p| p.chars.clone()).collect::<Vec<_>>(),
+            vec![0..1, 2..3, 4..4]
+        );
         assert_eq!(split_paragraphs("").len(), 1);
         assert_eq!(split_paragraphs("\r\r\n").len(), 3);
     }

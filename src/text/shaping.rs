@@ -5,8 +5,8 @@
 //! same text with the same face, gives clusters. The cluster boxes are scaled so they fill the
 //! galley's width exactly.
 
-use super::fonts::{document_font, NOTO_NASKH_ARABIC, NOTO_SANS};
-use super::measure::{grapheme_char_ranges, GraphemeBox, Measurer, UnitShape};
+use super::fonts::{NOTO_NASKH_ARABIC, NOTO_SANS, document_font};
+use super::measure::{GraphemeBox, Measurer, UnitShape, grapheme_char_ranges};
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, FontId};
@@ -28,9 +28,15 @@ fn faces() -> &'static Faces {
     static FACES: OnceLock<Faces> = OnceLock::new();
     FACES.get_or_init(|| {
         let load = |data: &'static [u8]| {
-            harfrust::FontRef::new(data).ok().map(|f| Face { data, shaper: harfrust::ShaperData::new(&f) })
+            harfrust::FontRef::new(data).ok().map(|f| Face {
+                data,
+                shaper: harfrust::ShaperData::new(&f),
+            })
         };
-        Faces { sans: load(NOTO_SANS), naskh: load(NOTO_NASKH_ARABIC) }
+        Faces {
+            sans: load(NOTO_SANS),
+            naskh: load(NOTO_NASKH_ARABIC),
+        }
     })
 }
 
@@ -40,7 +46,8 @@ fn sans_covers(text: &str) -> bool {
         return false;
     };
     let cmap = font.charmap();
-    text.chars().all(|c| c.is_control() || cmap.map(c).is_some())
+    text.chars()
+        .all(|c| c.is_control() || cmap.map(c).is_some())
 }
 
 /// Grapheme boxes of `text` shaped on its own, in shaper units (any scale), and the total advance.
@@ -49,10 +56,24 @@ fn sans_covers(text: &str) -> bool {
 /// reading side.
 pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
     let graphemes = grapheme_char_ranges(text);
-    let zero = |graphemes: Vec<std::ops::Range<usize>>| graphemes.into_iter().map(|chars| GraphemeBox { chars, x0: 0.0, x1: 0.0 }).collect();
+    let zero = |graphemes: Vec<std::ops::Range<usize>>| {
+        graphemes
+            .into_iter()
+            .map(|chars| GraphemeBox {
+                chars,
+                x0: 0.0,
+                x1: 0.0,
+            })
+            .collect()
+    };
     let faces = faces();
-    let face = if sans_covers(text) { faces.sans.as_ref() } else { faces.naskh.as_ref() };
-    let Some((face, font)) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r))) else {
+    let face = if sans_covers(text) {
+        faces.sans.as_ref()
+    } else {
+        faces.naskh.as_ref()
+    };
+    let Some((face, font)) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r)))
+    else {
         return (zero(graphemes), 0.0);
     };
     let shaper = face.shaper.shaper(&font).build();
@@ -81,7 +102,10 @@ pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
 
     let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     byte_of_char.push(text.len());
-    let g_bytes: Vec<(usize, usize)> = graphemes.iter().map(|g| (byte_of_char[g.start], byte_of_char[g.end])).collect();
+    let g_bytes: Vec<(usize, usize)> = graphemes
+        .iter()
+        .map(|g| (byte_of_char[g.start], byte_of_char[g.end]))
+        .collect();
     let mut boxes: Vec<GraphemeBox> = zero(graphemes);
     let mut touched = vec![false; boxes.len()];
     let mut grow = |gi: usize, a: f32, b: f32, boxes: &mut Vec<GraphemeBox>| {
@@ -99,7 +123,9 @@ pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
         // Graphemes that start inside this cluster share its width (a ligature such as lam-alef);
         // a cluster that starts inside a grapheme (a tatweel, a mark the shaper split off)
         // widens that grapheme.
-        let starting: Vec<usize> = (0..g_bytes.len()).filter(|&g| g_bytes[g].0 >= start && g_bytes[g].0 < end).collect();
+        let starting: Vec<usize> = (0..g_bytes.len())
+            .filter(|&g| g_bytes[g].0 >= start && g_bytes[g].0 < end)
+            .collect();
         if starting.is_empty() {
             if let Some(gi) = g_bytes.iter().position(|&(a, b)| a <= start && start < b) {
                 grow(gi, x0, x1, &mut boxes);
@@ -109,7 +135,11 @@ pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
         let share = (x1 - x0) / starting.len() as f32;
         for (n, &gi) in starting.iter().enumerate() {
             let n = n as f32;
-            let (a, b) = if rtl { (x1 - (n + 1.0) * share, x1 - n * share) } else { (x0 + n * share, x0 + (n + 1.0) * share) };
+            let (a, b) = if rtl {
+                (x1 - (n + 1.0) * share, x1 - n * share)
+            } else {
+                (x0 + n * share, x0 + (n + 1.0) * share)
+            };
             grow(gi, a, b, &mut boxes);
         }
     }
@@ -134,7 +164,11 @@ pub struct ShapeCache {
 impl ShapeCache {
     /// An empty cache for the document font at `font_size` points.
     pub fn new(font_size: f32) -> Self {
-        Self { font_size, units: HashMap::new(), line_height: None }
+        Self {
+            font_size,
+            units: HashMap::new(),
+            line_height: None,
+        }
     }
 
     /// The document font size, points.
@@ -155,14 +189,23 @@ impl ShapeCache {
 
 /// The text format every unit is drawn with (document font, fixed line height so Naskh marks fit).
 pub fn unit_format(font_size: f32, line_height: f32, color: Color32) -> TextFormat {
-    TextFormat { font_id: document_font(font_size), line_height: Some(line_height), color, ..Default::default() }
+    TextFormat {
+        font_id: document_font(font_size),
+        line_height: Some(line_height),
+        color,
+        ..Default::default()
+    }
 }
 
 /// A one-section job for measuring or drawing one unit.
 pub fn unit_job(text: &str, format: TextFormat) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.text = text.to_owned();
-    job.sections.push(LayoutSection { leading_space: 0.0, byte_range: ByteIndex(0)..ByteIndex(text.len()), format });
+    job.sections.push(LayoutSection {
+        leading_space: 0.0,
+        byte_range: ByteIndex(0)..ByteIndex(text.len()),
+        format,
+    });
     job.wrap.max_width = f32::INFINITY;
     job.break_on_newline = false;
     job.round_output_to_gui = false;
@@ -190,10 +233,16 @@ impl Measurer for EguiMeasurer<'_, '_> {
             return s.clone();
         }
         let shape = if text.is_empty() {
-            UnitShape { width: 0.0, graphemes: vec![] }
+            UnitShape {
+                width: 0.0,
+                graphemes: vec![],
+            }
         } else {
             let lh = self.line_height();
-            let galley = self.fonts.layout_job(unit_job(text, unit_format(self.cache.font_size, lh, Color32::WHITE)));
+            let galley = self.fonts.layout_job(unit_job(
+                text,
+                unit_format(self.cache.font_size, lh, Color32::WHITE),
+            ));
             let width = galley.intrinsic_size().x;
             let (mut boxes, total) = shaper_grapheme_boxes(text);
             let scale = if total > 0.0 { width / total } else { 0.0 };
@@ -201,7 +250,10 @@ impl Measurer for EguiMeasurer<'_, '_> {
                 b.x0 *= scale;
                 b.x1 *= scale;
             }
-            UnitShape { width, graphemes: boxes }
+            UnitShape {
+                width,
+                graphemes: boxes,
+            }
         };
         let shape = Arc::new(shape);
         self.cache.units.insert(text.to_owned(), shape.clone());

@@ -48,7 +48,9 @@ pub fn is_invisible_control(c: char, class: BidiClass) -> bool {
 
 /// Does `c` belong inside a right-to-left word unit (strong R/AL letters, their marks, ZWJ/ZWNJ)?
 fn joins_rtl_word(c: char, class: BidiClass) -> bool {
-    matches!(class, BidiClass::R | BidiClass::AL | BidiClass::NSM) || c == '\u{200C}' || c == '\u{200D}'
+    matches!(class, BidiClass::R | BidiClass::AL | BidiClass::NSM)
+        || c == '\u{200C}'
+        || c == '\u{200D}'
 }
 
 /// Splits `range` (char offsets into the paragraph) into units in logical order.
@@ -83,7 +85,8 @@ pub fn split_units(
                 } else if level % 2 == 1 {
                     joins_rtl_word(c, class) && joins_rtl_word(pc, pclass)
                 } else {
-                    let alone = |cl: BidiClass| matches!(cl, BidiClass::R | BidiClass::AL | BidiClass::AN);
+                    let alone =
+                        |cl: BidiClass| matches!(cl, BidiClass::R | BidiClass::AL | BidiClass::AN);
                     !alone(class) && !alone(pclass)
                 }
             }
@@ -91,7 +94,10 @@ pub fn split_units(
         };
         match out.last_mut() {
             Some(u) if continues => u.chars.end = i + 1,
-            _ => out.push(Unit { chars: i..i + 1, level }),
+            _ => out.push(Unit {
+                chars: i..i + 1,
+                level,
+            }),
         }
         prev = Some((c, class, invisible));
     }
@@ -140,12 +146,18 @@ mod tests {
 
     #[test]
     fn arabic_words_stay_whole_and_neutrals_stand_alone() {
-        assert_eq!(units_of("أطلق “الدفاع المدني”"), vec!["أطلق", " ", "“", "الدفاع", " ", "المدني", "”"]);
+        assert_eq!(
+            units_of("أطلق “الدفاع المدني”"),
+            vec!["أطلق", " ", "“", "الدفاع", " ", "المدني", "”"]
+        );
     }
 
     #[test]
     fn harakat_stay_with_their_word_and_digits_form_their_own_run() {
-        assert_eq!(units_of("أُعلن عن 1,554 إصابة"), vec!["أُعلن", " ", "عن", " ", "1,554", " ", "إصابة"]);
+        assert_eq!(
+            units_of("أُعلن عن 1,554 إصابة"),
+            vec!["أُعلن", " ", "عن", " ", "1,554", " ", "إصابة"]
+        );
     }
 
     #[test]

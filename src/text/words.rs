@@ -18,7 +18,10 @@ pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// The word holding char `i`, or `i..i + 1` when `i` is not in a word (punctuation, space).
 pub fn word_at(text: &str, i: usize) -> Range<usize> {
-    word_ranges(text).into_iter().find(|w| w.contains(&i)).unwrap_or(i..i + 1)
+    word_ranges(text)
+        .into_iter()
+        .find(|w| w.contains(&i))
+        .unwrap_or(i..i + 1)
 }
 
 /// The next word edge after `i` (`forward`) or before it, in logical order: the end of the word
@@ -26,9 +29,18 @@ pub fn word_at(text: &str, i: usize) -> Range<usize> {
 pub fn next_word_edge(text: &str, i: usize, forward: bool) -> usize {
     let words = word_ranges(text);
     if forward {
-        words.iter().map(|w| w.end).find(|&e| e > i).unwrap_or_else(|| text.chars().count())
+        words
+            .iter()
+            .map(|w| w.end)
+            .find(|&e| e > i)
+            .unwrap_or_else(|| text.chars().count())
     } else {
-        words.iter().rev().map(|w| w.start).find(|&s| s < i).unwrap_or(0)
+        words
+            .iter()
+            .rev()
+            .map(|w| w.start)
+            .find(|&s| s < i)
+            .unwrap_or(0)
     }
 }
 

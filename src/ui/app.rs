@@ -5,21 +5,20 @@ use super::dialogs::FileDialogs;
 use super::document_view::{DocumentViewState, SnippetCache};
 use super::settings::Settings;
 use crate::corpus::location::project_path_for_folder;
-use crate::corpus::{import_files, import_folder, ImportReport};
+use crate::corpus::{ImportReport, import_files, import_folder};
 use crate::model::{
-    Action, Annotation, AnnotationId, Document, DocumentId, DocumentStatus, DocumentSummary, Entity, EntityId, History,
-    Label, LabelScheme, Relation,
+    Action, Annotation, AnnotationId, Document, DocumentId, DocumentStatus, DocumentSummary,
+    Entity, EntityId, History, Label, LabelScheme, Relation,
 };
 use crate::store::Project;
 use egui::{Key, Modifiers, Ui};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::{Receiver, channel};
 
 /// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
 /// dialog service (XDG desktop portal) on this desktop.
-pub(super) const NO_DIALOG_HINT: &str =
-    "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal); use the command line instead.";
+pub(super) const NO_DIALOG_HINT: &str = "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal); use the command line instead.";
 
 /// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
 #[derive(Clone, Debug, PartialEq)]
@@ -275,7 +274,9 @@ impl SanadApp {
 
     fn annotator(&self) -> String {
         self.settings.annotator.clone().unwrap_or_else(|| {
-            std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "researcher".into())
+            std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "researcher".into())
         })
     }
 
@@ -302,9 +303,16 @@ impl SanadApp {
 
     /// Imports the bundled sample corpus into `path` (in the foreground: it is tiny) and opens it.
     pub fn open_sample(&mut self, path: &Path) {
-        let result = Project::open_or_create(path).map_err(|e| e.to_string()).and_then(|mut p| {
-            import_files(&mut p, crate::corpus::sample::sample_files(), &mut |_, _| {}).map_err(|e| e.to_string())
-        });
+        let result = Project::open_or_create(path)
+            .map_err(|e| e.to_string())
+            .and_then(|mut p| {
+                import_files(
+                    &mut p,
+                    crate::corpus::sample::sample_files(),
+                    &mut |_, _| {},
+                )
+                .map_err(|e| e.to_string())
+            });
         match result {
             Ok(report) => {
                 self.open_project(path);
@@ -323,22 +331,32 @@ impl SanadApp {
         self.current = None;
         self.documents.clear();
         std::thread::spawn(move || {
-            let result = Project::open_or_create(&project_path).map_err(|e| e.to_string()).and_then(|mut p| {
-                p.set_actor(actor);
-                let mut progress = |done, total| {
-                    let _ = tx.send(JobMessage::Progress(done, total));
-                };
-                import_folder(&mut p, &folder, &mut progress).map_err(|e| e.to_string())
-            });
+            let result = Project::open_or_create(&project_path)
+                .map_err(|e| e.to_string())
+                .and_then(|mut p| {
+                    p.set_actor(actor);
+                    let mut progress = |done, total| {
+                        let _ = tx.send(JobMessage::Progress(done, total));
+                    };
+                    import_folder(&mut p, &folder, &mut progress).map_err(|e| e.to_string())
+                });
             let _ = tx.send(JobMessage::Done(result.map(|r| (project_path, r))));
         });
-        self.job = Some(ImportJob { what, rx, progress: (0, 0) });
+        self.job = Some(ImportJob {
+            what,
+            rx,
+            progress: (0, 0),
+        });
     }
 
     fn poll_job(&mut self, block: bool) {
         let Some(job) = &mut self.job else { return };
         loop {
-            let msg = if block { job.rx.recv().ok() } else { job.rx.try_recv().ok() };
+            let msg = if block {
+                job.rx.recv().ok()
+            } else {
+                job.rx.try_recv().ok()
+            };
             match msg {
                 Some(JobMessage::Progress(d, t)) => job.progress = (d, t),
                 Some(JobMessage::Done(result)) => {
@@ -376,7 +394,14 @@ impl SanadApp {
 
     fn refresh_lists(&mut self) {
         let Some(p) = &self.project else { return };
-        let result = (|| Ok::<_, crate::store::StoreError>((p.document_summaries()?, p.labels()?, p.scheme()?, p.entities()?)))();
+        let result = (|| {
+            Ok::<_, crate::store::StoreError>((
+                p.document_summaries()?,
+                p.labels()?,
+                p.scheme()?,
+                p.entities()?,
+            ))
+        })();
         match result {
             Ok((d, l, s, e)) => {
                 self.documents = d;
@@ -391,7 +416,9 @@ impl SanadApp {
     /// Reloads the shown document's annotations, relations, attributes and settings (not its
     /// text, which never changes).
     fn reload_current(&mut self) {
-        let (Some(p), Some(cur)) = (&self.project, &mut self.current) else { return };
+        let (Some(p), Some(cur)) = (&self.project, &mut self.current) else {
+            return;
+        };
         let id = cur.document.id;
         let result = (|| {
             Ok::<_, crate::store::StoreError>((
@@ -423,8 +450,13 @@ impl SanadApp {
             match p.document(id) {
                 Ok(document) => {
                     let index = crate::model::CharIndex::new(&document.text);
-                    self.current =
-                        Some(Current { document, annotations: Vec::new(), relations: Vec::new(), attributes: HashMap::new(), index });
+                    self.current = Some(Current {
+                        document,
+                        annotations: Vec::new(),
+                        relations: Vec::new(),
+                        attributes: HashMap::new(),
+                        index,
+                    });
                     self.view.reset();
                     self.relation_from = None;
                     self.note_edit = None;
@@ -438,12 +470,20 @@ impl SanadApp {
 
     /// The documents the list shows (after the status filter).
     pub fn visible_documents(&self) -> Vec<&DocumentSummary> {
-        self.documents.iter().filter(|d| self.status_filter.is_none_or(|s| d.status == s)).collect()
+        self.documents
+            .iter()
+            .filter(|d| self.status_filter.is_none_or(|s| d.status == s))
+            .collect()
     }
 
     /// The label of an annotation of the current document.
     pub(super) fn label_of(&self, id: AnnotationId) -> Option<&Label> {
-        let a = self.current.as_ref()?.annotations.iter().find(|a| a.id == id)?;
+        let a = self
+            .current
+            .as_ref()?
+            .annotations
+            .iter()
+            .find(|a| a.id == id)?;
         self.labels.iter().find(|l| l.id == a.label_id)
     }
 
@@ -452,7 +492,10 @@ impl SanadApp {
     pub fn run_command(&mut self, command: Command) {
         match command {
             Command::ChooseFolder => match self.dialogs.pick_folder() {
-                Some(folder) => self.run_command(Command::OpenFolder { folder, project: None }),
+                Some(folder) => self.run_command(Command::OpenFolder {
+                    folder,
+                    project: None,
+                }),
                 None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
             },
             Command::ChooseProject => match self.dialogs.pick_project() {
@@ -463,7 +506,11 @@ impl SanadApp {
                 let default = self
                     .project
                     .as_ref()
-                    .and_then(|p| p.path().file_stem().map(|s| format!("{}.jsonl", s.to_string_lossy())))
+                    .and_then(|p| {
+                        p.path()
+                            .file_stem()
+                            .map(|s| format!("{}.jsonl", s.to_string_lossy()))
+                    })
                     .unwrap_or_else(|| "export.jsonl".into());
                 match self.dialogs.save_export(&default) {
                     Some(path) => self.run_command(Command::ExportJsonl(path)),
@@ -476,26 +523,45 @@ impl SanadApp {
             }
             Command::OpenFolder { folder, project } => self.start_import(folder, project),
             Command::OpenProject(path) => match crate::store::inspect(&path) {
-                Ok(crate::store::FileKind::New) => self.fail(format!("no project file there: {}", path.display())),
+                Ok(crate::store::FileKind::New) => {
+                    self.fail(format!("no project file there: {}", path.display()))
+                }
                 Ok(_) => self.open_project(&path),
                 Err(e) => self.fail(e.to_string()),
             },
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
-                match write_export(p, crate::export::ExportOptions { history: self.export_history }, &path) {
-                    Ok(n) => self.status = format!("Exported {n} document(s) to {}", path.display()),
+                match write_export(
+                    p,
+                    crate::export::ExportOptions {
+                        history: self.export_history,
+                    },
+                    &path,
+                ) {
+                    Ok(n) => {
+                        self.status = format!("Exported {n} document(s) to {}", path.display())
+                    }
                     Err(e) => self.fail(format!("export failed ({e}): {}", path.display())),
                 }
             }
             Command::ExportScheme => {
-                let Some(scheme) = self.scheme.clone() else { return };
+                let Some(scheme) = self.scheme.clone() else {
+                    return;
+                };
                 let Some(path) = self.dialogs.save_scheme("scheme.ron") else {
                     self.status = format!("Scheme not exported. {NO_DIALOG_HINT}");
                     return;
                 };
-                match scheme.to_ron().map_err(|e| e.to_string()).and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string())) {
+                match scheme
+                    .to_ron()
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string()))
+                {
                     Ok(()) => self.status = format!("Scheme exported to {}", path.display()),
-                    Err(e) => self.fail(format!("cannot export the scheme ({e}): {}", path.display())),
+                    Err(e) => self.fail(format!(
+                        "cannot export the scheme ({e}): {}",
+                        path.display()
+                    )),
                 }
             }
             Command::ImportScheme => {
@@ -514,16 +580,24 @@ impl SanadApp {
                         }
                         Err(e) => self.fail(format!("{e}: {}", path.display())),
                     },
-                    (Err(e), _) => self.fail(format!("cannot read the scheme ({e}): {}", path.display())),
+                    (Err(e), _) => {
+                        self.fail(format!("cannot read the scheme ({e}): {}", path.display()))
+                    }
                     (_, None) => {}
                 }
             }
             Command::SelectDocument(id) => self.select_document(id),
             Command::StepDocument(step) => {
-                let visible: Vec<DocumentId> = self.visible_documents().iter().map(|d| d.id).collect();
-                let here = self.current.as_ref().and_then(|c| visible.iter().position(|&d| d == c.document.id));
+                let visible: Vec<DocumentId> =
+                    self.visible_documents().iter().map(|d| d.id).collect();
+                let here = self
+                    .current
+                    .as_ref()
+                    .and_then(|c| visible.iter().position(|&d| d == c.document.id));
                 let next = match here {
-                    Some(i) => (i as i64 + i64::from(step)).clamp(0, visible.len() as i64 - 1) as usize,
+                    Some(i) => {
+                        (i as i64 + i64::from(step)).clamp(0, visible.len() as i64 - 1) as usize
+                    }
                     None => 0,
                 };
                 if let Some(&id) = visible.get(next) {
@@ -531,22 +605,35 @@ impl SanadApp {
                 }
             }
             Command::SelectAnnotation(id) => {
-                if let Some(a) = self.current.as_ref().and_then(|c| c.annotations.iter().find(|a| a.id == id)) {
+                if let Some(a) = self
+                    .current
+                    .as_ref()
+                    .and_then(|c| c.annotations.iter().find(|a| a.id == id))
+                {
                     self.view.scroll_to = Some(a.range());
                     self.view.clear_selection();
                     self.view.selected_annotation = Some(id);
-                    self.status = format!("Selected annotation {id}: a number relabels it, Delete removes it, R starts a relation");
+                    self.status = format!(
+                        "Selected annotation {id}: a number relabels it, Delete removes it, R starts a relation"
+                    );
                 }
             }
             Command::UseLabel(label) => {
                 let Some(cur) = &self.current else { return };
                 if let Some(sel) = self.view.selection.clone().filter(|s| !s.is_empty()) {
-                    let action = Action::AddAnnotation { id: None, document_id: cur.document.id, start: sel.start, end: sel.end, label };
+                    let action = Action::AddAnnotation {
+                        id: None,
+                        document_id: cur.document.id,
+                        start: sel.start,
+                        end: sel.end,
+                        label,
+                    };
                     self.run_command(Command::Apply(action));
                 } else if let Some(id) = self.view.selected_annotation {
                     self.run_command(Command::Apply(Action::RelabelAnnotation { id, label }));
                 } else {
-                    self.status = "Select some text first (drag across it), then press a label key.".into();
+                    self.status =
+                        "Select some text first (drag across it), then press a label key.".into();
                 }
             }
             Command::DeleteSelected => {
@@ -558,26 +645,42 @@ impl SanadApp {
                 Some(id) => {
                     self.relation_from = Some(id);
                     let name = self.label_of(id).map_or("?".to_owned(), |l| l.name.clone());
-                    self.status = format!("Relation from this {name}: click its target annotation (Esc cancels)");
+                    self.status = format!(
+                        "Relation from this {name}: click its target annotation (Esc cancels)"
+                    );
                 }
                 None => self.status = "Select an annotation first (click it), then press R.".into(),
             },
             Command::RelationTarget { head, child } => {
                 self.relation_from = None;
-                let (Some(h), Some(c)) = (self.label_of(head).map(|l| l.name.clone()), self.label_of(child).map(|l| l.name.clone()))
-                else {
+                let (Some(h), Some(c)) = (
+                    self.label_of(head).map(|l| l.name.clone()),
+                    self.label_of(child).map(|l| l.name.clone()),
+                ) else {
                     return;
                 };
                 if head == child {
                     self.fail("a relation needs two different annotations".into());
                     return;
                 }
-                let allowed = self.project.as_ref().map(|p| p.allowed_relations(&h, &c)).transpose();
+                let allowed = self
+                    .project
+                    .as_ref()
+                    .map(|p| p.allowed_relations(&h, &c))
+                    .transpose();
                 match allowed {
-                    Ok(Some(types)) if types.is_empty() => self.fail(format!("no relation type allows {h} to {c} in this scheme")),
+                    Ok(Some(types)) if types.is_empty() => {
+                        self.fail(format!("no relation type allows {h} to {c} in this scheme"))
+                    }
                     Ok(Some(types)) if types.len() == 1 => {
                         let relation = types[0].clone();
-                        self.run_command(Command::Apply(Action::AddRelation { id: None, head, child, relation, created_at: None }));
+                        self.run_command(Command::Apply(Action::AddRelation {
+                            id: None,
+                            head,
+                            child,
+                            relation,
+                            created_at: None,
+                        }));
                     }
                     Ok(Some(types)) => self.windows.relation_choice = Some((head, child, types)),
                     Ok(None) => {}
@@ -585,26 +688,50 @@ impl SanadApp {
                 }
             }
             Command::EntityFromSelected => {
-                let Some(id) = self.view.selected_annotation else { return };
+                let Some(id) = self.view.selected_annotation else {
+                    return;
+                };
                 let Some(cur) = &self.current else { return };
-                let Some(a) = cur.annotations.iter().find(|a| a.id == id) else { return };
-                let name = cur.index.slice(&cur.document.text, a.range()).trim().to_owned();
-                let kind = self.label_of(id).map_or_else(String::new, |l| l.name.clone());
-                let create = Action::CreateEntity { id: None, name: name.clone(), kind, aliases: Vec::new(), created_at: None };
+                let Some(a) = cur.annotations.iter().find(|a| a.id == id) else {
+                    return;
+                };
+                let name = cur
+                    .index
+                    .slice(&cur.document.text, a.range())
+                    .trim()
+                    .to_owned();
+                let kind = self
+                    .label_of(id)
+                    .map_or_else(String::new, |l| l.name.clone());
+                let create = Action::CreateEntity {
+                    id: None,
+                    name: name.clone(),
+                    kind,
+                    aliases: Vec::new(),
+                    created_at: None,
+                };
                 let Some(p) = &mut self.project else { return };
                 match p.apply(&create) {
                     Ok(created) => {
                         self.history.push(create, created.inverse);
                         if let Some(entity) = created.created {
-                            self.run_command(Command::Apply(Action::LinkEntity { annotation_id: id, entity_id: Some(entity) }));
-                            self.status = format!("Created entity {name:?} and linked this mention");
+                            self.run_command(Command::Apply(Action::LinkEntity {
+                                annotation_id: id,
+                                entity_id: Some(entity),
+                            }));
+                            self.status =
+                                format!("Created entity {name:?} and linked this mention");
                         }
                     }
                     Err(e) => self.fail(e.to_string()),
                 }
             }
             Command::JumpToMention(entity) => {
-                let mentions = self.project.as_ref().map(|p| p.mentions(entity)).transpose();
+                let mentions = self
+                    .project
+                    .as_ref()
+                    .map(|p| p.mentions(entity))
+                    .transpose();
                 match mentions {
                     Ok(Some(m)) if !m.is_empty() => {
                         let k = self.mention_cursor.entry(entity).or_insert(0);
@@ -690,7 +817,9 @@ impl SanadApp {
             return;
         }
         ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y) {
+            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+                || i.consume_key(Modifiers::COMMAND, Key::Y)
+            {
                 cmds.push(Command::Redo);
             }
             if i.consume_key(Modifiers::COMMAND, Key::Z) {
@@ -708,7 +837,9 @@ impl SanadApp {
             if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
                 cmds.push(Command::StepDocument(1));
             }
-            if i.consume_key(Modifiers::NONE, Key::Delete) || i.consume_key(Modifiers::NONE, Key::Backspace) {
+            if i.consume_key(Modifiers::NONE, Key::Delete)
+                || i.consume_key(Modifiers::NONE, Key::Backspace)
+            {
                 cmds.push(Command::DeleteSelected);
             }
             if i.consume_key(Modifiers::NONE, Key::R) {
@@ -744,7 +875,8 @@ impl SanadApp {
         }
         self.poll_job(false);
         if self.job.is_some() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
         }
         self.handle_keys(&ui.ctx().clone());
         self.menu_bar(ui);
@@ -761,15 +893,27 @@ impl SanadApp {
 
 fn describe(action: &Action) -> String {
     match action {
-        Action::AddAnnotation { start, end, label, .. } => format!("Labelled [{start}, {end}) as {label}"),
+        Action::AddAnnotation {
+            start, end, label, ..
+        } => format!("Labelled [{start}, {end}) as {label}"),
         Action::DeleteAnnotation { id } => format!("Deleted annotation {id}"),
         Action::RelabelAnnotation { id, label } => format!("Relabelled annotation {id} as {label}"),
-        Action::SetDirection { direction, .. } => format!("Paragraph direction set to {}", direction.as_str()),
+        Action::SetDirection { direction, .. } => {
+            format!("Paragraph direction set to {}", direction.as_str())
+        }
         Action::SetStatus { status, .. } => format!("Status set to {}", status.title()),
         Action::AddRelation { relation, .. } => format!("Added relation {relation}"),
-        Action::SetAttribute { name, value: Some(v), .. } => format!("Set {name} = {v}"),
-        Action::SetAttribute { name, value: None, .. } => format!("Cleared {name}"),
-        Action::LinkEntity { entity_id: Some(e), .. } => format!("Linked to entity {e}"),
+        Action::SetAttribute {
+            name,
+            value: Some(v),
+            ..
+        } => format!("Set {name} = {v}"),
+        Action::SetAttribute {
+            name, value: None, ..
+        } => format!("Cleared {name}"),
+        Action::LinkEntity {
+            entity_id: Some(e), ..
+        } => format!("Linked to entity {e}"),
         Action::RenameLabel { name, .. } => format!("Renamed label to {name}"),
         other => other.kind().replace('_', " "),
     }

@@ -21,11 +21,16 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_folder(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Open a folder of .txt documents").pick_folder()
+        rfd::FileDialog::new()
+            .set_title("Open a folder of .txt documents")
+            .pick_folder()
     }
 
     fn pick_project(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Open a Sanad project").add_filter("Sanad project", &["sanad"]).pick_file()
+        rfd::FileDialog::new()
+            .set_title("Open a Sanad project")
+            .add_filter("Sanad project", &["sanad"])
+            .pick_file()
     }
 
     fn save_export(&self, default_name: &str) -> Option<PathBuf> {
@@ -37,7 +42,10 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_scheme(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Import a label scheme").add_filter("RON label scheme", &["ron"]).pick_file()
+        rfd::FileDialog::new()
+            .set_title("Import a label scheme")
+            .add_filter("RON label scheme", &["ron"])
+            .pick_file()
     }
 
     fn save_scheme(&self, default_name: &str) -> Option<PathBuf> {

@@ -8,12 +8,15 @@
 
 use crate::model::{Annotation, AnnotationId, Label, Relation};
 use crate::text::document::DocumentLayout;
-use crate::text::layout::{layout_document, LineLayout};
-use crate::text::shaping::{unit_format, EguiMeasurer, ShapeCache};
-use crate::text::{words, DirectionSetting};
+use crate::text::layout::{LineLayout, layout_document};
+use crate::text::shaping::{EguiMeasurer, ShapeCache, unit_format};
+use crate::text::{DirectionSetting, words};
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection};
-use egui::{pos2, vec2, Color32, CornerRadius, Event, FontId, Key, Modifiers, Rect, Sense, Stroke, StrokeKind, Ui};
+use egui::{
+    Color32, CornerRadius, Event, FontId, Key, Modifiers, Rect, Sense, Stroke, StrokeKind, Ui,
+    pos2, vec2,
+};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -21,6 +24,8 @@ use std::sync::Arc;
 pub const DOCUMENT_FONT_SIZE: f32 = 20.0;
 /// Padding around the text inside the view, points.
 const PAD: f32 = 12.0;
+/// Padding above the first line: room for relation arcs that rise above it, points.
+const PAD_TOP: f32 = 34.0;
 /// How far beyond the visible band paragraphs are laid out ahead of scrolling, points.
 const OVERSCAN: f32 = 300.0;
 
@@ -115,7 +120,11 @@ impl DocumentViewState {
         let (Some(layout), Some(origin)) = (self.layout(), self.last_origin) else {
             return Vec::new();
         };
-        layout.range_rects(range).into_iter().map(|r| r.translate(origin.min.to_vec2())).collect()
+        layout
+            .range_rects(range)
+            .into_iter()
+            .map(|r| r.translate(origin.min.to_vec2()))
+            .collect()
     }
 
     fn set_caret(&mut self, anchor: usize, active: usize) {
@@ -148,9 +157,17 @@ pub fn line_job(line: &LineLayout, font_size: f32, color: Color32) -> (LayoutJob
     for unit in line.units.iter().filter(|u| !u.text.is_empty()) {
         let start = job.text.len();
         job.text.push_str(&unit.text);
-        job.sections.push(LayoutSection { leading_space: 0.0, byte_range: ByteIndex(start)..ByteIndex(job.text.len()), format: format.clone() });
+        job.sections.push(LayoutSection {
+            leading_space: 0.0,
+            byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
+            format: format.clone(),
+        });
     }
-    let first_x = line.units.iter().find(|u| !u.text.is_empty()).map_or(0.0, |u| u.x);
+    let first_x = line
+        .units
+        .iter()
+        .find(|u| !u.text.is_empty())
+        .map_or(0.0, |u| u.x);
     (job, first_x)
 }
 
@@ -161,7 +178,9 @@ pub struct SnippetCache {
 
 impl Default for SnippetCache {
     fn default() -> Self {
-        Self { shapes: ShapeCache::new(SNIPPET_FONT_SIZE) }
+        Self {
+            shapes: ShapeCache::new(SNIPPET_FONT_SIZE),
+        }
     }
 }
 
@@ -180,15 +199,30 @@ pub fn bidi_snippet(
     selected: bool,
     accessible: &str,
 ) -> egui::Response {
-    let flat: String = text.chars().map(|c| if crate::text::paragraphs::is_paragraph_separator(c) { ' ' } else { c }).collect();
+    let flat: String = text
+        .chars()
+        .map(|c| {
+            if crate::text::paragraphs::is_paragraph_separator(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     let shown: String = if flat.chars().count() > max_chars {
-        flat.chars().take(max_chars).chain(std::iter::once('…')).collect()
+        flat.chars()
+            .take(max_chars)
+            .chain(std::iter::once('…'))
+            .collect()
     } else {
         flat
     };
     let shapes = &mut cache.shapes;
     let layout = ui.ctx().fonts_mut(|fonts| {
-        let mut m = EguiMeasurer { fonts, cache: shapes };
+        let mut m = EguiMeasurer {
+            fonts,
+            cache: shapes,
+        };
         layout_document(&shown, DirectionSetting::Auto, f32::INFINITY, &mut m)
     });
     let Some(line) = layout.lines().next().cloned() else {
@@ -196,23 +230,34 @@ pub fn bidi_snippet(
     };
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(vec2(width, line.height), Sense::click());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, accessible));
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, accessible));
     let visuals = ui.style().interact_selectable(&response, selected);
     if selected || response.hovered() {
-        ui.painter().rect_filled(rect, CornerRadius::same(2), visuals.weak_bg_fill);
+        ui.painter()
+            .rect_filled(rect, CornerRadius::same(2), visuals.weak_bg_fill);
     }
     let color = visuals.text_color();
     let (job, first_x) = line_job(&line, SNIPPET_FONT_SIZE, color);
     let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
-    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) { rect.max.x - line.width - 4.0 } else { rect.min.x + 4.0 };
-    ui.painter().with_clip_rect(rect).galley(pos2(x + first_x, rect.min.y), galley, color);
+    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
+        rect.max.x - line.width - 4.0
+    } else {
+        rect.min.x + 4.0
+    };
+    ui.painter()
+        .with_clip_rect(rect)
+        .galley(pos2(x + first_x, rect.min.y), galley, color);
     response
 }
 
 /// Annotations under char `i`, innermost (shortest) first.
 pub fn annotations_at(annotations: &[Annotation], i: usize) -> Vec<&Annotation> {
-    let mut hits: Vec<&Annotation> = annotations.iter().filter(|a| a.start <= i && i < a.end).collect();
+    let mut hits: Vec<&Annotation> = annotations
+        .iter()
+        .filter(|a| a.start <= i && i < a.end)
+        .collect();
     hits.sort_by_key(|a| (a.end - a.start, a.start, a.id));
     hits
 }
@@ -240,260 +285,363 @@ pub fn show(
     labels: &[Label],
     relation_from: Option<AnnotationId>,
 ) -> ViewOutput {
-    let DocumentRef { id: document, text, direction, annotations, relations } = doc;
+    let DocumentRef {
+        id: document,
+        text,
+        direction,
+        annotations,
+        relations,
+    } = doc;
     let mut out = ViewOutput::default();
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
     let shared_text = state.text_for(document, text);
-    egui::ScrollArea::vertical().id_salt(("document-scroll", document)).auto_shrink([false, false]).show_viewport(ui, |ui, viewport| {
-        let width = (ui.available_width() - 2.0 * PAD).max(120.0).round();
-        let key = LayoutKey { document, width_bits: width.to_bits(), direction };
-        let DocumentViewState { shapes, layout: slot, .. } = state;
-        ui.ctx().fonts_mut(|fonts| {
-            let mut m = EguiMeasurer { fonts, cache: shapes };
-            if slot.as_ref().is_none_or(|(k, _)| *k != key) {
-                let line_height = crate::text::layout::Measurer::line_height(&mut m);
-                *slot = Some((key, DocumentLayout::new(shared_text.clone(), direction, width, line_height)));
-            }
-            let (_, layout) = slot.as_mut().expect("set just above");
-            if let Some(range) = &state.scroll_to {
-                layout.ensure_chars(range.clone(), &mut m);
-            }
-            let band = (viewport.min.y - PAD - OVERSCAN)..(viewport.max.y - PAD + OVERSCAN);
-            layout.ensure_visible(band, &mut m);
-        });
-        // Taken out of the state for the rest of the frame, so the state can change meanwhile.
-        let Some((layout_key, layout_owned)) = state.layout.take() else { return };
-        let layout = &layout_owned;
-        let band = (viewport.min.y - PAD)..(viewport.max.y - PAD);
+    egui::ScrollArea::vertical()
+        .id_salt(("document-scroll", document))
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            let width = (ui.available_width() - 2.0 * PAD).max(120.0).round();
+            let key = LayoutKey {
+                document,
+                width_bits: width.to_bits(),
+                direction,
+            };
+            let DocumentViewState {
+                shapes,
+                layout: slot,
+                ..
+            } = state;
+            ui.ctx().fonts_mut(|fonts| {
+                let mut m = EguiMeasurer {
+                    fonts,
+                    cache: shapes,
+                };
+                if slot.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let line_height = crate::text::layout::Measurer::line_height(&mut m);
+                    *slot = Some((
+                        key,
+                        DocumentLayout::new(shared_text.clone(), direction, width, line_height),
+                    ));
+                }
+                let (_, layout) = slot.as_mut().expect("set just above");
+                if let Some(range) = &state.scroll_to {
+                    layout.ensure_chars(range.clone(), &mut m);
+                }
+                let band =
+                    (viewport.min.y - PAD_TOP - OVERSCAN)..(viewport.max.y - PAD_TOP + OVERSCAN);
+                layout.ensure_visible(band, &mut m);
+            });
+            // Taken out of the state for the rest of the frame, so the state can change meanwhile.
+            let Some((layout_key, layout_owned)) = state.layout.take() else {
+                return;
+            };
+            let layout = &layout_owned;
+            let band = (viewport.min.y - PAD_TOP)..(viewport.max.y - PAD_TOP);
 
-        let size = vec2(ui.available_width(), layout.height() + 2.0 * PAD);
-        let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text"));
-        let origin = Rect::from_min_size(rect.min + vec2(PAD, PAD), vec2(width, layout.height()));
-        let to_layout = |p: egui::Pos2| p - origin.min.to_vec2();
-        let to_screen = |r: Rect| r.translate(origin.min.to_vec2());
+            let size = vec2(ui.available_width(), layout.height() + PAD_TOP + PAD);
+            let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text")
+            });
+            let origin =
+                Rect::from_min_size(rect.min + vec2(PAD, PAD_TOP), vec2(width, layout.height()));
+            let to_layout = |p: egui::Pos2| p - origin.min.to_vec2();
+            let to_screen = |r: Rect| r.translate(origin.min.to_vec2());
 
-        let mut new_caret: Option<(usize, usize)> = None;
-        let mut new_selected: Option<Option<AnnotationId>> = None;
-        // Drag: the span is the logical range between press and current point.
-        if response.drag_started()
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(p);
-            let caret = layout.caret_at(to_layout(press));
-            new_caret = Some((caret, caret));
-            new_selected = Some(None);
-        }
-        if response.dragged()
-            && let (Some(anchor), Some(p)) = (new_caret.map(|c| c.0).or(state.anchor), response.interact_pointer_pos())
-        {
-            new_caret = Some((anchor, layout.caret_at(to_layout(p))));
-        }
-        if response.double_clicked()
-            && let Some(p) = response.interact_pointer_pos()
-            && let Some(i) = layout.char_at(to_layout(p))
-        {
-            let w = words::word_at(&shared_text, i);
-            new_caret = Some((w.start, w.end));
-            new_selected = Some(None);
-        } else if response.clicked()
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            let hits = layout.char_at(to_layout(p)).map(|i| annotations_at(annotations, i)).unwrap_or_default();
-            if hits.is_empty() {
-                let caret = layout.caret_at(to_layout(p));
+            let mut new_caret: Option<(usize, usize)> = None;
+            let mut new_selected: Option<Option<AnnotationId>> = None;
+            // Drag: the span is the logical range between press and current point.
+            if response.drag_started()
+                && let Some(p) = response.interact_pointer_pos()
+            {
+                let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(p);
+                let caret = layout.caret_at(to_layout(press));
                 new_caret = Some((caret, caret));
                 new_selected = Some(None);
-            } else {
-                // Repeated clicks cycle through stacked annotations, innermost first.
-                let next = match state.selected_annotation.and_then(|s| hits.iter().position(|a| a.id == s)) {
-                    Some(k) => hits[(k + 1) % hits.len()].id,
-                    None => hits[0].id,
-                };
-                new_selected = Some(Some(next));
-                out.clicked_annotation = Some(next);
             }
-        }
-
-        // Keyboard: Shift+Arrow by a grapheme, Ctrl+Shift+Arrow by a word (visual direction),
-        // Ctrl+A, copy.
-        let keyboard_free = !ui.ctx().egui_wants_keyboard_input();
-        let mut copy = false;
-        if keyboard_free {
-            ui.input_mut(|i| {
-                if i.consume_key(Modifiers::COMMAND, Key::A) {
-                    new_caret = Some((0, layout.char_count()));
+            if response.dragged()
+                && let (Some(anchor), Some(p)) = (
+                    new_caret.map(|c| c.0).or(state.anchor),
+                    response.interact_pointer_pos(),
+                )
+            {
+                new_caret = Some((anchor, layout.caret_at(to_layout(p))));
+            }
+            if response.double_clicked()
+                && let Some(p) = response.interact_pointer_pos()
+                && let Some(i) = layout.char_at(to_layout(p))
+            {
+                let w = words::word_at(&shared_text, i);
+                new_caret = Some((w.start, w.end));
+                new_selected = Some(None);
+            } else if response.clicked()
+                && let Some(p) = response.interact_pointer_pos()
+            {
+                let hits = layout
+                    .char_at(to_layout(p))
+                    .map(|i| annotations_at(annotations, i))
+                    .unwrap_or_default();
+                if hits.is_empty() {
+                    let caret = layout.caret_at(to_layout(p));
+                    new_caret = Some((caret, caret));
                     new_selected = Some(None);
+                } else {
+                    // Repeated clicks cycle through stacked annotations, innermost first.
+                    let next = match state
+                        .selected_annotation
+                        .and_then(|s| hits.iter().position(|a| a.id == s))
+                    {
+                        Some(k) => hits[(k + 1) % hits.len()].id,
+                        None => hits[0].id,
+                    };
+                    new_selected = Some(Some(next));
+                    out.clicked_annotation = Some(next);
                 }
-                copy = i.events.iter().any(|e| matches!(e, Event::Copy));
-                for (left, key) in [(true, Key::ArrowLeft), (false, Key::ArrowRight)] {
-                    let word = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, key);
-                    let one = !word && i.consume_key(Modifiers::SHIFT, key);
-                    let (Some(anchor), Some(active)) = (state.anchor, state.active) else { continue };
-                    if one {
-                        if let Some(next) = layout.move_visual(active, left) {
+            }
+
+            // Keyboard: Shift+Arrow by a grapheme, Ctrl+Shift+Arrow by a word (visual direction),
+            // Ctrl+A, copy.
+            let keyboard_free = !ui.ctx().egui_wants_keyboard_input();
+            let mut copy = false;
+            if keyboard_free {
+                ui.input_mut(|i| {
+                    if i.consume_key(Modifiers::COMMAND, Key::A) {
+                        new_caret = Some((0, layout.char_count()));
+                        new_selected = Some(None);
+                    }
+                    copy = i.events.iter().any(|e| matches!(e, Event::Copy));
+                    for (left, key) in [(true, Key::ArrowLeft), (false, Key::ArrowRight)] {
+                        let word = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, key);
+                        let one = !word && i.consume_key(Modifiers::SHIFT, key);
+                        let (Some(anchor), Some(active)) = (state.anchor, state.active) else {
+                            continue;
+                        };
+                        if one {
+                            if let Some(next) = layout.move_visual(active, left) {
+                                new_caret = Some((anchor, next));
+                            }
+                        } else if word {
+                            // The visual direction at the caret decides which way is "forward".
+                            let step = layout.move_visual(active, left).unwrap_or(active);
+                            let forward = step > active;
+                            let next = words::next_word_edge(&shared_text, active, forward);
                             new_caret = Some((anchor, next));
                         }
-                    } else if word {
-                        // The visual direction at the caret decides which way is "forward".
-                        let step = layout.move_visual(active, left).unwrap_or(active);
-                        let forward = step > active;
-                        let next = words::next_word_edge(&shared_text, active, forward);
-                        new_caret = Some((anchor, next));
+                    }
+                });
+            }
+            if let Some((a, b)) = new_caret {
+                state.set_caret(a, b);
+            }
+            if let Some(sel) = new_selected {
+                state.selected_annotation = sel;
+                if sel.is_some() {
+                    state.selection = None;
+                    state.anchor = None;
+                    state.active = None;
+                }
+            }
+            if copy && let Some(sel) = state.selection.clone().filter(|s| !s.is_empty()) {
+                let copied = crate::model::slice_chars(&shared_text, sel.clone());
+                ui.ctx().copy_text(copied);
+                out.copied = Some(sel.len());
+            }
+            if let Some(range) = state.scroll_to.take()
+                && let Some(b) = layout.range_bounds(range)
+            {
+                ui.scroll_to_rect(to_screen(b).expand(20.0), Some(egui::Align::Center));
+            }
+
+            let painter = ui.painter_at(rect);
+            let visible = visible_chars(layout, band.clone());
+            // Highlights behind the text: outer (longer) spans first so nested ones sit on top, and
+            // each span's underline lifted by how deeply it is nested, so stacked spans stay apart.
+            let mut shown: Vec<&Annotation> = annotations
+                .iter()
+                .filter(|a| a.start < visible.end && visible.start < a.end)
+                .collect();
+            shown.sort_by_key(|a| (std::cmp::Reverse(a.end - a.start), a.start, a.id));
+            let depth = |a: &Annotation| {
+                shown
+                    .iter()
+                    .filter(|o| {
+                        o.id != a.id
+                            && o.start <= a.start
+                            && a.end <= o.end
+                            && (o.end - o.start > a.end - a.start || o.id < a.id)
+                    })
+                    .count()
+            };
+            for a in &shown {
+                let color = label_color(labels, a.label_id);
+                let fill = color.gamma_multiply(if dark { 0.40 } else { 0.25 });
+                let lift = 3.0 * depth(a) as f32;
+                for r in layout.range_rects(a.range()) {
+                    let r = to_screen(r);
+                    painter.rect_filled(
+                        r.shrink2(vec2(0.0, 2.0 + lift * 0.5)),
+                        CornerRadius::same(3),
+                        fill,
+                    );
+                    let y = r.max.y - 2.0 - lift;
+                    painter.line_segment(
+                        [pos2(r.min.x, y), pos2(r.max.x, y)],
+                        Stroke::new(2.0, color),
+                    );
+                    if state.selected_annotation == Some(a.id) || relation_from == Some(a.id) {
+                        let stroke = if relation_from == Some(a.id) {
+                            Stroke::new(2.0, ui.visuals().warn_fg_color)
+                        } else {
+                            Stroke::new(2.0, text_color)
+                        };
+                        painter.rect_stroke(
+                            r.shrink2(vec2(0.0, 1.0)),
+                            CornerRadius::same(3),
+                            stroke,
+                            StrokeKind::Inside,
+                        );
                     }
                 }
-            });
-        }
-        if let Some((a, b)) = new_caret {
-            state.set_caret(a, b);
-        }
-        if let Some(sel) = new_selected {
-            state.selected_annotation = sel;
-            if sel.is_some() {
-                state.selection = None;
-                state.anchor = None;
-                state.active = None;
             }
-        }
-        if copy && let Some(sel) = state.selection.clone().filter(|s| !s.is_empty()) {
-            let copied = crate::model::slice_chars(&shared_text, sel.clone());
-            ui.ctx().copy_text(copied);
-            out.copied = Some(sel.len());
-        }
-        if let Some(range) = state.scroll_to.take()
-            && let Some(b) = layout.range_bounds(range)
-        {
-            ui.scroll_to_rect(to_screen(b).expand(20.0), Some(egui::Align::Center));
-        }
-
-        let painter = ui.painter_at(rect);
-        let visible = visible_chars(layout, band.clone());
-        // Highlights behind the text: outer (longer) spans first so nested ones sit on top, and
-        // each span's underline lifted by how deeply it is nested, so stacked spans stay apart.
-        let mut shown: Vec<&Annotation> =
-            annotations.iter().filter(|a| a.start < visible.end && visible.start < a.end).collect();
-        shown.sort_by_key(|a| (std::cmp::Reverse(a.end - a.start), a.start, a.id));
-        let depth = |a: &Annotation| {
-            shown
-                .iter()
-                .filter(|o| o.id != a.id && o.start <= a.start && a.end <= o.end && (o.end - o.start > a.end - a.start || o.id < a.id))
-                .count()
-        };
-        for a in &shown {
-            let color = label_color(labels, a.label_id);
-            let fill = color.gamma_multiply(if dark { 0.40 } else { 0.25 });
-            let lift = 3.0 * depth(a) as f32;
-            for r in layout.range_rects(a.range()) {
-                let r = to_screen(r);
-                painter.rect_filled(r.shrink2(vec2(0.0, 2.0 + lift * 0.5)), CornerRadius::same(3), fill);
-                let y = r.max.y - 2.0 - lift;
-                painter.line_segment([pos2(r.min.x, y), pos2(r.max.x, y)], Stroke::new(2.0, color));
-                if state.selected_annotation == Some(a.id) || relation_from == Some(a.id) {
-                    let stroke = if relation_from == Some(a.id) { Stroke::new(2.0, ui.visuals().warn_fg_color) } else { Stroke::new(2.0, text_color) };
-                    painter.rect_stroke(r.shrink2(vec2(0.0, 1.0)), CornerRadius::same(3), stroke, StrokeKind::Inside);
+            if let Some(sel) = state.selection.clone() {
+                let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+                for r in layout.range_rects(sel) {
+                    painter.rect_filled(to_screen(r), CornerRadius::ZERO, fill);
                 }
             }
-        }
-        if let Some(sel) = state.selection.clone() {
-            let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
-            for r in layout.range_rects(sel) {
-                painter.rect_filled(to_screen(r), CornerRadius::ZERO, fill);
-            }
-        }
 
-        // Text: one galley per visible line, units pushed as sections in visual order.
-        let font_size = state.shapes.font_size();
-        let marker_color = ui.visuals().warn_fg_color;
-        for line in layout.lines().filter(|l| l.y + l.height >= band.start && l.y <= band.end) {
-            let lr = to_screen(Rect::from_min_size(pos2(line.x, line.y), vec2(line.width.max(1.0), line.height)));
-            if line.units.iter().any(|u| !u.text.is_empty()) {
-                let (job, first_x) = line_job(line, font_size, text_color);
-                let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-                painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
+            // Text: one galley per visible line, units pushed as sections in visual order.
+            let font_size = state.shapes.font_size();
+            let marker_color = ui.visuals().warn_fg_color;
+            for line in layout
+                .lines()
+                .filter(|l| l.y + l.height >= band.start && l.y <= band.end)
+            {
+                let lr = to_screen(Rect::from_min_size(
+                    pos2(line.x, line.y),
+                    vec2(line.width.max(1.0), line.height),
+                ));
+                if line.units.iter().any(|u| !u.text.is_empty()) {
+                    let (job, first_x) = line_job(line, font_size, text_color);
+                    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+                    painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
+                }
+                if state.show_controls {
+                    paint_control_markers(&painter, line, lr.min, marker_color);
+                }
             }
-            if state.show_controls {
-                paint_control_markers(&painter, line, lr.min, marker_color);
+            // Relations: an arc from the head span to the child span, arrowhead at the child, the
+            // relation's name at the top of the arc.
+            let arrow_color = ui.visuals().strong_text_color().gamma_multiply(0.8);
+            for r in relations {
+                let (Some(h), Some(c)) = (
+                    annotations.iter().find(|a| a.id == r.head),
+                    annotations.iter().find(|a| a.id == r.child),
+                ) else {
+                    continue;
+                };
+                let (Some(hr), Some(cr)) = (
+                    layout.range_rects(h.range()).first().copied(),
+                    layout.range_rects(c.range()).first().copied(),
+                ) else {
+                    continue;
+                };
+                let (hr, cr) = (to_screen(hr), to_screen(cr));
+                if !(band_screen_contains(ui, hr) || band_screen_contains(ui, cr)) {
+                    continue;
+                }
+                let highlight = state
+                    .selected_annotation
+                    .is_some_and(|s| s == r.head || s == r.child);
+                let color = if highlight {
+                    ui.visuals().selection.stroke.color
+                } else {
+                    arrow_color
+                };
+                let from = pos2(hr.center().x, hr.min.y + 3.0);
+                let to = pos2(cr.center().x, cr.min.y + 3.0);
+                let rise =
+                    (8.0 + 0.12 * (to.x - from.x).abs() + 0.3 * (to.y - from.y).abs()).min(30.0);
+                let top = from.y.min(to.y) - rise;
+                let c1 = pos2(from.x, top);
+                let c2 = pos2(to.x, top);
+                painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                    [from, c1, c2, to],
+                    false,
+                    Color32::TRANSPARENT,
+                    Stroke::new(if highlight { 2.0 } else { 1.3 }, color),
+                ));
+                let head_size = 5.0;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![
+                        to,
+                        pos2(to.x - head_size, to.y - head_size * 1.6),
+                        pos2(to.x + head_size, to.y - head_size * 1.6),
+                    ],
+                    color,
+                    Stroke::NONE,
+                ));
+                let mid = pos2((from.x + to.x) / 2.0, top + rise * 0.25);
+                let galley =
+                    painter.layout_no_wrap(r.relation.clone(), FontId::proportional(10.0), color);
+                let bg = Rect::from_center_size(mid, galley.size() + vec2(4.0, 0.0));
+                painter.rect_filled(
+                    bg,
+                    CornerRadius::same(2),
+                    ui.visuals().panel_fill.gamma_multiply(0.9),
+                );
+                painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
             }
-        }
-        // Relations: an arc from the head span to the child span, arrowhead at the child, the
-        // relation's name at the top of the arc.
-        let arrow_color = ui.visuals().strong_text_color().gamma_multiply(0.8);
-        for r in relations {
-            let (Some(h), Some(c)) = (annotations.iter().find(|a| a.id == r.head), annotations.iter().find(|a| a.id == r.child)) else {
-                continue;
-            };
-            let (Some(hr), Some(cr)) = (layout.range_rects(h.range()).first().copied(), layout.range_rects(c.range()).first().copied())
-            else {
-                continue;
-            };
-            let (hr, cr) = (to_screen(hr), to_screen(cr));
-            if !(band_screen_contains(ui, hr) || band_screen_contains(ui, cr)) {
-                continue;
-            }
-            let highlight = state.selected_annotation.is_some_and(|s| s == r.head || s == r.child);
-            let color = if highlight { ui.visuals().selection.stroke.color } else { arrow_color };
-            let from = pos2(hr.center().x, hr.min.y + 3.0);
-            let to = pos2(cr.center().x, cr.min.y + 3.0);
-            let rise = (8.0 + 0.12 * (to.x - from.x).abs() + 0.3 * (to.y - from.y).abs()).min(30.0);
-            let top = from.y.min(to.y) - rise;
-            let c1 = pos2(from.x, top);
-            let c2 = pos2(to.x, top);
-            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                [from, c1, c2, to],
-                false,
-                Color32::TRANSPARENT,
-                Stroke::new(if highlight { 2.0 } else { 1.3 }, color),
-            ));
-            let head_size = 5.0;
-            painter.add(egui::Shape::convex_polygon(
-                vec![to, pos2(to.x - head_size, to.y - head_size * 1.6), pos2(to.x + head_size, to.y - head_size * 1.6)],
-                color,
-                Stroke::NONE,
-            ));
-            let mid = pos2((from.x + to.x) / 2.0, top + rise * 0.25);
-            let galley = painter.layout_no_wrap(r.relation.clone(), FontId::proportional(10.0), color);
-            let bg = Rect::from_center_size(mid, galley.size() + vec2(4.0, 0.0));
-            painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill.gamma_multiply(0.9));
-            painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
-        }
 
-        // The caret: a thin bar at the moving end of an empty selection.
-        if let (Some(active), Some(sel)) = (state.active, &state.selection)
-            && sel.is_empty()
-            && let Some((top, h)) = layout.caret_pos(active)
-        {
-            let top = top + origin.min.to_vec2();
-            painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, text_color));
-        }
-
-        // Hover: show the labels under the pointer.
-        if let Some(p) = response.hover_pos()
-            && let Some(i) = layout.char_at(to_layout(p))
-        {
-            let hits = annotations_at(annotations, i);
-            if !hits.is_empty() {
-                let names: Vec<String> = hits
-                    .iter()
-                    .map(|a| labels.iter().find(|l| l.id == a.label_id).map_or("?".to_owned(), |l| l.name.clone()))
-                    .collect();
-                response.clone().on_hover_text_at_pointer(names.join(" / "));
+            // The caret: a thin bar at the moving end of an empty selection.
+            if let (Some(active), Some(sel)) = (state.active, &state.selection)
+                && sel.is_empty()
+                && let Some((top, h)) = layout.caret_pos(active)
+            {
+                let top = top + origin.min.to_vec2();
+                painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, text_color));
             }
-        }
-        if response.hovered() {
-            let icon = if relation_from.is_some() { egui::CursorIcon::Crosshair } else { egui::CursorIcon::Text };
-            ui.ctx().set_cursor_icon(icon);
-        }
-        state.last_origin = Some(origin);
-        state.layout = Some((layout_key, layout_owned));
-    });
+
+            // Hover: show the labels under the pointer.
+            if let Some(p) = response.hover_pos()
+                && let Some(i) = layout.char_at(to_layout(p))
+            {
+                let hits = annotations_at(annotations, i);
+                if !hits.is_empty() {
+                    let names: Vec<String> = hits
+                        .iter()
+                        .map(|a| {
+                            labels
+                                .iter()
+                                .find(|l| l.id == a.label_id)
+                                .map_or("?".to_owned(), |l| l.name.clone())
+                        })
+                        .collect();
+                    response.clone().on_hover_text_at_pointer(names.join(" / "));
+                }
+            }
+            if response.hovered() {
+                let icon = if relation_from.is_some() {
+                    egui::CursorIcon::Crosshair
+                } else {
+                    egui::CursorIcon::Text
+                };
+                ui.ctx().set_cursor_icon(icon);
+            }
+            state.last_origin = Some(origin);
+            state.layout = Some((layout_key, layout_owned));
+        });
     out
 }
 
 /// The char range of the laid-out lines that meet the band `y` (layout coordinates).
 fn visible_chars(layout: &DocumentLayout, y: Range<f32>) -> Range<usize> {
-    let mut lines = layout.lines().filter(|l| l.y + l.height >= y.start && l.y <= y.end);
-    let Some(first) = lines.next() else { return 0..0 };
+    let mut lines = layout
+        .lines()
+        .filter(|l| l.y + l.height >= y.start && l.y <= y.end);
+    let Some(first) = lines.next() else {
+        return 0..0;
+    };
     let last = lines.last().unwrap_or(first);
     first.chars.start..last.chars.end
 }
@@ -522,7 +670,12 @@ pub fn control_name(c: char) -> Option<&'static str> {
 }
 
 /// Draws a small tick and name above each invisible character of `line`, at its place.
-fn paint_control_markers(painter: &egui::Painter, line: &LineLayout, line_min: egui::Pos2, color: Color32) {
+fn paint_control_markers(
+    painter: &egui::Painter,
+    line: &LineLayout,
+    line_min: egui::Pos2,
+    color: Color32,
+) {
     for unit in &line.units {
         // Drawn text maps 1:1 to the unit's chars (mirroring swaps chars, never adds any).
         let chars: Vec<char> = match unit.control {
@@ -531,11 +684,22 @@ fn paint_control_markers(painter: &egui::Painter, line: &LineLayout, line_min: e
         };
         for g in &unit.shape.graphemes {
             for k in g.chars.clone() {
-                let Some(name) = chars.get(k).and_then(|&c| control_name(c)) else { continue };
+                let Some(name) = chars.get(k).and_then(|&c| control_name(c)) else {
+                    continue;
+                };
                 let x = line_min.x + unit.x + (g.x0 + g.x1) / 2.0;
                 let top = line_min.y + 1.0;
-                painter.line_segment([pos2(x, top), pos2(x, top + line.height - 2.0)], Stroke::new(1.0, color));
-                painter.text(pos2(x + 1.0, top), egui::Align2::LEFT_TOP, name, FontId::proportional(8.0), color);
+                painter.line_segment(
+                    [pos2(x, top), pos2(x, top + line.height - 2.0)],
+                    Stroke::new(1.0, color),
+                );
+                painter.text(
+                    pos2(x + 1.0, top),
+                    egui::Align2::LEFT_TOP,
+                    name,
+                    FontId::proportional(8.0),
+                    color,
+                );
             }
         }
     }
@@ -546,6 +710,10 @@ fn band_screen_contains(ui: &Ui, r: Rect) -> bool {
 }
 
 fn label_color(labels: &[Label], id: i64) -> Color32 {
-    labels.iter().find(|l| l.id == id).map_or(Color32::GRAY, |l| Color32::from_rgb(l.color[0], l.color[1], l.color[2]))
+    labels
+        .iter()
+        .find(|l| l.id == id)
+        .map_or(Color32::GRAY, |l| {
+            Color32::from_rgb(l.color[0], l.color[1], l.color[2])
+        })
 }
-

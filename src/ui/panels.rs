@@ -33,7 +33,10 @@ impl SanadApp {
                         self.queue.push(Command::ChooseProject);
                     }
                     let has = self.project.is_some();
-                    if ui.add_enabled(has, egui::Button::new("Export JSONL…  (Ctrl+E)")).clicked() {
+                    if ui
+                        .add_enabled(has, egui::Button::new("Export JSONL…  (Ctrl+E)"))
+                        .clicked()
+                    {
                         self.queue.push(Command::ChooseExport);
                     }
                     ui.checkbox(&mut self.export_history, "Include history in exports");
@@ -43,17 +46,32 @@ impl SanadApp {
                     }
                 });
                 ui.menu_button("Edit", |ui| {
-                    if ui.add_enabled(self.history.can_undo(), egui::Button::new("Undo  (Ctrl+Z)")).clicked() {
+                    if ui
+                        .add_enabled(self.history.can_undo(), egui::Button::new("Undo  (Ctrl+Z)"))
+                        .clicked()
+                    {
                         self.queue.push(Command::Undo);
                     }
-                    if ui.add_enabled(self.history.can_redo(), egui::Button::new("Redo  (Ctrl+Shift+Z)")).clicked() {
+                    if ui
+                        .add_enabled(
+                            self.history.can_redo(),
+                            egui::Button::new("Redo  (Ctrl+Shift+Z)"),
+                        )
+                        .clicked()
+                    {
                         self.queue.push(Command::Redo);
                     }
                     let selected = self.view.selected_annotation.is_some();
-                    if ui.add_enabled(selected, egui::Button::new("Delete annotation  (Del)")).clicked() {
+                    if ui
+                        .add_enabled(selected, egui::Button::new("Delete annotation  (Del)"))
+                        .clicked()
+                    {
                         self.queue.push(Command::DeleteSelected);
                     }
-                    if ui.add_enabled(selected, egui::Button::new("Add relation…  (R)")).clicked() {
+                    if ui
+                        .add_enabled(selected, egui::Button::new("Add relation…  (R)"))
+                        .clicked()
+                    {
                         self.queue.push(Command::StartRelation);
                     }
                     ui.separator();
@@ -76,7 +94,11 @@ impl SanadApp {
                 if let Some(job) = &self.job {
                     let (d, t) = job.progress;
                     let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
-                    ui.add(egui::ProgressBar::new(frac).desired_width(160.0).text(format!("importing {d}/{t}")));
+                    ui.add(
+                        egui::ProgressBar::new(frac)
+                            .desired_width(160.0)
+                            .text(format!("importing {d}/{t}")),
+                    );
                 }
                 match &self.project {
                     Some(p) => {
@@ -98,7 +120,11 @@ impl SanadApp {
                     }
                 }
                 ui.separator();
-                let color = if self.error.is_some() { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                let color = if self.error.is_some() {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
                 ui.label(RichText::new(&self.status).color(color));
             });
         });
@@ -185,72 +211,109 @@ impl SanadApp {
 
     /// The right panel: the label palette, the selected annotation's details, the list.
     pub(super) fn inspector(&mut self, ui: &mut Ui) {
-        egui::Panel::right("annotations").default_size(320.0).resizable(true).show(ui, |ui| {
-            ui.heading("Labels");
-            let has_target = self.view.selection.as_ref().is_some_and(|s| !s.is_empty()) || self.view.selected_annotation.is_some();
-            ui.horizontal_wrapped(|ui| {
-                for l in &self.labels {
-                    let key = l.key.map(|k| format!("{k}  ")).unwrap_or_default();
-                    let button = egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong()).fill(rgb(l.color).gamma_multiply(0.35));
-                    if ui.add_enabled(has_target, button).on_hover_text(&l.description).clicked() {
-                        self.queue.push(Command::UseLabel(l.name.clone()));
+        egui::Panel::right("annotations")
+            .default_size(320.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.heading("Labels");
+                let has_target = self.view.selection.as_ref().is_some_and(|s| !s.is_empty())
+                    || self.view.selected_annotation.is_some();
+                ui.horizontal_wrapped(|ui| {
+                    for l in &self.labels {
+                        let key = l.key.map(|k| format!("{k}  ")).unwrap_or_default();
+                        let button =
+                            egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong())
+                                .fill(rgb(l.color).gamma_multiply(0.35));
+                        if ui
+                            .add_enabled(has_target, button)
+                            .on_hover_text(&l.description)
+                            .clicked()
+                        {
+                            self.queue.push(Command::UseLabel(l.name.clone()));
+                        }
                     }
+                });
+                ui.separator();
+                self.selected_details(ui);
+                ui.separator();
+                ui.heading("Annotations");
+                let Some(cur) = &self.current else {
+                    ui.label("No document open.");
+                    return;
+                };
+                if cur.annotations.is_empty() {
+                    ui.label("None yet: drag across the text, then press 1–4 or click a label.");
                 }
+                // One fixed-height row per annotation, and only the visible rows are built.
+                let row_h = 22.0;
+                egui::ScrollArea::vertical()
+                    .id_salt("ann-list")
+                    .auto_shrink([false, false])
+                    .show_rows(ui, row_h, cur.annotations.len(), |ui, rows| {
+                        for a in &cur.annotations[rows] {
+                            let label = self.labels.iter().find(|l| l.id == a.label_id);
+                            let name = label.map_or("?", |l| l.name.as_str());
+                            let color = label.map_or(Color32::GRAY, |l| rgb(l.color));
+                            let text = cur.index.slice(&cur.document.text, a.range());
+                            let selected = self.view.selected_annotation == Some(a.id);
+                            ui.horizontal(|ui| {
+                                ui.set_height(row_h - ui.spacing().item_spacing.y);
+                                ui.label(RichText::new(name).color(color).strong().small())
+                                    .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
+                                let accessible = format!("Annotation {name} {text}");
+                                if document_view::bidi_snippet(
+                                    ui,
+                                    &mut self.snippets,
+                                    text,
+                                    48,
+                                    selected,
+                                    &accessible,
+                                )
+                                .clicked()
+                                {
+                                    self.queue.push(Command::SelectAnnotation(a.id));
+                                }
+                            });
+                        }
+                    });
             });
-            ui.separator();
-            self.selected_details(ui);
-            ui.separator();
-            ui.heading("Annotations");
-            let Some(cur) = &self.current else {
-                ui.label("No document open.");
-                return;
-            };
-            if cur.annotations.is_empty() {
-                ui.label("None yet: drag across the text, then press 1–4 or click a label.");
-            }
-            // One fixed-height row per annotation, and only the visible rows are built.
-            let row_h = 22.0;
-            egui::ScrollArea::vertical().id_salt("ann-list").auto_shrink([false, false]).show_rows(
-                ui,
-                row_h,
-                cur.annotations.len(),
-                |ui, rows| {
-                    for a in &cur.annotations[rows] {
-                        let label = self.labels.iter().find(|l| l.id == a.label_id);
-                        let name = label.map_or("?", |l| l.name.as_str());
-                        let color = label.map_or(Color32::GRAY, |l| rgb(l.color));
-                        let text = cur.index.slice(&cur.document.text, a.range());
-                        let selected = self.view.selected_annotation == Some(a.id);
-                        ui.horizontal(|ui| {
-                            ui.set_height(row_h - ui.spacing().item_spacing.y);
-                            ui.label(RichText::new(name).color(color).strong().small())
-                                .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
-                            let accessible = format!("Annotation {name} {text}");
-                            if document_view::bidi_snippet(ui, &mut self.snippets, text, 48, selected, &accessible).clicked() {
-                                self.queue.push(Command::SelectAnnotation(a.id));
-                            }
-                        });
-                    }
-                },
-            );
-        });
     }
 
     /// Attributes, note, entity link, relations and history of the selected annotation.
     fn selected_details(&mut self, ui: &mut Ui) {
         let Some(id) = self.view.selected_annotation else {
-            ui.label(RichText::new("Click a highlight to see and edit its attributes, note, entity and relations.").weak());
+            ui.label(
+                RichText::new(
+                    "Click a highlight to see and edit its attributes, note, entity and relations.",
+                )
+                .weak(),
+            );
             return;
         };
-        let (Some(cur), Some(scheme)) = (&self.current, &self.scheme) else { return };
-        let Some(a) = cur.annotations.iter().find(|a| a.id == id).cloned() else { return };
-        let Some(label) = self.labels.iter().find(|l| l.id == a.label_id).cloned() else { return };
+        let (Some(cur), Some(scheme)) = (&self.current, &self.scheme) else {
+            return;
+        };
+        let Some(a) = cur.annotations.iter().find(|a| a.id == id).cloned() else {
+            return;
+        };
+        let Some(label) = self.labels.iter().find(|l| l.id == a.label_id).cloned() else {
+            return;
+        };
         let def: Option<LabelDef> = scheme.labels.iter().find(|l| l.name == label.name).cloned();
         let text = cur.index.slice(&cur.document.text, a.range()).to_owned();
         let attrs = cur.attributes.get(&id).cloned().unwrap_or_default();
-        let relations = cur.relations.iter().filter(|r| r.head == id || r.child == id).cloned().collect::<Vec<_>>();
+        let relations = cur
+            .relations
+            .iter()
+            .filter(|r| r.head == id || r.child == id)
+            .cloned()
+            .collect::<Vec<_>>();
         let ann_text = |other: i64| {
-            cur.annotations.iter().find(|x| x.id == other).map(|x| cur.index.slice(&cur.document.text, x.range()).to_owned()).unwrap_or_default()
+            cur.annotations
+                .iter()
+                .find(|x| x.id == other)
+                .map(|x| cur.index.slice(&cur.document.text, x.range()).to_owned())
+                .unwrap_or_default()
         };
         let relation_rows: Vec<(i64, String, String)> = relations
             .iter()
@@ -266,19 +329,35 @@ impl SanadApp {
 
         ui.horizontal(|ui| {
             ui.label(RichText::new(&label.name).color(rgb(label.color)).strong());
-            ui.label(RichText::new(format!("[{}, {})", a.start, a.end)).weak().small());
+            ui.label(
+                RichText::new(format!("[{}, {})", a.start, a.end))
+                    .weak()
+                    .small(),
+            );
         });
-        document_view::bidi_snippet(ui, &mut self.snippets, &text, 60, false, "Selected annotation text");
+        document_view::bidi_snippet(
+            ui,
+            &mut self.snippets,
+            &text,
+            60,
+            false,
+            "Selected annotation text",
+        );
 
         // Attributes declared for this label.
         if let Some(def) = &def {
             for attr in &def.attributes {
-                let current = attrs.iter().find(|(n, _)| *n == attr.name).map(|(_, v)| v.clone());
+                let current = attrs
+                    .iter()
+                    .find(|(n, _)| *n == attr.name)
+                    .map(|(_, v)| v.clone());
                 ui.horizontal(|ui| {
                     egui::ComboBox::new(("attr", id, attr.name.as_str()), attr.name.as_str())
                         .selected_text(current.clone().unwrap_or_else(|| "—".into()))
                         .show_ui(ui, |ui| {
-                            if ui.selectable_label(current.is_none(), "—").clicked() && current.is_some() {
+                            if ui.selectable_label(current.is_none(), "—").clicked()
+                                && current.is_some()
+                            {
                                 self.queue.push(Command::Apply(Action::SetAttribute {
                                     annotation_id: id,
                                     name: attr.name.clone(),
@@ -287,7 +366,11 @@ impl SanadApp {
                                 }));
                             }
                             for v in &attr.values {
-                                if ui.selectable_label(current.as_deref() == Some(v), v).clicked() && current.as_deref() != Some(v) {
+                                if ui
+                                    .selectable_label(current.as_deref() == Some(v), v)
+                                    .clicked()
+                                    && current.as_deref() != Some(v)
+                                {
                                     self.queue.push(Command::Apply(Action::SetAttribute {
                                         annotation_id: id,
                                         name: attr.name.clone(),
@@ -301,8 +384,15 @@ impl SanadApp {
             }
         }
         // Attribute values the label no longer declares are still shown (nothing is lost).
-        for (n, v) in attrs.iter().filter(|(n, _)| def.as_ref().is_none_or(|d| d.attributes.iter().all(|x| x.name != *n))) {
-            ui.label(RichText::new(format!("{n}: {v} (not in the scheme for {})", label.name)).weak().small());
+        for (n, v) in attrs.iter().filter(|(n, _)| {
+            def.as_ref()
+                .is_none_or(|d| d.attributes.iter().all(|x| x.name != *n))
+        }) {
+            ui.label(
+                RichText::new(format!("{n}: {v} (not in the scheme for {})", label.name))
+                    .weak()
+                    .small(),
+            );
         }
 
         // Note: edited in a buffer, saved as one action when the field loses focus.
@@ -311,22 +401,40 @@ impl SanadApp {
             Some((nid, t)) if *nid == id => t.clone(),
             _ => a.note.clone(),
         };
-        let response =
-            ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).hint_text("Free text, any language")).labelled_by(note_label);
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut buffer)
+                    .desired_rows(2)
+                    .hint_text("Free text, any language"),
+            )
+            .labelled_by(note_label);
         if response.changed() {
             self.note_edit = Some((id, buffer.clone()));
         }
         if response.lost_focus() && buffer != a.note {
-            self.queue.push(Command::Apply(Action::SetAnnotationNote { annotation_id: id, note: buffer }));
+            self.queue.push(Command::Apply(Action::SetAnnotationNote {
+                annotation_id: id,
+                note: buffer,
+            }));
         }
 
         // Entity link.
         ui.horizontal(|ui| {
             ui.label("Entity:");
-            match a.entity_id.and_then(|e| self.entities.iter().find(|x| x.id == e)) {
+            match a
+                .entity_id
+                .and_then(|e| self.entities.iter().find(|x| x.id == e))
+            {
                 Some(e) => {
                     let name = e.name.clone();
-                    document_view::bidi_snippet(ui, &mut self.snippets, &name, 30, false, &format!("Linked entity {name}"));
+                    document_view::bidi_snippet(
+                        ui,
+                        &mut self.snippets,
+                        &name,
+                        30,
+                        false,
+                        &format!("Linked entity {name}"),
+                    );
                 }
                 None => {
                     ui.label(RichText::new("none").weak());
@@ -335,27 +443,48 @@ impl SanadApp {
         });
         ui.horizontal(|ui| {
             if a.entity_id.is_some() && ui.button("Unlink").clicked() {
-                self.queue.push(Command::Apply(Action::LinkEntity { annotation_id: id, entity_id: None }));
+                self.queue.push(Command::Apply(Action::LinkEntity {
+                    annotation_id: id,
+                    entity_id: None,
+                }));
             }
             if ui.button("Create entity from mention").clicked() {
                 self.queue.push(Command::EntityFromSelected);
             }
         });
         let search_label = ui.label("Link to an entity:").id;
-        ui.add(egui::TextEdit::singleline(&mut self.entity_search).hint_text("Link to an entity: search names and aliases"))
-            .labelled_by(search_label);
+        ui.add(
+            egui::TextEdit::singleline(&mut self.entity_search)
+                .hint_text("Link to an entity: search names and aliases"),
+        )
+        .labelled_by(search_label);
         if !self.entity_search.trim().is_empty() {
             let q = self.entity_search.trim().to_lowercase();
             let hits: Vec<(i64, String)> = self
                 .entities
                 .iter()
-                .filter(|e| e.name.to_lowercase().contains(&q) || e.aliases.iter().any(|x| x.to_lowercase().contains(&q)))
+                .filter(|e| {
+                    e.name.to_lowercase().contains(&q)
+                        || e.aliases.iter().any(|x| x.to_lowercase().contains(&q))
+                })
                 .take(8)
                 .map(|e| (e.id, e.name.clone()))
                 .collect();
             for (eid, name) in hits {
-                if document_view::bidi_snippet(ui, &mut self.snippets, &name, 40, false, &format!("Link to {name}")).clicked() {
-                    self.queue.push(Command::Apply(Action::LinkEntity { annotation_id: id, entity_id: Some(eid) }));
+                if document_view::bidi_snippet(
+                    ui,
+                    &mut self.snippets,
+                    &name,
+                    40,
+                    false,
+                    &format!("Link to {name}"),
+                )
+                .clicked()
+                {
+                    self.queue.push(Command::Apply(Action::LinkEntity {
+                        annotation_id: id,
+                        entity_id: Some(eid),
+                    }));
                     self.entity_search.clear();
                 }
             }
@@ -364,28 +493,50 @@ impl SanadApp {
         // Relations.
         ui.horizontal(|ui| {
             ui.label("Relations:");
-            let label = if self.relation_from == Some(id) { "Click the target…" } else { "Add (R)" };
+            let label = if self.relation_from == Some(id) {
+                "Click the target…"
+            } else {
+                "Add (R)"
+            };
             if ui.button(label).clicked() {
                 self.queue.push(Command::StartRelation);
             }
         });
         for (rid, arrow, other) in relation_rows {
             ui.horizontal(|ui| {
-                if ui.small_button("Delete").on_hover_text("Delete this relation").clicked() {
-                    self.queue.push(Command::Apply(Action::DeleteRelation { id: rid }));
+                if ui
+                    .small_button("Delete")
+                    .on_hover_text("Delete this relation")
+                    .clicked()
+                {
+                    self.queue
+                        .push(Command::Apply(Action::DeleteRelation { id: rid }));
                 }
                 ui.label(RichText::new(arrow).small());
-                document_view::bidi_snippet(ui, &mut self.snippets, &other, 30, false, &format!("Related {other}"));
+                document_view::bidi_snippet(
+                    ui,
+                    &mut self.snippets,
+                    &other,
+                    30,
+                    false,
+                    &format!("Related {other}"),
+                );
             });
         }
 
         // Audit trail of this annotation.
-        egui::CollapsingHeader::new("History").id_salt(("history", id)).show(ui, |ui| {
-            let rows = self.project.as_ref().and_then(|p| p.annotation_history(id).ok()).unwrap_or_default();
-            for r in rows {
-                ui.label(RichText::new(format!("{}  {}  {}", r.at, r.actor, r.action)).small());
-            }
-        });
+        egui::CollapsingHeader::new("History")
+            .id_salt(("history", id))
+            .show(ui, |ui| {
+                let rows = self
+                    .project
+                    .as_ref()
+                    .and_then(|p| p.annotation_history(id).ok())
+                    .unwrap_or_default();
+                for r in rows {
+                    ui.label(RichText::new(format!("{}  {}  {}", r.at, r.actor, r.action)).small());
+                }
+            });
         let _ = doc_id;
     }
 
@@ -501,16 +652,24 @@ impl SanadApp {
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         if let Some(mut name) = self.windows.ask_name.take() {
             let mut done = false;
-            egui::Window::new("Who is annotating?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]).show(
-                ctx,
-                |ui| {
-                    let label = ui.label("Your name goes into the audit trail with every change you make.").id;
-                    let r = ui.add(egui::TextEdit::singleline(&mut name).hint_text("Your name")).labelled_by(label);
-                    if (ui.button("OK").clicked() || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))) && !name.trim().is_empty() {
+            egui::Window::new("Who is annotating?")
+                .collapsible(false)
+                .resizable(false)
+                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+                .show(ctx, |ui| {
+                    let label = ui
+                        .label("Your name goes into the audit trail with every change you make.")
+                        .id;
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut name).hint_text("Your name"))
+                        .labelled_by(label);
+                    if (ui.button("OK").clicked()
+                        || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))))
+                        && !name.trim().is_empty()
+                    {
                         done = true;
                     }
-                },
-            );
+                });
             if done {
                 self.queue.push(Command::SetAnnotator(name));
             } else {
@@ -519,31 +678,43 @@ impl SanadApp {
         }
 
         let mut open = self.windows.shortcuts;
-        egui::Window::new("Keyboard shortcuts").open(&mut open).resizable(false).show(ctx, |ui| {
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, what) in SHORTCUTS {
-                    ui.label(RichText::new(*keys).strong());
-                    ui.label(*what);
-                    ui.end_row();
-                }
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, what) in SHORTCUTS {
+                        ui.label(RichText::new(*keys).strong());
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
             });
-        });
         self.windows.shortcuts = open;
 
         if let Some((head, child, types)) = self.windows.relation_choice.clone() {
             let mut close = false;
-            egui::Window::new("Relation type").collapsible(false).resizable(false).show(ctx, |ui| {
-                ui.label("More than one relation type fits. Which one?");
-                for t in &types {
-                    if ui.button(t).clicked() {
-                        self.queue.push(Command::Apply(Action::AddRelation { id: None, head, child, relation: t.clone(), created_at: None }));
+            egui::Window::new("Relation type")
+                .collapsible(false)
+                .resizable(false)
+                .show(ctx, |ui| {
+                    ui.label("More than one relation type fits. Which one?");
+                    for t in &types {
+                        if ui.button(t).clicked() {
+                            self.queue.push(Command::Apply(Action::AddRelation {
+                                id: None,
+                                head,
+                                child,
+                                relation: t.clone(),
+                                created_at: None,
+                            }));
+                            close = true;
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
                         close = true;
                     }
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
+                });
             if close {
                 self.windows.relation_choice = None;
             }
@@ -569,16 +740,23 @@ impl SanadApp {
         }
 
         let mut open = self.windows.settings;
-        egui::Window::new("Settings").open(&mut open).default_width(520.0).show(ctx, |ui| self.settings_ui(ui));
+        egui::Window::new("Settings")
+            .open(&mut open)
+            .default_width(520.0)
+            .show(ctx, |ui| self.settings_ui(ui));
         self.windows.settings = open;
     }
 
     fn settings_ui(&mut self, ui: &mut Ui) {
         let heading = ui.heading("Annotator").id;
         ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name")).labelled_by(heading);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name"),
+            )
+            .labelled_by(heading);
             if ui.button("Save name").clicked() {
-                self.queue.push(Command::SetAnnotator(self.windows.annotator_edit.clone()));
+                self.queue
+                    .push(Command::SetAnnotator(self.windows.annotator_edit.clone()));
             }
         });
         ui.separator();
@@ -595,25 +773,42 @@ impl SanadApp {
             ui.end_row();
             for l in &labels {
                 let hex = format!("#{:02x}{:02x}{:02x}", l.color[0], l.color[1], l.color[2]);
-                let edit = self.windows.label_edits.entry(l.id).or_insert_with(|| (l.name.clone(), hex.clone()));
+                let edit = self
+                    .windows
+                    .label_edits
+                    .entry(l.id)
+                    .or_insert_with(|| (l.name.clone(), hex.clone()));
                 let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
                 ui.painter().rect_filled(sw, 3.0, rgb(l.color));
-                ui.add(egui::TextEdit::singleline(&mut edit.0).desired_width(140.0)).labelled_by(name_hdr);
-                ui.add(egui::TextEdit::singleline(&mut edit.1).desired_width(70.0)).labelled_by(color_hdr);
+                ui.add(egui::TextEdit::singleline(&mut edit.0).desired_width(140.0))
+                    .labelled_by(name_hdr);
+                ui.add(egui::TextEdit::singleline(&mut edit.1).desired_width(70.0))
+                    .labelled_by(color_hdr);
                 let (new_name, new_color) = edit.clone();
                 if ui.button("Apply").clicked() {
                     if new_name != l.name {
-                        self.queue.push(Command::Apply(Action::RenameLabel { id: l.id, name: new_name }));
+                        self.queue.push(Command::Apply(Action::RenameLabel {
+                            id: l.id,
+                            name: new_name,
+                        }));
                     }
                     if new_color != hex {
-                        self.queue.push(Command::Apply(Action::RecolorLabel { id: l.id, color: new_color }));
+                        self.queue.push(Command::Apply(Action::RecolorLabel {
+                            id: l.id,
+                            color: new_color,
+                        }));
                     }
                     self.windows.label_edits.remove(&l.id);
                 }
                 if ui.button("Delete…").clicked() {
-                    let count = self.project.as_ref().and_then(|p| p.label_usage(l.id).ok()).unwrap_or(0);
+                    let count = self
+                        .project
+                        .as_ref()
+                        .and_then(|p| p.label_usage(l.id).ok())
+                        .unwrap_or(0);
                     if count == 0 {
-                        self.queue.push(Command::Apply(Action::DeleteLabel { id: l.id }));
+                        self.queue
+                            .push(Command::Apply(Action::DeleteLabel { id: l.id }));
                     } else {
                         self.windows.confirm_delete_label = Some((l.id, l.name.clone(), count));
                     }
@@ -624,15 +819,34 @@ impl SanadApp {
         ui.horizontal(|ui| {
             let label = ui.label("New label:").id;
             let (name, color, key) = &mut self.windows.new_label;
-            ui.add(egui::TextEdit::singleline(name).hint_text("NAME").desired_width(140.0)).labelled_by(label);
-            ui.add(egui::TextEdit::singleline(color).hint_text("#rrggbb").desired_width(70.0)).labelled_by(label);
-            ui.add(egui::TextEdit::singleline(key).hint_text("key").desired_width(30.0)).labelled_by(label);
+            ui.add(
+                egui::TextEdit::singleline(name)
+                    .hint_text("NAME")
+                    .desired_width(140.0),
+            )
+            .labelled_by(label);
+            ui.add(
+                egui::TextEdit::singleline(color)
+                    .hint_text("#rrggbb")
+                    .desired_width(70.0),
+            )
+            .labelled_by(label);
+            ui.add(
+                egui::TextEdit::singleline(key)
+                    .hint_text("key")
+                    .desired_width(30.0),
+            )
+            .labelled_by(label);
             if ui.button("Add label").clicked() {
                 let (name, color, key) = std::mem::take(&mut self.windows.new_label);
                 self.queue.push(Command::Apply(Action::AddLabel {
                     id: None,
                     name: name.trim().to_owned(),
-                    color: if color.trim().is_empty() { "#9c755f".into() } else { color.trim().to_owned() },
+                    color: if color.trim().is_empty() {
+                        "#9c755f".into()
+                    } else {
+                        color.trim().to_owned()
+                    },
                     key: key.trim().chars().next(),
                     description: String::new(),
                 }));

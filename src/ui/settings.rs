@@ -14,13 +14,17 @@ pub struct Settings {
 
 /// Where settings live: `<config dir>/settings.ron` (e.g. `~/.config/sanad/settings.ron`).
 pub fn settings_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "Sanad", "sanad").map(|d| d.config_dir().join("settings.ron"))
+    directories::ProjectDirs::from("org", "Sanad", "sanad")
+        .map(|d| d.config_dir().join("settings.ron"))
 }
 
 impl Settings {
     /// Reads settings from `path`; a missing or unreadable file gives the defaults.
     pub fn load(path: &Path) -> Self {
-        std::fs::read_to_string(path).ok().and_then(|t| ron::from_str(&t).ok()).unwrap_or_default()
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| ron::from_str(&t).ok())
+            .unwrap_or_default()
     }
 
     /// Writes settings to `path` (creating its folder).
@@ -28,32 +32,53 @@ impl Settings {
     /// # Errors
     /// I/O errors, with the path.
     pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot save settings ({e}): {}", path.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot save settings ({e}): {}", path.display()))?;
         }
-        std::fs::write(path, text).map_err(|e| format!("cannot save settings ({e}): {}", path.display()))
+        std::fs::write(path, text)
+            .map_err(|e| format!("cannot save settings ({e}): {}", path.display()))
     }
 }
 
 /// Every keyboard shortcut, (keys, what it does), as the F1 window lists them.
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Drag", "Select a span (logical range between press and release)"),
+    (
+        "Drag",
+        "Select a span (logical range between press and release)",
+    ),
     ("Double-click", "Select a word"),
-    ("Click", "Place the caret, or select the highlight under it (again: the next stacked one)"),
-    ("Shift+Left / Shift+Right", "Extend the selection by one grapheme, in the direction you see"),
+    (
+        "Click",
+        "Place the caret, or select the highlight under it (again: the next stacked one)",
+    ),
+    (
+        "Shift+Left / Shift+Right",
+        "Extend the selection by one grapheme, in the direction you see",
+    ),
     ("Ctrl+Shift+Left / Right", "Extend the selection by a word"),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
-    ("1 … 9", "Label the selection, or relabel the selected annotation"),
+    (
+        "1 … 9",
+        "Label the selection, or relabel the selected annotation",
+    ),
     ("Delete / Backspace", "Delete the selected annotation"),
-    ("R", "Start a relation from the selected annotation; then click its target"),
+    (
+        "R",
+        "Start a relation from the selected annotation; then click its target",
+    ),
     ("Esc", "Clear the selection, or cancel a relation"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
     ("Ctrl+O", "Open a folder of .txt documents"),
     ("Ctrl+E", "Export JSONL"),
-    ("Ctrl+,", "Settings: annotator name, labels, scheme import/export"),
+    (
+        "Ctrl+,",
+        "Settings: annotator name, labels, scheme import/export",
+    ),
     ("Alt+Up / Alt+Down", "Previous / next document in the list"),
     ("F1", "This list"),
 ];
@@ -67,7 +92,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/settings.ron");
         assert_eq!(Settings::load(&path), Settings::default());
-        let s = Settings { annotator: Some("ليلى".into()) };
+        let s = Settings {
+            annotator: Some("ليلى".into()),
+        };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path), s);
     }
