@@ -313,3 +313,48 @@ fn scheme_exports_to_ron_and_an_edited_copy_imports_without_losing_annotations()
         vec!["held_in"]
     );
 }
+
+#[test]
+fn resize_from_the_inspector_and_clicks_cycle_through_stacked_annotations() {
+    let (_d, mut h) = app();
+    let person = add(&mut h, 28, 38, "PERSON");
+    h.get_by_label("Start +1").click();
+    h.run();
+    let span = |h: &Harness<'_, SanadApp>, id: i64| {
+        let doc = h.state().current().unwrap().document.id;
+        let a = h
+            .state()
+            .project()
+            .unwrap()
+            .annotations(doc)
+            .unwrap()
+            .into_iter()
+            .find(|a| a.id == id)
+            .unwrap();
+        (a.start, a.end)
+    };
+    assert_eq!(span(&h, person), (29, 38));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(span(&h, person), (28, 38));
+    // Two labels on one span plus an outer CLAIM: repeated clicks visit each, innermost first.
+    let org = add(&mut h, 28, 38, "ORGANIZATION");
+    let claim = add(&mut h, 5, 59, "CLAIM");
+    h.state_mut().view.selected_annotation = None;
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        click_span(&mut h, 30..33);
+        seen.push(h.state().view.selected_annotation.unwrap());
+        // Let the double-click window pass so each click counts on its own.
+        for _ in 0..30 {
+            h.step();
+        }
+    }
+    assert_eq!(seen[3], seen[0], "the cycle wraps around");
+    let mut cycle = seen[..3].to_vec();
+    cycle.sort();
+    let mut expected = vec![person, org, claim];
+    expected.sort();
+    assert_eq!(cycle, expected);
+    assert_eq!(seen[2], claim, "the outer span comes last");
+}

@@ -21,6 +21,35 @@ fn status_mark(s: DocumentStatus) -> &'static str {
     }
 }
 
+/// Grapheme boundaries next to a span's edges: (start - 1, start + 1, end - 1, end + 1) in
+/// graphemes, as char offsets clamped to the text.
+fn grapheme_steps(
+    text: &str,
+    index: &crate::model::CharIndex,
+    start: usize,
+    end: usize,
+) -> (usize, usize, usize, usize) {
+    let n = index.char_count();
+    let around = |i: usize| {
+        // Look a few chars either side: enough for any grapheme with its marks.
+        let lo = i.saturating_sub(8);
+        let hi = (i + 8).min(n);
+        let bounds: Vec<usize> = std::iter::once(lo)
+            .chain(
+                crate::text::measure::grapheme_char_ranges(index.slice(text, lo..hi))
+                    .into_iter()
+                    .map(|g| lo + g.end),
+            )
+            .collect();
+        let before = bounds.iter().copied().filter(|&b| b < i).max().unwrap_or(0);
+        let after = bounds.iter().copied().filter(|&b| b > i).min().unwrap_or(n);
+        (before, after)
+    };
+    let (s0, s1) = around(start);
+    let (e0, e1) = around(end);
+    (s0, s1, e0, e1)
+}
+
 impl SanadApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
@@ -343,6 +372,25 @@ impl SanadApp {
             false,
             "Selected annotation text",
         );
+        // Resize by one grapheme at either edge (logical order: start is where reading begins).
+        let edges = grapheme_steps(&cur.document.text, &cur.index, a.start, a.end);
+        ui.horizontal(|ui| {
+            for (name, start, end) in [
+                ("Start -1", edges.0, a.end),
+                ("Start +1", edges.1, a.end),
+                ("End -1", a.start, edges.2),
+                ("End +1", a.start, edges.3),
+            ] {
+                let valid = start < end && (start, end) != (a.start, a.end);
+                if ui
+                    .add_enabled(valid, egui::Button::new(name).small())
+                    .clicked()
+                {
+                    self.queue
+                        .push(Command::Apply(Action::ResizeAnnotation { id, start, end }));
+                }
+            }
+        });
 
         // Attributes declared for this label.
         if let Some(def) = &def {
