@@ -8,30 +8,16 @@ use sanad::model::Action;
 use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::{Command, SanadApp};
 
+mod common;
+
+fn app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
+    common::app_with(&[("a.txt", TEXT)])
+}
+
 const TEXT: &str =
     "قالت منظمة العفو الدولية إن أحمد زيدان اعتقل في سجن صيدنايا، البالغ عددهم أكثر من 200 ألف";
 // "منظمة العفو الدولية" [5, 24), "أحمد زيدان" [28, 38), "سجن صيدنايا" [48, 59),
 // "البالغ عددهم أكثر من 200 ألف" [61, 89).
-
-fn app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("corpus");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("a.txt"), TEXT).unwrap();
-    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
-    app.run_command(Command::OpenFolder {
-        folder,
-        project: Some(dir.path().join("p.sanad")),
-    });
-    app.wait_for_import();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 800.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
-    h.run();
-    (dir, h)
-}
 
 fn add(h: &mut Harness<'_, SanadApp>, start: usize, end: usize, label: &str) -> i64 {
     let doc = h.state().current().unwrap().document.id;

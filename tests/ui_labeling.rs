@@ -1,57 +1,21 @@
 //! UI behaviour with egui_kittest: drag-select Arabic text, press a label key, check the stored
 //! span; click an annotation and delete it; undo and redo.
 
-use egui::{Key, Pos2, Rect};
+use egui::{Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sanad::model::slice_chars;
-use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::{Command, SanadApp};
+
+mod common;
+use common::{bounds, drag};
+
+fn app_on(text: &str) -> (tempfile::TempDir, Harness<'static, SanadApp>) {
+    common::app_with(&[("seed.txt", text)])
+}
 
 /// The seed's first line: "الدفاع المدني السوري" is chars [6, 26).
 const FIRST_LINE: &str = "أطلق “الدفاع المدني السوري” حملة تحت عنوان “ليسوا رهائن”، للمطالبة بالإفراج عن المعتقلين السوريين في سجون نظام الأسد.\n";
-
-fn app_on(text: &str) -> (tempfile::TempDir, Harness<'static, SanadApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("corpus");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("seed.txt"), text).unwrap();
-    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
-    app.run_command(Command::OpenFolder {
-        folder,
-        project: Some(dir.path().join("p.sanad")),
-    });
-    app.wait_for_import();
-    assert!(
-        app.current().is_some(),
-        "the first document opens: {:?}",
-        app.error()
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 800.0))
-        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
-    harness.run();
-    (dir, harness)
-}
-
-fn bounds(h: &Harness<'_, SanadApp>, range: std::ops::Range<usize>) -> Rect {
-    let rects = h.state().view.screen_rects(range.clone());
-    assert!(!rects.is_empty(), "{range:?} is on screen");
-    rects.into_iter().reduce(|a, b| a.union(b)).unwrap()
-}
-
-fn drag(h: &mut Harness<'_, SanadApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=5 {
-        h.hover_at(from + (to - from) * (k as f32 / 5.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
-}
 
 fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize, String)> {
     let app = h.state();

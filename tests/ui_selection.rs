@@ -5,47 +5,10 @@ use egui::{Event, Key, Modifiers, OutputCommand, Pos2, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sanad::text::DirectionSetting;
-use sanad::ui::dialogs::ScriptedDialogs;
-use sanad::ui::{Command, SanadApp};
+use sanad::ui::SanadApp;
 
-fn app_on(files: &[(&str, &str)]) -> (tempfile::TempDir, Harness<'static, SanadApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("corpus");
-    std::fs::create_dir(&folder).unwrap();
-    for (name, text) in files {
-        std::fs::write(folder.join(name), text).unwrap();
-    }
-    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
-    app.run_command(Command::OpenFolder {
-        folder,
-        project: Some(dir.path().join("p.sanad")),
-    });
-    app.wait_for_import();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1300.0, 700.0))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
-    h.run();
-    (dir, h)
-}
-
-fn bounds(h: &Harness<'_, SanadApp>, range: std::ops::Range<usize>) -> Rect {
-    h.state()
-        .view
-        .screen_rects(range)
-        .into_iter()
-        .reduce(|a, b| a.union(b))
-        .expect("on screen")
-}
-
-fn click(h: &mut Harness<'_, SanadApp>, p: Pos2) {
-    h.hover_at(p);
-    h.run();
-    h.drag_at(p);
-    h.run();
-    h.drop_at(p);
-    h.run();
-}
+mod common;
+use common::{app_with as app_on, bounds, click};
 
 fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize)> {
     let app = h.state();

@@ -32,6 +32,42 @@ pub fn audit(
     Ok(())
 }
 
+/// Replaces one column of one row (`table`.`column` where `id` matches), writes one audit row
+/// with the old and new values under `column`, and returns the old value.
+///
+/// # Errors
+/// [`StoreError::NotFound`] (naming `what`) when there is no such row; SQLite errors.
+fn swap_column<T: rusqlite::types::FromSql + serde::Serialize>(
+    tx: &Tx<'_>,
+    (actor, kind): (&str, &str),
+    keys: (Option<DocumentId>, Option<AnnotationId>),
+    (table, column, what): (&str, &str, &'static str),
+    id: i64,
+    new: &(impl rusqlite::ToSql + serde::Serialize),
+) -> Result<T, StoreError> {
+    let old: T = tx
+        .query_row(
+            &format!("SELECT {column} FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound { what, id })?;
+    tx.execute(
+        &format!("UPDATE {table} SET {column} = ?1 WHERE id = ?2"),
+        params![new, id],
+    )?;
+    audit(
+        tx,
+        actor,
+        kind,
+        keys,
+        Some(serde_json::json!({ column: &old })),
+        Some(serde_json::json!({ column: new })),
+    )?;
+    Ok(old)
+}
+
 fn label_id(tx: &Tx<'_>, name: &str) -> Result<LabelId, StoreError> {
     tx.query_row("SELECT id FROM labels WHERE name = ?1", [name], |r| {
         r.get(0)
@@ -602,55 +638,30 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             note,
         } => {
             let (doc, _) = annotation_row(tx, *annotation_id)?;
-            let old: String = tx.query_row(
-                "SELECT note FROM annotations WHERE id = ?1",
-                [annotation_id],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "UPDATE annotations SET note = ?1 WHERE id = ?2",
-                params![note, annotation_id],
-            )?;
-            audit(
+            let keys = (Some(doc), Some(*annotation_id));
+            let old: String = swap_column(
                 tx,
-                actor,
-                kind,
-                (Some(doc), Some(*annotation_id)),
-                Some(serde_json::json!({ "note": old })),
-                Some(serde_json::json!({ "note": note })),
+                (actor, kind),
+                keys,
+                ("annotations", "note", "annotation"),
+                *annotation_id,
+                note,
             )?;
-            applied(
-                Action::SetAnnotationNote {
-                    annotation_id: *annotation_id,
-                    note: old,
-                },
-                Some(*annotation_id),
-                None,
-            )
+            let inverse = Action::SetAnnotationNote {
+                annotation_id: *annotation_id,
+                note: old,
+            };
+            applied(inverse, Some(*annotation_id), None)
         }
         Action::SetDocumentNote { document_id, note } => {
-            let old: String = tx
-                .query_row(
-                    "SELECT note FROM documents WHERE id = ?1",
-                    [document_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    what: "document",
-                    id: *document_id,
-                })?;
-            tx.execute(
-                "UPDATE documents SET note = ?1 WHERE id = ?2",
-                params![note, document_id],
-            )?;
-            audit(
+            let keys = (Some(*document_id), None);
+            let old: String = swap_column(
                 tx,
-                actor,
-                kind,
-                (Some(*document_id), None),
-                Some(serde_json::json!({ "note": old })),
-                Some(serde_json::json!({ "note": note })),
+                (actor, kind),
+                keys,
+                ("documents", "note", "document"),
+                *document_id,
+                note,
             )?;
             applied(
                 Action::SetDocumentNote {
@@ -665,34 +676,20 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             document_id,
             status,
         } => {
-            let old: String = tx
-                .query_row(
-                    "SELECT status FROM documents WHERE id = ?1",
-                    [document_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    what: "document",
-                    id: *document_id,
-                })?;
-            tx.execute(
-                "UPDATE documents SET status = ?1 WHERE id = ?2",
-                params![status.as_str(), document_id],
-            )?;
-            audit(
+            let keys = (Some(*document_id), None);
+            let old: String = swap_column(
                 tx,
-                actor,
-                kind,
-                (Some(*document_id), None),
-                Some(serde_json::json!({ "status": old })),
-                Some(serde_json::json!({ "status": status.as_str() })),
+                (actor, kind),
+                keys,
+                ("documents", "status", "document"),
+                *document_id,
+                &status.as_str(),
             )?;
-            let old = crate::model::DocumentStatus::parse(&old).unwrap_or_default();
+            let status = crate::model::DocumentStatus::parse(&old).unwrap_or_default();
             applied(
                 Action::SetStatus {
                     document_id: *document_id,
-                    status: old,
+                    status,
                 },
                 None,
                 None,
@@ -702,34 +699,20 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             document_id,
             direction,
         } => {
-            let old: String = tx
-                .query_row(
-                    "SELECT direction FROM documents WHERE id = ?1",
-                    [document_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    what: "document",
-                    id: *document_id,
-                })?;
-            tx.execute(
-                "UPDATE documents SET direction = ?1 WHERE id = ?2",
-                params![direction.as_str(), document_id],
-            )?;
-            audit(
+            let keys = (Some(*document_id), None);
+            let old: String = swap_column(
                 tx,
-                actor,
-                kind,
-                (Some(*document_id), None),
-                Some(serde_json::json!({ "direction": old })),
-                Some(serde_json::json!({ "direction": direction.as_str() })),
+                (actor, kind),
+                keys,
+                ("documents", "direction", "document"),
+                *document_id,
+                &direction.as_str(),
             )?;
-            let old = crate::text::DirectionSetting::parse(&old).unwrap_or_default();
+            let direction = crate::text::DirectionSetting::parse(&old).unwrap_or_default();
             applied(
                 Action::SetDirection {
                     document_id: *document_id,
-                    direction: old,
+                    direction,
                 },
                 None,
                 None,
@@ -812,22 +795,14 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                     });
                 }
             }
-            let old: Option<EntityId> = tx.query_row(
-                "SELECT entity_id FROM annotations WHERE id = ?1",
-                [annotation_id],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "UPDATE annotations SET entity_id = ?1 WHERE id = ?2",
-                params![entity_id, annotation_id],
-            )?;
-            audit(
+            let keys = (Some(doc), Some(*annotation_id));
+            let old: Option<EntityId> = swap_column(
                 tx,
-                actor,
-                kind,
-                (Some(doc), Some(*annotation_id)),
-                Some(serde_json::json!({ "entity_id": old })),
-                Some(serde_json::json!({ "entity_id": entity_id })),
+                (actor, kind),
+                keys,
+                ("annotations", "entity_id", "annotation"),
+                *annotation_id,
+                entity_id,
             )?;
             applied(
                 Action::LinkEntity {
@@ -917,24 +892,13 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                     "colour {color:?} is not #rrggbb"
                 )));
             }
-            let old: String = tx
-                .query_row("SELECT color FROM labels WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    what: "label",
-                    id: *id,
-                })?;
-            tx.execute(
-                "UPDATE labels SET color = ?1 WHERE id = ?2",
-                params![color, id],
-            )?;
-            audit(
+            let old: String = swap_column(
                 tx,
-                actor,
-                kind,
+                (actor, kind),
                 (None, None),
-                Some(serde_json::json!({ "id": id, "color": old })),
-                Some(serde_json::json!({ "id": id, "color": color })),
+                ("labels", "color", "label"),
+                *id,
+                color,
             )?;
             applied(
                 Action::RecolorLabel {
