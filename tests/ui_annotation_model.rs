@@ -344,3 +344,35 @@ fn resize_from_the_inspector_and_clicks_cycle_through_stacked_annotations() {
     assert_eq!(cycle, expected);
     assert_eq!(seen[2], claim, "the outer span comes last");
 }
+
+#[test]
+fn a_row_of_the_annotation_list_can_be_the_relation_target_and_entity_creation_is_one_undo() {
+    let (_d, mut h) = app();
+    let person = add(&mut h, 28, 38, "PERSON");
+    let org = add(&mut h, 5, 24, "ORGANIZATION");
+    click_span(&mut h, 28..38);
+    h.key_press(Key::R);
+    h.run();
+    h.get_by_label("Annotation ORGANIZATION منظمة العفو الدولية")
+        .click();
+    h.run();
+    assert_eq!(relations(&h), vec![(person, org, "member_of".to_owned())]);
+    assert_eq!(h.state().relation_from, None);
+    click_span(&mut h, 28..38);
+    h.get_by_label("Create entity from mention").click();
+    h.run();
+    assert_eq!(h.state().entities().len(), 1);
+    assert_eq!(h.state().entities()[0].mentions, 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().entities().is_empty(),
+        "one undo removes the link and the entity"
+    );
+    assert_eq!(relations(&h).len(), 1);
+    assert!(
+        h.state().status().starts_with("Undone: Created entity"),
+        "{}",
+        h.state().status()
+    );
+}

@@ -268,7 +268,14 @@ pub enum Action {
     },
     /// Put back a deleted label with its annotations (undo of a delete).
     RestoreLabel(Box<LabelSnapshot>),
+    /// Several actions as one user action: one transaction, one undo step. A later action may
+    /// name the row an earlier one created with [`NEW_ROW`].
+    Batch(Vec<Action>),
 }
+
+/// In a [`Action::Batch`], an id field set to this stands for the row the previous action of
+/// the batch created.
+pub const NEW_ROW: i64 = -1;
 
 impl Action {
     /// The action's name in the audit log.
@@ -294,6 +301,7 @@ impl Action {
             Self::RecolorLabel { .. } => "recolor_label",
             Self::DeleteLabel { .. } => "delete_label",
             Self::RestoreLabel(_) => "restore_label",
+            Self::Batch(_) => "batch",
         }
     }
 
@@ -338,6 +346,11 @@ impl History {
     /// The inverse to apply for undo, if any; call [`Self::undone`] once it has been applied.
     pub fn peek_undo(&self) -> Option<&Action> {
         self.undo.last().map(|(_, inv)| inv)
+    }
+
+    /// The action the next undo takes back (as the user did it), for messages.
+    pub fn undo_subject(&self) -> Option<&Action> {
+        self.undo.last().map(|(done, _)| done)
     }
 
     /// The action to re-apply for redo, if any; call [`Self::redone`] once it has been applied.

@@ -6,7 +6,8 @@ pub mod action;
 pub mod scheme;
 
 pub use action::{
-    Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, RelationRow,
+    Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, NEW_ROW,
+    RelationRow,
 };
 pub use scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
 

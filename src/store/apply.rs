@@ -334,11 +334,66 @@ impl Project {
     /// [`StoreError::InvalidSpan`], [`StoreError::UnknownLabel`], [`StoreError::NotFound`],
     /// [`StoreError::Refused`] (the scheme does not allow it), SQLite errors.
     pub fn apply(&mut self, action: &Action) -> Result<Applied, StoreError> {
+        self.apply_tagged(action, None)
+    }
+
+    /// [`Self::apply`], with the audit rows' action names prefixed by `tag` (e.g. `undo`), so the
+    /// trail tells an undo from a fresh change.
+    ///
+    /// # Errors
+    /// As [`Self::apply`].
+    pub fn apply_tagged(
+        &mut self,
+        action: &Action,
+        tag: Option<&str>,
+    ) -> Result<Applied, StoreError> {
         let actor = self.actor().to_owned();
         let tx = self.conn.transaction()?;
-        let applied = apply_in(&tx, &actor, action)?;
+        let applied = apply_in(&tx, &actor, tag, action)?;
         tx.commit()?;
         Ok(applied)
+    }
+}
+
+/// Replaces [`crate::model::NEW_ROW`] in the id fields that take a row made earlier in a batch.
+fn substitute_new_row(action: &Action, created: Option<i64>) -> Action {
+    let Some(new) = created else {
+        return action.clone();
+    };
+    let pick = |id: i64| if id == crate::model::NEW_ROW { new } else { id };
+    match action.clone() {
+        Action::LinkEntity {
+            annotation_id,
+            entity_id,
+        } => Action::LinkEntity {
+            annotation_id: pick(annotation_id),
+            entity_id: entity_id.map(pick),
+        },
+        Action::SetAttribute {
+            annotation_id,
+            name,
+            value,
+            restore,
+        } => Action::SetAttribute {
+            annotation_id: pick(annotation_id),
+            name,
+            value,
+            restore,
+        },
+        Action::AddRelation {
+            id,
+            head,
+            child,
+            relation,
+            created_at,
+        } => Action::AddRelation {
+            id,
+            head: pick(head),
+            child: pick(child),
+            relation,
+            created_at,
+        },
+        other => other,
     }
 }
 
@@ -350,9 +405,28 @@ fn applied(inverse: Action, annotation: Option<AnnotationId>, created: Option<i6
     }
 }
 
-fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreError> {
-    let kind = action.kind();
+fn apply_in(
+    tx: &Tx<'_>,
+    actor: &str,
+    tag: Option<&str>,
+    action: &Action,
+) -> Result<Applied, StoreError> {
+    let tagged = tag.map(|t| format!("{t}: {}", action.kind()));
+    let kind = tagged.as_deref().unwrap_or(action.kind());
     Ok(match action {
+        Action::Batch(actions) => {
+            let mut inverses = Vec::with_capacity(actions.len());
+            let (mut created, mut annotation) = (None, None);
+            for a in actions {
+                let a = substitute_new_row(a, created);
+                let done = apply_in(tx, actor, tag, &a)?;
+                inverses.push(done.inverse);
+                created = done.created.or(created);
+                annotation = done.annotation.or(annotation);
+            }
+            inverses.reverse();
+            applied(Action::Batch(inverses), annotation, created)
+        }
         Action::AddAnnotation {
             id,
             document_id,
@@ -362,6 +436,16 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
         } => {
             check_span(tx, *document_id, *start, *end)?;
             let label_id = label_id(tx, label)?;
+            let same: i64 = tx.query_row(
+                r#"SELECT COUNT(*) FROM annotations WHERE document_id = ?1 AND start = ?2 AND "end" = ?3 AND label_id = ?4"#,
+                params![document_id, *start as i64, *end as i64, label_id],
+                |r| r.get(0),
+            )?;
+            if same > 0 {
+                return Err(StoreError::Refused(format!(
+                    "this span is already labelled {label}"
+                )));
+            }
             tx.execute(
                 r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
                 params![id, document_id, *start as i64, *end as i64, label_id, now_rfc3339()],
@@ -526,6 +610,16 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                     })?,
                 None => check_relation(tx, relation, label_h, label_c)?,
             };
+            let same: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM relations WHERE head_id = ?1 AND child_id = ?2 AND relation_type_id = ?3",
+                params![head, child, type_id],
+                |r| r.get(0),
+            )?;
+            if same > 0 {
+                return Err(StoreError::Refused(format!(
+                    "these two annotations are already linked by {relation}"
+                )));
+            }
             tx.execute(
                 "INSERT INTO relations(id, document_id, head_id, child_id, relation_type_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![id, doc_h, head, child, type_id, created_at.clone().unwrap_or_else(now_rfc3339)],
@@ -828,14 +922,29 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                     "colour {color:?} is not #rrggbb"
                 )));
             }
-            let taken: i64 =
-                tx.query_row("SELECT COUNT(*) FROM labels WHERE name = ?1", [name], |r| {
-                    r.get(0)
-                })?;
+            let taken: i64 = tx.query_row(
+                "SELECT COUNT(*) FROM labels WHERE lower(name) = lower(?1)",
+                [name],
+                |r| r.get(0),
+            )?;
             if taken > 0 {
                 return Err(StoreError::Refused(format!(
-                    "there is already a label named {name}"
+                    "there is already a label named {name} (names ignore case)"
                 )));
+            }
+            if let Some(k) = key {
+                let used: Option<String> = tx
+                    .query_row(
+                        "SELECT name FROM labels WHERE key = ?1",
+                        [k.to_string()],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(other) = used {
+                    return Err(StoreError::Refused(format!(
+                        "key {k} already labels {other}"
+                    )));
+                }
             }
             let pos: i64 = tx.query_row(
                 "SELECT COALESCE(MAX(position) + 1, 0) FROM labels",
@@ -863,18 +972,23 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 return Err(StoreError::Refused("a label needs a name".into()));
             }
             let taken: i64 = tx.query_row(
-                "SELECT COUNT(*) FROM labels WHERE name = ?1 AND id <> ?2",
+                "SELECT COUNT(*) FROM labels WHERE lower(name) = lower(?1) AND id <> ?2",
                 params![name, id],
                 |r| r.get(0),
             )?;
             if taken > 0 {
                 return Err(StoreError::Refused(format!(
-                    "there is already a label named {name}"
+                    "there is already a label named {name} (names ignore case)"
                 )));
             }
             tx.execute(
                 "UPDATE labels SET name = ?1 WHERE id = ?2",
                 params![name, id],
+            )?;
+            // Entities typed by this label follow the new name (and back on undo).
+            tx.execute(
+                "UPDATE entities SET kind = ?1 WHERE kind = ?2",
+                params![name, old],
             )?;
             audit(
                 tx,
@@ -915,7 +1029,7 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
             // attribute definitions and relation-argument slots.
             tx.execute("DELETE FROM annotations WHERE label_id = ?1", [id])?;
             tx.execute("DELETE FROM labels WHERE id = ?1", [id])?;
-            let before = serde_json::json!({ "id": id, "name": snap.name, "annotations": snap.annotations.len() });
+            let before = serde_json::json!({ "id": id, "name": snap.name, "annotations": snap.annotations.iter().map(|a| a.id).collect::<Vec<_>>() });
             audit(tx, actor, kind, (None, None), Some(before), None)?;
             applied(Action::RestoreLabel(Box::new(snap)), None, None)
         }
@@ -937,7 +1051,8 @@ fn apply_in(tx: &Tx<'_>, actor: &str, action: &Action) -> Result<Applied, StoreE
                 )?;
             }
             restore(tx, &snap.annotations)?;
-            let after = serde_json::json!({ "id": snap.id, "name": snap.name, "annotations": snap.annotations.len() });
+
+            let after = serde_json::json!({ "id": snap.id, "name": snap.name, "annotations": snap.annotations.iter().map(|a| a.id).collect::<Vec<_>>() });
             audit(tx, actor, kind, (None, None), None, Some(after))?;
             applied(Action::DeleteLabel { id: snap.id }, None, None)
         }
@@ -1146,5 +1261,139 @@ mod tests {
         })
         .unwrap();
         assert_eq!(p.document(doc).unwrap().note, "مراجعة");
+    }
+
+    #[test]
+    fn duplicates_are_refused_and_labels_stay_unique_by_name_and_key() {
+        let (mut p, doc) = project_with("قالت منظمة العفو الدولية إن أحمد زيدان اعتقل");
+        let claim = add(&mut p, doc, 28, 38, "CLAIM");
+        let org = add(&mut p, doc, 5, 24, "ORGANIZATION");
+        let again = Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 5,
+            end: 24,
+            label: "ORGANIZATION".into(),
+        };
+        assert_eq!(
+            p.apply(&again).unwrap_err().to_string(),
+            "refused: this span is already labelled ORGANIZATION"
+        );
+        let rel = Action::AddRelation {
+            id: None,
+            head: claim,
+            child: org,
+            relation: "attributed_to".into(),
+            created_at: None,
+        };
+        p.apply(&rel).unwrap();
+        assert!(
+            p.apply(&rel)
+                .unwrap_err()
+                .to_string()
+                .contains("already linked by attributed_to")
+        );
+        let label = |name: &str, key: Option<char>| Action::AddLabel {
+            id: None,
+            name: name.into(),
+            color: "#123456".into(),
+            key,
+            description: String::new(),
+        };
+        assert!(
+            p.apply(&label("person", None))
+                .unwrap_err()
+                .to_string()
+                .contains("names ignore case")
+        );
+        assert_eq!(
+            p.apply(&label("EVENT", Some('1'))).unwrap_err().to_string(),
+            "refused: key 1 already labels PERSON"
+        );
+        assert!(p.apply(&label("EVENT", Some('5'))).is_ok());
+    }
+
+    #[test]
+    fn entity_types_follow_label_renames_and_batches_undo_in_one_step() {
+        let (mut p, doc) = project_with("سجن صيدنايا");
+        let prison = add(&mut p, doc, 0, 11, "PRISON");
+        let batch = Action::Batch(vec![
+            Action::CreateEntity {
+                id: None,
+                name: "سجن صيدنايا".into(),
+                kind: "PRISON".into(),
+                aliases: vec![],
+                created_at: None,
+            },
+            Action::LinkEntity {
+                annotation_id: prison,
+                entity_id: Some(crate::model::NEW_ROW),
+            },
+        ]);
+        let before = p.dump().unwrap();
+        let done = p.apply(&batch).unwrap();
+        let entity = p.entities().unwrap()[0].clone();
+        assert_eq!((entity.kind.as_str(), entity.mentions), ("PRISON", 1));
+        let label = p
+            .labels()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.name == "PRISON")
+            .unwrap()
+            .id;
+        let rename = p
+            .apply(&Action::RenameLabel {
+                id: label,
+                name: "FACILITY".into(),
+            })
+            .unwrap();
+        assert_eq!(p.entities().unwrap()[0].kind, "FACILITY");
+        p.apply(&rename.inverse).unwrap();
+        assert_eq!(p.entities().unwrap()[0].kind, "PRISON");
+        p.apply(&done.inverse).unwrap();
+        assert_eq!(
+            p.dump().unwrap(),
+            before,
+            "one undo takes back the whole batch"
+        );
+    }
+
+    #[test]
+    fn history_reaches_relation_children_and_label_deletions() {
+        let (mut p, doc) = project_with("قالت منظمة العفو الدولية إن أحمد زيدان اعتقل");
+        let claim = add(&mut p, doc, 28, 38, "CLAIM");
+        let org = add(&mut p, doc, 5, 24, "ORGANIZATION");
+        p.apply(&Action::AddRelation {
+            id: None,
+            head: claim,
+            child: org,
+            relation: "attributed_to".into(),
+            created_at: None,
+        })
+        .unwrap();
+        let label = p
+            .labels()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.name == "ORGANIZATION")
+            .unwrap()
+            .id;
+        let del = p.apply(&Action::DeleteLabel { id: label }).unwrap();
+        p.apply_tagged(&del.inverse, Some("undo")).unwrap();
+        let kinds: Vec<String> = p
+            .annotation_history(org)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.action)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "add_annotation",
+                "add_relation",
+                "delete_label",
+                "undo: restore_label"
+            ]
+        );
     }
 }

@@ -116,7 +116,27 @@ impl Project {
         &self,
         annotation_id: AnnotationId,
     ) -> Result<Vec<AuditRow>, StoreError> {
-        self.audit_rows("annotation_id", annotation_id)
+        // Relation rows are keyed by their head, and a label's deletion lists the annotations it
+        // took: those find their rows through the JSON.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT at, actor, action, before, after FROM audit_log
+             WHERE annotation_id = ?1
+                OR (action LIKE '%relation' AND (json_extract(before, '$.child') = ?1 OR json_extract(after, '$.child') = ?1))
+                OR (action LIKE '%_label' AND EXISTS (
+                      SELECT 1 FROM json_each(COALESCE(json_extract(before, '$.annotations'), json_extract(after, '$.annotations')))
+                      WHERE value = ?1))
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![annotation_id], |r| {
+            Ok(AuditRow {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: r.get(2)?,
+                before: r.get(3)?,
+                after: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The audit trail of one document (its annotations included), oldest first.

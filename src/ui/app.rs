@@ -158,7 +158,7 @@ pub struct SanadApp {
     mention_cursor: HashMap<EntityId, usize>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
     Do,
     Undo,
@@ -604,6 +604,11 @@ impl SanadApp {
                     self.select_document(id);
                 }
             }
+            Command::SelectAnnotation(id) if self.relation_from.is_some_and(|h| h != id) => {
+                if let Some(head) = self.relation_from {
+                    self.run_command(Command::RelationTarget { head, child: id });
+                }
+            }
             Command::SelectAnnotation(id) => {
                 if let Some(a) = self
                     .current
@@ -703,27 +708,22 @@ impl SanadApp {
                 let kind = self
                     .label_of(id)
                     .map_or_else(String::new, |l| l.name.clone());
-                let create = Action::CreateEntity {
-                    id: None,
-                    name: name.clone(),
-                    kind,
-                    aliases: Vec::new(),
-                    created_at: None,
-                };
-                let Some(p) = &mut self.project else { return };
-                match p.apply(&create) {
-                    Ok(created) => {
-                        self.history.push(create, created.inverse);
-                        if let Some(entity) = created.created {
-                            self.run_command(Command::Apply(Action::LinkEntity {
-                                annotation_id: id,
-                                entity_id: Some(entity),
-                            }));
-                            self.status =
-                                format!("Created entity {name:?} and linked this mention");
-                        }
-                    }
-                    Err(e) => self.fail(e.to_string()),
+                // One user action, one undo step: create the entity and link this mention to it.
+                self.run_command(Command::Apply(Action::Batch(vec![
+                    Action::CreateEntity {
+                        id: None,
+                        name: name.clone(),
+                        kind,
+                        aliases: Vec::new(),
+                        created_at: None,
+                    },
+                    Action::LinkEntity {
+                        annotation_id: id,
+                        entity_id: Some(crate::model::NEW_ROW),
+                    },
+                ])));
+                if self.error.is_none() {
+                    self.status = format!("Created entity {name:?} and linked this mention");
                 }
             }
             Command::JumpToMention(entity) => {
@@ -778,32 +778,88 @@ impl SanadApp {
     }
 
     fn apply(&mut self, action: Action, step: Step) {
+        let subject = match step {
+            Step::Undo => self.history.undo_subject().cloned(),
+            _ => None,
+        };
+        let tag = match step {
+            Step::Do => None,
+            Step::Undo => Some("undo"),
+            Step::Redo => Some("redo"),
+        };
         let Some(p) = &mut self.project else { return };
-        match p.apply(&action) {
+        match p.apply_tagged(&action, tag) {
             Ok(applied) => {
                 match step {
                     Step::Do => self.history.push(action.clone(), applied.inverse.clone()),
                     Step::Undo => self.history.undone(applied.inverse.clone()),
                     Step::Redo => self.history.redone(applied.inverse.clone()),
                 }
-                self.view.clear_selection();
-                self.view.selected_annotation = applied.annotation;
+                // Edits of an annotation's details keep the selection (the user may already have
+                // clicked elsewhere); changes to spans select the span they touched.
+                let keeps_selection = matches!(
+                    action,
+                    Action::SetAnnotationNote { .. }
+                        | Action::SetDocumentNote { .. }
+                        | Action::SetAttribute { .. }
+                        | Action::LinkEntity { .. }
+                        | Action::SetStatus { .. }
+                        | Action::SetDirection { .. }
+                ) && step == Step::Do;
+                if !keeps_selection {
+                    self.view.clear_selection();
+                    self.view.selected_annotation = applied.annotation;
+                }
+                if let Action::AddLabel { .. } = action {
+                    self.windows.new_label = Default::default();
+                }
                 self.note_edit = None;
                 self.doc_note_edit = None;
-                self.status = match step {
-                    Step::Do => describe(&action),
-                    Step::Undo => format!("Undone: {}", describe(&applied.inverse)),
-                    Step::Redo => format!("Redone: {}", describe(&action)),
+                self.status = match (step, subject) {
+                    (Step::Do, _) => describe(&action),
+                    (Step::Undo, Some(done)) => format!("Undone: {}", describe(&done)),
+                    (Step::Undo, None) => "Undone".into(),
+                    (Step::Redo, _) => format!("Redone: {}", describe(&action)),
                 };
                 self.error = None;
                 self.refresh_lists();
                 self.reload_current();
+                if let (
+                    Action::LinkEntity {
+                        annotation_id,
+                        entity_id: Some(e),
+                    },
+                    Step::Do,
+                ) = (&action, step)
+                {
+                    self.warn_entity_kind(*annotation_id, *e);
+                }
             }
             Err(e) => self.fail(e.to_string()),
         }
     }
 
+    /// Says so when a mention is linked to an entity of another type.
+    fn warn_entity_kind(&mut self, annotation: AnnotationId, entity: EntityId) {
+        let label = self.label_of(annotation).map(|l| l.name.clone());
+        let kind = self
+            .entities
+            .iter()
+            .find(|x| x.id == entity)
+            .map(|x| x.kind.clone());
+        if let (Some(label), Some(kind)) = (label, kind)
+            && label != kind
+        {
+            self.status = format!(
+                "Linked, but note: the entity is a {kind} and this mention is labelled {label}"
+            );
+        }
+    }
+
     fn handle_keys(&mut self, ctx: &egui::Context) {
+        if self.windows.ask_name.is_some() {
+            return; // the first-run question has the keyboard
+        }
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::NONE, Key::F1) {
@@ -915,6 +971,17 @@ fn describe(action: &Action) -> String {
             entity_id: Some(e), ..
         } => format!("Linked to entity {e}"),
         Action::RenameLabel { name, .. } => format!("Renamed label to {name}"),
+        Action::Batch(actions) => actions.iter().map(describe).collect::<Vec<_>>().join("; "),
+        Action::CreateEntity { name, .. } => format!("Created entity {name:?}"),
+        Action::SetAnnotationNote { .. } => "Saved the note".into(),
+        Action::SetDocumentNote { .. } => "Saved the document note".into(),
+        Action::ResizeAnnotation { start, end, .. } => {
+            format!("Moved the span to [{start}, {end})")
+        }
+        Action::DeleteRelation { .. } => "Deleted a relation".into(),
+        Action::LinkEntity {
+            entity_id: None, ..
+        } => "Unlinked the entity".into(),
         other => other.kind().replace('_', " "),
     }
 }

@@ -24,6 +24,8 @@ use std::sync::Arc;
 pub const DOCUMENT_FONT_SIZE: f32 = 20.0;
 /// Padding around the text inside the view, points.
 const PAD: f32 = 12.0;
+/// Padding right of the text: right-aligned lines keep clear of the scroll bar, points.
+const PAD_RIGHT: f32 = 24.0;
 /// Padding above the first line: room for relation arcs that rise above it, points.
 const PAD_TOP: f32 = 34.0;
 /// How far beyond the visible band paragraphs are laid out ahead of scrolling, points.
@@ -300,7 +302,7 @@ pub fn show(
         .id_salt(("document-scroll", document))
         .auto_shrink([false, false])
         .show_viewport(ui, |ui, viewport| {
-            let width = (ui.available_width() - 2.0 * PAD).max(120.0).round();
+            let width = (ui.available_width() - PAD - PAD_RIGHT).max(120.0).round();
             let key = LayoutKey {
                 document,
                 width_bits: width.to_bits(),

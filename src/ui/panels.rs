@@ -187,6 +187,10 @@ impl SanadApp {
                 })
                 .collect();
             egui::ScrollArea::vertical().id_salt("doc-list").max_height(ui.available_height() * 0.55).show(ui, |ui| {
+                if rows.is_empty() && !self.documents.is_empty() {
+                    let what = self.status_filter.map_or("", |s| s.title());
+                    ui.label(RichText::new(format!("No document is “{what}” ({} in all). Set “shown” to All.", self.documents.len())).weak());
+                }
                 for (id, text, hover) in rows {
                     if ui.add(egui::Button::selectable(current == Some(id), text).truncate()).on_hover_text(hover).clicked() {
                         self.queue.push(Command::SelectDocument(id));
@@ -263,7 +267,12 @@ impl SanadApp {
                     }
                 });
                 ui.separator();
-                self.selected_details(ui);
+                egui::ScrollArea::vertical()
+                    .id_salt("details")
+                    .max_height(ui.available_height() * 0.55)
+                    .show(ui, |ui| {
+                        self.selected_details(ui);
+                    });
                 ui.separator();
                 ui.heading("Annotations");
                 let Some(cur) = &self.current else {
@@ -600,12 +609,23 @@ impl SanadApp {
                 return;
             }
             if let Some(err) = self.error.clone() {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("⚠ {err}")).color(ui.visuals().error_fg_color));
-                    if ui.small_button("Dismiss").clicked() {
-                        self.error = None;
-                    }
-                });
+                // A floating banner over the top of the panel: showing it never moves the text
+                // under the pointer.
+                let top = ui.max_rect().right_top() + egui::vec2(-8.0, 4.0);
+                egui::Area::new(egui::Id::unique("sanad-error-banner")).order(egui::Order::Foreground).fixed_pos(top).pivot(egui::Align2::RIGHT_TOP).show(
+                    ui.ctx(),
+                    |ui| {
+                        egui::Frame::popup(ui.style()).show(ui, |ui| {
+                            ui.set_max_width(520.0);
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(RichText::new(format!("⚠ {err}")).color(ui.visuals().error_fg_color));
+                                if ui.small_button("Dismiss").clicked() {
+                                    self.error = None;
+                                }
+                            });
+                        });
+                    },
+                );
             }
             let Some(cur) = &self.current else {
                 ui.vertical_centered(|ui| {
@@ -828,9 +848,9 @@ impl SanadApp {
                     .or_insert_with(|| (l.name.clone(), hex.clone()));
                 let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
                 ui.painter().rect_filled(sw, 3.0, rgb(l.color));
-                ui.add(egui::TextEdit::singleline(&mut edit.0).desired_width(140.0))
+                ui.add_sized([150.0, 20.0], egui::TextEdit::singleline(&mut edit.0))
                     .labelled_by(name_hdr);
-                ui.add(egui::TextEdit::singleline(&mut edit.1).desired_width(70.0))
+                ui.add_sized([80.0, 20.0], egui::TextEdit::singleline(&mut edit.1))
                     .labelled_by(color_hdr);
                 let (new_name, new_color) = edit.clone();
                 if ui.button("Apply").clicked() {
@@ -886,7 +906,8 @@ impl SanadApp {
             )
             .labelled_by(label);
             if ui.button("Add label").clicked() {
-                let (name, color, key) = std::mem::take(&mut self.windows.new_label);
+                // Kept until the label is added, so a refused one can be corrected.
+                let (name, color, key) = self.windows.new_label.clone();
                 self.queue.push(Command::Apply(Action::AddLabel {
                     id: None,
                     name: name.trim().to_owned(),
@@ -901,6 +922,9 @@ impl SanadApp {
             }
         });
         ui.separator();
+        if let Some(err) = &self.error {
+            ui.label(RichText::new(format!("⚠ {err}")).color(ui.visuals().error_fg_color));
+        }
         ui.horizontal(|ui| {
             if ui.button("Export scheme…").clicked() {
                 self.queue.push(Command::ExportScheme);
