@@ -134,9 +134,10 @@ impl SanadApp {
                         ui.label(format!("Project: {}", p.path().display()));
                         ui.separator();
                         let count = |s| self.documents.iter().filter(|d| d.status == s).count();
+                        let n = self.documents.len();
                         ui.label(format!(
-                            "{} documents: {} to do · {} in progress · {} done",
-                            self.documents.len(),
+                            "{n} document{}: {} to do · {} in progress · {} done",
+                            if n == 1 { "" } else { "s" },
                             count(DocumentStatus::Todo),
                             count(DocumentStatus::InProgress),
                             count(DocumentStatus::Done)
