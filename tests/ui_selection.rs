@@ -183,3 +183,15 @@ fn labelling_a_word_moves_no_other_word_on_screen() {
     let after: Vec<Rect> = words.iter().map(|w| bounds(&h, w.clone())).collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn reopening_a_project_shows_the_document_last_shown() {
+    let (dir, mut h) = app_on(&[("a.txt", "سجن"), ("b.txt", "صيدنايا")]);
+    h.get_by_label("[ ] b.txt  (0)").click();
+    h.run();
+    assert_eq!(h.state().current().unwrap().document.name, "b.txt");
+    h.state_mut()
+        .run_command(sanad::ui::Command::OpenProject(dir.path().join("p.sanad")));
+    h.run();
+    assert_eq!(h.state().current().unwrap().document.name, "b.txt");
+}

@@ -292,8 +292,15 @@ impl SanadApp {
                 self.error = None;
                 self.relation_from = None;
                 self.refresh_lists();
-                if let Some(first) = self.documents.first().map(|d| d.id) {
-                    self.select_document(first);
+                // Reopen on the document last shown, else the first.
+                let last = self
+                    .project
+                    .as_ref()
+                    .and_then(|p| p.meta("last_document").ok().flatten())
+                    .and_then(|v| v.parse::<DocumentId>().ok())
+                    .filter(|id| self.documents.iter().any(|d| d.id == *id));
+                if let Some(id) = last.or_else(|| self.documents.first().map(|d| d.id)) {
+                    self.select_document(id);
                 }
                 self.status = format!("Opened {}", path.display());
             }
@@ -461,6 +468,8 @@ impl SanadApp {
                     self.relation_from = None;
                     self.note_edit = None;
                     self.doc_note_edit = None;
+                    // Remembered for the next opening (not a user change: no audit, no undo).
+                    let _ = p.set_meta("last_document", &id.to_string());
                 }
                 Err(e) => return self.fail(e.to_string()),
             }
