@@ -149,7 +149,7 @@ fn export(
             )
         }
         Some(out) => {
-            let n = sanad::ui::app::write_export(&project, options, &out)
+            let n = sanad::export::write_jsonl_file(&project, options, &out)
                 .map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
             eprintln!("exported {n} document(s) to {}", out.display());
         }

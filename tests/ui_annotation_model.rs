@@ -169,7 +169,7 @@ fn renaming_a_label_in_settings_keeps_its_annotations_and_the_export_uses_the_ne
     assert_eq!(anns.len(), 1);
     assert_eq!(anns[0].id, prison);
     let out = dir.path().join("out.jsonl");
-    sanad::ui::app::write_export(p, sanad::export::ExportOptions::default(), &out).unwrap();
+    sanad::export::write_jsonl_file(p, sanad::export::ExportOptions::default(), &out).unwrap();
     let line: serde_json::Value = serde_json::from_str(
         std::fs::read_to_string(&out)
             .unwrap()

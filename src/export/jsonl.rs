@@ -238,3 +238,27 @@ pub fn write_jsonl(
     out.flush()?;
     Ok(docs.len())
 }
+
+/// Writes the JSONL export to `path` through a temporary file in the same folder, so a failed
+/// export never leaves a half-written file. Returns the number of documents.
+///
+/// # Errors
+/// Export and I/O errors.
+pub fn write_jsonl_file(
+    project: &Project,
+    options: ExportOptions,
+    path: &std::path::Path,
+) -> Result<usize, ExportError> {
+    let tmp = path.with_extension("jsonl.partial");
+    let result = (|| {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let n = write_jsonl(project, options, &mut file)?;
+        drop(file);
+        std::fs::rename(&tmp, path)?;
+        Ok(n)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

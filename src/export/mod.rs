@@ -2,4 +2,4 @@
 
 pub mod jsonl;
 
-pub use jsonl::{ExportOptions, write_jsonl};
+pub use jsonl::{ExportOptions, write_jsonl, write_jsonl_file};

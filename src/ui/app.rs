@@ -540,7 +540,7 @@ impl SanadApp {
             },
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
-                match write_export(
+                match crate::export::write_jsonl_file(
                     p,
                     crate::export::ExportOptions {
                         history: self.export_history,
@@ -993,30 +993,6 @@ fn describe(action: &Action) -> String {
         } => "Unlinked the entity".into(),
         other => other.kind().replace('_', " "),
     }
-}
-
-/// Writes the JSONL export to `path` through a temporary file in the same folder, so a failed
-/// export never leaves a half-written file. Returns the number of documents.
-///
-/// # Errors
-/// Export and I/O errors.
-pub fn write_export(
-    project: &Project,
-    options: crate::export::ExportOptions,
-    path: &Path,
-) -> Result<usize, crate::export::jsonl::ExportError> {
-    let tmp = path.with_extension("jsonl.partial");
-    let result = (|| {
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        let n = crate::export::write_jsonl(project, options, &mut file)?;
-        drop(file);
-        std::fs::rename(&tmp, path)?;
-        Ok(n)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 impl eframe::App for SanadApp {
