@@ -108,6 +108,8 @@ fn bench(c: &mut Criterion) {
             sha256: "0".into(),
             encoding: "UTF-8".into(),
             byte_len: text.len(),
+            bom: false,
+            encoding_guessed: false,
         }])
         .expect("document")[0];
     let n = text.chars().count();

@@ -4,13 +4,14 @@
 //! sanad                              open the bundled sample corpus
 //! sanad FOLDER [--project P]         import FOLDER's .txt files and open them
 //! sanad PROJECT.sanad                open a project
-//! sanad import FOLDER [--project P]  import without the GUI
-//! sanad export PROJECT --format jsonl [--output FILE] [--history]
+//! sanad import FOLDER [--project P] [--encoding E]   import without the GUI
+//! sanad export PROJECT --format jsonl [--output FILE] [--history] [--offsets bytes] [--skip-invalid]
+//! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! ```
 
 use anyhow::bail;
 use clap::{Parser, Subcommand, ValueEnum};
-use sanad::corpus::{import_folder, location};
+use sanad::corpus::{import_folder_with, location, printable_name};
 use sanad::store::Project;
 use sanad::ui::dialogs::NativeDialogs;
 use sanad::ui::{Command, SanadApp};
@@ -39,6 +40,16 @@ enum Sub {
     Import {
         /// The folder (subfolders are walked; hidden ones are not).
         folder: PathBuf,
+        /// Decode every file as this encoding (e.g. windows-1256, utf-16le) instead of detecting it.
+        #[arg(long)]
+        encoding: Option<String>,
+    },
+    /// Write a consistent copy of a project (safe while the app has it open).
+    Backup {
+        /// The .sanad project file.
+        project_file: PathBuf,
+        /// The new file (an existing file is never replaced).
+        output: PathBuf,
     },
     /// Export a project's documents and annotations.
     Export {
@@ -53,7 +64,22 @@ enum Sub {
         /// Include each annotation's audit trail (who changed what, when) as `history`.
         #[arg(long)]
         history: bool,
+        /// Extra offsets per span besides code points: `bytes` adds byte_start/byte_end into
+        /// the original file.
+        #[arg(long, value_enum, default_value_t = Offsets::Codepoint)]
+        offsets: Offsets,
+        /// Leave out spans that break the model's rules (listed as warnings) instead of failing.
+        #[arg(long)]
+        skip_invalid: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Offsets {
+    /// Code points (Unicode scalar values) only.
+    Codepoint,
+    /// Code points, plus byte offsets into the original file.
+    Bytes,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,7 +101,23 @@ fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Sub::Import { folder }) => import(&folder, cli.project),
+        Some(Sub::Import { folder, encoding }) => import(&folder, cli.project, encoding.as_deref()),
+        Some(Sub::Backup { .. }) if cli.project.is_some() => {
+            bail!("--project does not go with backup: give the project file as the first argument")
+        }
+        Some(Sub::Backup {
+            project_file,
+            output,
+        }) => {
+            let project = Project::open_existing(&project_file)?;
+            project.backup_to(&output)?;
+            eprintln!(
+                "saved a copy of {} to {}",
+                project_file.display(),
+                output.display()
+            );
+            Ok(())
+        }
         Some(Sub::Export { .. }) if cli.project.is_some() => {
             bail!("--project does not go with export: give the project file as the first argument")
         }
@@ -84,16 +126,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format: Format::Jsonl,
             output,
             history,
+            offsets,
+            skip_invalid,
         }) => export(
             &project_file,
             output,
-            sanad::export::ExportOptions { history },
+            sanad::export::ExportOptions {
+                history,
+                offsets: match offsets {
+                    Offsets::Codepoint => sanad::export::OffsetExtras::None,
+                    Offsets::Bytes => sanad::export::OffsetExtras::Bytes,
+                },
+                skip_invalid,
+            },
         ),
         None => gui(cli.path, cli.project),
     }
 }
 
-fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<()> {
+fn import(
+    folder: &std::path::Path,
+    project: Option<PathBuf>,
+    encoding: Option<&str>,
+) -> anyhow::Result<()> {
     if !folder.exists() {
         bail!("no such folder: {}", folder.display());
     }
@@ -103,30 +158,70 @@ fn import(folder: &std::path::Path, project: Option<PathBuf>) -> anyhow::Result<
             folder.display()
         );
     }
+    let options = sanad::corpus::ImportOptions {
+        encoding: match encoding {
+            Some(label) => Some(sanad::corpus::decode::encoding_for_label(label).ok_or_else(
+                || {
+                    anyhow::anyhow!(
+                        "unknown encoding {label:?} (try windows-1256, utf-8, utf-16le, iso-8859-6)"
+                    )
+                },
+            )?),
+            None => None,
+        },
+    };
     let path = location::project_path_for_folder(folder, project.as_deref());
+    let canonical = std::fs::canonicalize(folder)?;
+    if sanad::corpus::import::is_inside(&path, &canonical) {
+        bail!(
+            "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {}",
+            path.display()
+        );
+    }
     let mut p = Project::open_or_create(&path)?;
-    let report = import_folder(&mut p, folder, &mut |_, _| {})?;
+    let report = import_folder_with(&mut p, folder, &options, &mut |_, _| {})?;
+    let name = |s: &str| printable_name(s);
     println!("project: {}", path.display());
     println!(
-        "imported {} document(s); {} unchanged; {} skipped",
+        "imported {} document(s); {} unchanged; {} renamed; {} skipped",
         report.added.len(),
         report.unchanged,
+        report.renamed.len(),
         report.skipped.len()
     );
+    for (old, new) in &report.renamed {
+        println!(
+            "renamed: {} -> {}: same bytes; the document and its annotations follow the file",
+            name(old),
+            name(new)
+        );
+    }
+    for (doc, encoding) in &report.guessed {
+        println!(
+            "encoding guessed: {}: {encoding} (little evidence; check the text, or import again with --encoding)",
+            name(doc)
+        );
+    }
     for c in &report.changed {
         println!(
-            "changed: {c}: the file's bytes differ from the imported copy; the imported text and its annotations were kept"
+            "changed: {}: the file's bytes differ from the imported copy; the imported text and its annotations were kept",
+            name(c)
         );
     }
     for s in &report.skipped {
-        println!("skipped: {}: {}", s.rel_path, s.reason);
+        println!("skipped: {}: {}", name(&s.rel_path), s.reason);
     }
     for m in &report.missing {
         println!(
-            "missing: {m}: no longer in the folder; the imported copy and its annotations were kept"
+            "missing: {}: no longer in the folder; the imported copy and its annotations were kept",
+            name(m)
         );
     }
-    if report.added.is_empty() && report.unchanged == 0 && report.changed.is_empty() {
+    if report.added.is_empty()
+        && report.unchanged == 0
+        && report.changed.is_empty()
+        && report.renamed.is_empty()
+    {
         eprintln!("warning: no .txt files found in {}", folder.display());
     }
     Ok(())
@@ -138,61 +233,39 @@ fn export(
     options: sanad::export::ExportOptions,
 ) -> anyhow::Result<()> {
     let project = Project::open_existing(project_file)?;
-    let in_project = |e: sanad::export::jsonl::ExportError| {
-        anyhow::anyhow!("cannot export ({e}): {}", project_file.display())
-    };
-    match output {
-        Some(out) if writes_over_project(&out, project_file) => {
-            bail!(
-                "the output would overwrite the project file; choose another output file: {}",
-                out.display()
-            )
-        }
+    let summary = match output {
         Some(out) => {
-            let n = sanad::export::write_jsonl_file(&project, options, &out)
+            let summary = sanad::export::write_jsonl_file(&project, options, &out)
                 .map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
-            eprintln!("exported {n} document(s) to {}", out.display());
+            eprintln!(
+                "exported {} document(s) to {}",
+                summary.documents,
+                out.display()
+            );
+            summary
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
             let result = sanad::export::write_jsonl(&project, options, &mut lock)
-                .map(|_| ())
-                .and_then(|()| Ok(lock.flush()?));
+                .and_then(|s| Ok(lock.flush().map(|()| s)?));
             match result {
                 // A reader that stops early (`| head`) is not an error.
                 Err(sanad::export::jsonl::ExportError::Io(e))
-                    if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                other => other.map_err(in_project)?,
+                    if e.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    return Ok(());
+                }
+                other => other.map_err(|e| {
+                    anyhow::anyhow!("cannot export ({e}): {}", project_file.display())
+                })?,
             }
         }
+    };
+    for w in &summary.warnings {
+        eprintln!("warning: {}", printable_name(w));
     }
     Ok(())
-}
-
-/// Would writing `out` clobber the project file or its WAL/SHM companions?
-fn writes_over_project(out: &std::path::Path, project: &std::path::Path) -> bool {
-    let canon = |p: &std::path::Path| {
-        let parent = p
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(std::path::Path::new("."));
-        std::fs::canonicalize(parent)
-            .ok()
-            .map(|d| d.join(p.file_name().unwrap_or_default()))
-    };
-    let (Some(out), Some(project)) = (canon(out), canon(project)) else {
-        return false;
-    };
-    let name = project.to_string_lossy().into_owned();
-    [
-        name.clone(),
-        format!("{name}-wal"),
-        format!("{name}-shm"),
-        format!("{name}-journal"),
-    ]
-    .iter()
-    .any(|p| std::path::Path::new(p) == out)
 }
 
 fn gui(path: Option<PathBuf>, project: Option<PathBuf>) -> anyhow::Result<()> {

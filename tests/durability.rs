@@ -32,6 +32,8 @@ fn annotation_survives_abort() {
             sha256: "0".into(),
             encoding: "UTF-8".into(),
             byte_len: 0,
+            bom: false,
+            encoding_guessed: false,
         }])
         .unwrap();
     }

@@ -91,7 +91,14 @@ fn seed_claims_entities_nesting_and_relations_export() {
     .unwrap();
     let _ = prison;
 
-    let docs = jsonl::documents(&p, ExportOptions { history: true }).unwrap();
+    let docs = jsonl::documents(
+        &p,
+        ExportOptions {
+            history: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let d = serde_json::to_value(&docs[0]).unwrap();
     let text: Vec<char> = d["text"].as_str().unwrap().chars().collect();
     let spans = d["spans"].as_array().unwrap();

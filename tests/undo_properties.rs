@@ -211,6 +211,8 @@ fn new_project() -> (Project, Vec<i64>) {
                     sha256: "0".into(),
                     encoding: "UTF-8".into(),
                     byte_len: t.len(),
+                    bom: false,
+                    encoding_guessed: false,
                 })
                 .collect::<Vec<_>>(),
         )

@@ -1,16 +1,31 @@
 //! Importing a folder of `.txt` documents into a project. The folder is only read, never written.
 //!
 //! Subfolders are walked; hidden files and folders (names starting with `.`) and symbolic links
-//! are not, and hidden files and links are reported as skipped. A document's `rel_path` is its
-//! path below the folder with `/` separators. Re-importing the same folder adds new files, leaves
-//! unchanged ones alone, and reports files whose bytes changed since import (their stored text
-//! and annotations are kept as they are) and files that are gone. A project remembers its
+//! are not, and hidden files, links, unreadable folders and entries are reported as skipped. A
+//! document's `rel_path` is its path below the folder with `/` separators; bytes of a name that
+//! are not UTF-8 are written `\xHH`, so two such names never collide.
+//!
+//! Identity is by content: re-importing the same folder adds new files, leaves unchanged ones
+//! alone, reports files whose bytes changed since import (their stored text and annotations are
+//! kept), follows a file renamed or moved inside the folder (same SHA-256; its document and
+//! annotations take the new path), skips a file with the same bytes as another one (imported
+//! once, with a notice naming the other), and reports files that are gone. New documents are
+//! committed in batches ([`BATCH_FILES`] files or [`BATCH_BYTES`] of text), so an import that is
+//! interrupted keeps what it committed and the next one completes it. A project remembers its
 //! folder and refuses to import another one.
 
-use super::decode::{DecodeError, MAX_FILE_BYTES, decode};
+use super::decode::{DecodeError, MAX_FILE_BYTES, decode, decode_as};
 use crate::store::{NewDocument, Project, StoreError};
-use sha2::{Digest, Sha256};
+use encoding_rs::Encoding;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+/// New documents committed per transaction, at most.
+pub const BATCH_FILES: usize = 64;
+/// Decoded text committed per transaction, at most (bytes of UTF-8), unless one file is larger.
+pub const BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// Paths longer than this (bytes) are skipped with a reason; Linux's `PATH_MAX` is 4,096.
+pub const MAX_PATH_BYTES: usize = 4096;
 
 /// A file that was not imported, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,10 +45,22 @@ pub struct ImportReport {
     pub unchanged: usize,
     /// Already imported, but the file's bytes differ now; the stored text was kept.
     pub changed: Vec<String>,
+    /// Documents that followed their file to a new path: (old `rel_path`, new `rel_path`).
+    pub renamed: Vec<(String, String)>,
+    /// Added documents whose encoding is a low-confidence guess: (`rel_path`, encoding name).
+    pub guessed: Vec<(String, String)>,
     /// Files not imported, with reasons.
     pub skipped: Vec<Skipped>,
     /// Documents in the project whose file is no longer in the folder (kept in the project).
     pub missing: Vec<String>,
+}
+
+/// How to import.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportOptions {
+    /// Decode every file as this encoding instead of detecting one (a BOM of another encoding
+    /// makes the file skipped).
+    pub encoding: Option<&'static Encoding>,
 }
 
 /// Errors that stop an import as a whole.
@@ -57,7 +84,15 @@ pub enum ImportError {
         /// The folder given now.
         folder: PathBuf,
     },
-    /// The project could not store the documents; nothing was added.
+    /// The project file would be inside the folder it imports.
+    #[error(
+        "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {project}"
+    )]
+    ProjectInsideFolder {
+        /// The project path.
+        project: PathBuf,
+    },
+    /// The project could not store the documents; batches committed before stay.
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -71,43 +106,72 @@ pub struct SourceFile {
 }
 
 /// Lists the `.txt` files below `folder` (case-insensitive extension), sorted by path, and the
-/// `.txt` entries passed over (hidden files, symbolic links) with reasons.
+/// entries passed over with reasons: hidden files, symbolic links, subfolders or entries that
+/// cannot be read, paths over [`MAX_PATH_BYTES`].
 ///
 /// # Errors
-/// [`ImportError::Folder`] when `folder` itself cannot be read; unreadable subfolders are skipped.
+/// [`ImportError::Folder`] when `folder` itself cannot be read.
 pub fn list_text_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>), ImportError> {
     let mut out = Vec::new();
     let mut passed_over = Vec::new();
     let mut stack = vec![folder.to_owned()];
     let mut first = true;
+    let skip = |path: &Path, reason: String| Skipped {
+        rel_path: rel_path_of(folder, path),
+        reason,
+    };
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(source) if first => return Err(ImportError::Folder { source, path: dir }),
-            Err(_) => continue,
+            Err(e) => {
+                passed_over.push(skip(
+                    &dir,
+                    format!("folder cannot be read ({e}); its files were not imported"),
+                ));
+                continue;
+            }
         };
         first = false;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            let Ok(kind) = entry.file_type() else {
-                continue;
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    passed_over.push(skip(
+                        &dir,
+                        format!("an entry of this folder cannot be read ({e})"),
+                    ));
+                    continue;
+                }
             };
+            let path = entry.path();
+            let hidden = entry.file_name().as_encoded_bytes().starts_with(b".");
             let is_txt = path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-            if kind.is_dir() && !hidden {
+            let kind = match entry.file_type() {
+                Ok(kind) => kind,
+                Err(e) => {
+                    if is_txt {
+                        passed_over.push(skip(&path, format!("cannot be read ({e})")));
+                    }
+                    continue;
+                }
+            };
+            let too_long = path.as_os_str().len() > MAX_PATH_BYTES;
+            if kind.is_dir() && !hidden && too_long {
+                passed_over.push(skip(&path, format!("folder path longer than {MAX_PATH_BYTES} bytes; its files were not imported")));
+            } else if kind.is_dir() && !hidden {
                 stack.push(path);
             } else if is_txt && kind.is_symlink() {
-                passed_over.push(Skipped {
-                    rel_path: rel_path_of(folder, &path),
-                    reason: "symbolic link (not followed)".into(),
-                });
+                passed_over.push(skip(&path, "symbolic link (not followed)".into()));
             } else if is_txt && kind.is_file() && hidden {
-                passed_over.push(Skipped {
-                    rel_path: rel_path_of(folder, &path),
-                    reason: "hidden file".into(),
-                });
+                passed_over.push(skip(&path, "hidden file".into()));
+            } else if is_txt && kind.is_file() && too_long {
+                passed_over.push(skip(
+                    &path,
+                    format!("path longer than {MAX_PATH_BYTES} bytes"),
+                ));
             } else if is_txt && kind.is_file() {
                 out.push(path);
             }
@@ -118,13 +182,49 @@ pub fn list_text_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>), Im
     Ok((out, passed_over))
 }
 
+/// `path` below `folder`, `/`-separated; bytes that are not UTF-8 are written `\xHH`.
 fn rel_path_of(folder: &Path, path: &Path) -> String {
     path.strip_prefix(folder)
         .unwrap_or(path)
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| escape_name(c.as_os_str()))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// A file name as text: UTF-8 kept, every other byte written `\xHH` (upper-case hex), so two
+/// names that differ in such bytes stay different.
+pub fn escape_name(name: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `name` safe to print on one line of a terminal or a log: control characters (including line
+/// breaks, U+0085, U+2028 and U+2029) and the bidi controls that can reorder what a reader sees
+/// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are written `\u{…}` (`\n`, `\r`,
+/// `\t` for those three); everything else, Arabic included, is kept.
+pub fn printable_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads the `.txt` files below `folder` (see [`list_text_files`]).
@@ -151,35 +251,31 @@ pub fn read_folder(folder: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), Imp
     Ok((files, passed_over))
 }
 
-/// SHA-256 of `bytes` as lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+pub use crate::model::sha256_hex;
 
-/// Imports `files` into `project` in one transaction and reports what happened. `progress` is
+/// Imports `files` into `project` and reports what happened (see the module docs). `progress` is
 /// called with (files done, files in all) as files are decoded.
 ///
 /// # Errors
-/// [`ImportError::Store`] when the project cannot store them; nothing is added then.
+/// [`ImportError::Store`] when the project cannot store them; the batches committed before stay.
 pub fn import_files(
     project: &mut Project,
     files: Vec<SourceFile>,
+    options: &ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
     let mut report = ImportReport::default();
-    let mut new_docs = Vec::new();
     let total = files.len();
-    let present: std::collections::HashSet<String> =
-        files.iter().map(|f| f.rel_path.clone()).collect();
-    report.missing = project
+    let present: HashSet<String> = files.iter().map(|f| f.rel_path.clone()).collect();
+    let mut missing: Vec<String> = project
         .document_summaries()?
         .into_iter()
         .map(|d| d.rel_path)
         .filter(|p| !present.contains(p))
         .collect();
+    let mut seen: HashMap<String, String> = HashMap::new(); // sha256 -> first rel_path this run
+    let mut batch: Vec<NewDocument> = Vec::new();
+    let mut batch_bytes = 0usize;
     for (i, file) in files.into_iter().enumerate() {
         progress(i, total);
         let bytes = match file.bytes {
@@ -194,6 +290,7 @@ pub fn import_files(
         };
         let sha = sha256_hex(&bytes);
         if let Some((_, stored)) = project.document_by_path(&file.rel_path)? {
+            seen.entry(sha.clone()).or_insert(file.rel_path.clone());
             if stored == sha {
                 report.unchanged += 1;
             } else {
@@ -201,23 +298,73 @@ pub fn import_files(
             }
             continue;
         }
-        match decode(&bytes) {
+        if let Some(first) = seen.get(&sha) {
+            report.skipped.push(Skipped {
+                reason: format!("same content as {first} (byte-identical; imported once)"),
+                rel_path: file.rel_path,
+            });
+            continue;
+        }
+        let holders = project.documents_with_sha256(&sha)?;
+        if let Some(pos) = missing
+            .iter()
+            .position(|m| holders.iter().any(|(_, p)| p == m))
+        {
+            let old = missing.remove(pos);
+            let id = holders
+                .iter()
+                .find(|(_, p)| *p == old)
+                .map(|(id, _)| *id)
+                .ok_or(StoreError::NotFound {
+                    what: "document",
+                    id: 0,
+                })?;
+            project.rename_document(id, &file.rel_path)?;
+            seen.insert(sha, file.rel_path.clone());
+            report.renamed.push((old, file.rel_path));
+            continue;
+        }
+        if let Some((_, holder)) = holders.first() {
+            report.skipped.push(Skipped {
+                reason: format!("same content as {holder} (byte-identical; imported once)"),
+                rel_path: file.rel_path,
+            });
+            continue;
+        }
+        let decoded = match options.encoding {
+            Some(encoding) => decode_as(&bytes, encoding),
+            None => decode(&bytes),
+        };
+        match decoded {
             Ok(decoded) => {
-                let name = file
-                    .rel_path
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(&file.rel_path)
-                    .to_owned();
+                seen.insert(sha.clone(), file.rel_path.clone());
                 report.added.push(file.rel_path.clone());
-                new_docs.push(NewDocument {
-                    name,
+                if decoded.guessed {
+                    report
+                        .guessed
+                        .push((file.rel_path.clone(), decoded.encoding.to_owned()));
+                }
+                batch_bytes += decoded.text.len();
+                batch.push(NewDocument {
+                    name: file
+                        .rel_path
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(&file.rel_path)
+                        .to_owned(),
                     rel_path: file.rel_path,
                     text: decoded.text,
                     sha256: sha,
                     encoding: decoded.encoding.to_owned(),
                     byte_len: bytes.len(),
+                    bom: decoded.bom,
+                    encoding_guessed: decoded.guessed,
                 });
+                if batch.len() >= BATCH_FILES || batch_bytes >= BATCH_BYTES {
+                    project.add_documents(&batch)?;
+                    batch.clear();
+                    batch_bytes = 0;
+                }
             }
             Err(e) => report.skipped.push(Skipped {
                 rel_path: file.rel_path,
@@ -225,38 +372,75 @@ pub fn import_files(
             }),
         }
     }
+    project.add_documents(&batch)?;
     progress(total, total);
-    project.add_documents(&new_docs)?;
+    report.missing = missing;
     Ok(report)
 }
 
-/// Reads `folder` and imports it into `project`; records the folder in the project's metadata.
+/// Reads `folder` and imports it into `project` with default options; records the folder in
+/// the project's metadata first.
 ///
 /// # Errors
-/// As [`read_folder`] and [`import_files`].
+/// As [`import_folder_with`].
 pub fn import_folder(
     project: &mut Project,
     folder: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
-    let shown = std::fs::canonicalize(folder)
-        .unwrap_or_else(|_| folder.to_owned())
-        .display()
-        .to_string();
-    if let Some(recorded) = project.meta("source_folder")?
-        && recorded != shown
-    {
-        return Err(ImportError::OtherFolder {
-            project_folder: recorded,
-            folder: folder.to_owned(),
+    import_folder_with(project, folder, &ImportOptions::default(), progress)
+}
+
+/// Reads `folder` and imports it into `project`; records the folder in the project's metadata
+/// (before the first document, so an interrupted first import is completed by the next one).
+///
+/// # Errors
+/// [`ImportError::ProjectInsideFolder`], [`ImportError::OtherFolder`], and as [`read_folder`]
+/// and [`import_files`].
+pub fn import_folder_with(
+    project: &mut Project,
+    folder: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let canonical = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_owned());
+    if is_inside(project.path(), &canonical) {
+        return Err(ImportError::ProjectInsideFolder {
+            project: project.path().to_owned(),
         });
     }
+    let shown = canonical.display().to_string();
+    match project.meta("source_folder")? {
+        Some(recorded) if recorded != shown => {
+            return Err(ImportError::OtherFolder {
+                project_folder: recorded,
+                folder: folder.to_owned(),
+            });
+        }
+        Some(_) => {}
+        None => project.set_meta("source_folder", &shown)?,
+    }
     let (files, passed_over) = read_folder(folder)?;
-    let mut report = import_files(project, files, progress)?;
+    let mut report = import_files(project, files, options, progress)?;
     report.skipped.extend(passed_over);
     report.skipped.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-    project.set_meta("source_folder", &shown)?;
     Ok(report)
+}
+
+/// Is `path` (a file that may not exist yet) inside `folder` (canonical)?
+pub fn is_inside(path: &Path, folder: &Path) -> bool {
+    if path == Path::new(":memory:") {
+        return false;
+    }
+    let Some(parent) = path.parent() else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    std::fs::canonicalize(parent).is_ok_and(|p| p.starts_with(folder))
 }
 
 #[cfg(test)]

@@ -6,4 +6,7 @@ pub mod import;
 pub mod location;
 pub mod sample;
 
-pub use import::{ImportReport, Skipped, SourceFile, import_files, import_folder};
+pub use import::{
+    ImportOptions, ImportReport, Skipped, SourceFile, import_files, import_folder,
+    import_folder_with, printable_name, sha256_hex,
+};

@@ -5,6 +5,18 @@
 //! sorted by start, so `text[start:end] == span["text"]` in Python. Each span also carries its
 //! `attributes`, `entity` and `note`; each document its `relations` (indices into `spans`),
 //! `notes` and `status`; with [`ExportOptions::history`], each span its audit trail.
+//!
+//! Provenance: each line also says how its text relates to the source file (`encoding`, `bom`,
+//! `sha256` of the original bytes, `text_sha256` of the text at import); with
+//! [`OffsetExtras::Bytes`] each span also gets `byte_start`/`byte_end` into the original file.
+//! Problems that do not stop the export (a span with white space at an edge, a text changed
+//! since import, byte offsets that cannot be given) are listed in the line's `warnings`.
+//! Data that breaks the model's invariants (a span with start ≥ end or past the text, an empty
+//! or missing label) fails the export, naming document and annotation, unless
+//! [`ExportOptions::skip_invalid`] is set, which leaves such spans out with a warning.
+//!
+//! Lines are JSON with U+2028, U+2029 and U+0085 written as `\u` escapes, so readers that split
+//! on any Unicode line break (Python's `str.splitlines()`) still see one record per line.
 
 use crate::store::{Project, StoreError};
 use serde::Serialize;
@@ -34,6 +46,12 @@ pub struct JsonlSpan {
     /// The audit trail of this annotation, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<JsonlHistory>>,
+    /// Byte offset of `start` in the original file (BOM included), with [`OffsetExtras::Bytes`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_start: Option<usize>,
+    /// Byte offset of `end` in the original file, exclusive, with [`OffsetExtras::Bytes`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_end: Option<usize>,
 }
 
 /// An entity as exported on a span.
@@ -87,6 +105,12 @@ pub struct JsonlDocument {
     pub path: String,
     /// SHA-256 of the original bytes.
     pub sha256: String,
+    /// The encoding the original bytes were decoded from (encoding_rs name).
+    pub encoding: String,
+    /// Did the original file start with a byte-order mark (not part of `text`)?
+    pub bom: bool,
+    /// SHA-256 of `text` (UTF-8) as imported.
+    pub text_sha256: String,
     /// The document text.
     pub text: String,
     /// Always [`OFFSET_UNIT`].
@@ -99,6 +123,18 @@ pub struct JsonlDocument {
     pub notes: String,
     /// `todo`, `in_progress` or `done`.
     pub status: &'static str,
+    /// What a reader should know about this line (see the module docs); empty when all is well.
+    pub warnings: Vec<String>,
+}
+
+/// Offsets written beside the code point offsets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OffsetExtras {
+    /// Code points only.
+    #[default]
+    None,
+    /// Also `byte_start`/`byte_end` into the original file.
+    Bytes,
 }
 
 /// What to include beyond the spans.
@@ -106,6 +142,41 @@ pub struct JsonlDocument {
 pub struct ExportOptions {
     /// Include each span's audit trail as `history`.
     pub history: bool,
+    /// Extra offsets per span.
+    pub offsets: OffsetExtras,
+    /// Leave out spans that break the model's invariants (listed in `warnings`) instead of
+    /// failing the export.
+    pub skip_invalid: bool,
+}
+
+/// A stored span that breaks the model's invariants.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidSpan {
+    /// Its document's path.
+    pub document: String,
+    /// The annotation id.
+    pub annotation: i64,
+    /// What is wrong.
+    pub problem: String,
+}
+
+impl std::fmt::Display for InvalidSpan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "annotation {} in {}: {}",
+            self.annotation, self.document, self.problem
+        )
+    }
+}
+
+/// What an export wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// Documents (lines) written.
+    pub documents: usize,
+    /// Every line's warnings, each prefixed with its document's path.
+    pub warnings: Vec<String>,
 }
 
 /// Export errors.
@@ -120,12 +191,22 @@ pub enum ExportError {
     /// Serialising failed.
     #[error("cannot serialise the export: {0}")]
     Json(#[from] serde_json::Error),
+    /// Stored data breaks the model's invariants; nothing was written.
+    #[error("{} span(s) break the model's rules, so nothing was exported (use --skip-invalid to leave them out): {}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<InvalidSpan>),
+    /// The target is the open project or one of its files.
+    #[error("the export would overwrite the project file; choose another file: {}", .0.display())]
+    OverProject(std::path::PathBuf),
+    /// The target is an existing SQLite database (another project?).
+    #[error("the export would overwrite a database (another Sanad project?); choose another file: {}", .0.display())]
+    OverDatabase(std::path::PathBuf),
 }
 
 /// The export record of every document, in document-list order.
 ///
 /// # Errors
-/// [`ExportError::Store`].
+/// [`ExportError::Store`]; [`ExportError::Invalid`] (all invalid spans of the project at once)
+/// unless [`ExportOptions::skip_invalid`].
 pub fn documents(
     project: &Project,
     options: ExportOptions,
@@ -151,10 +232,66 @@ pub fn documents(
         })
         .collect();
     let mut out = Vec::new();
+    let mut invalid = Vec::new();
     for summary in project.document_summaries()? {
         let doc = project.document(summary.id)?;
         let index = crate::model::CharIndex::new(&doc.text);
-        let annotations = project.annotations(doc.id)?;
+        let len = index.char_count();
+        let mut warnings = Vec::new();
+        if crate::model::sha256_hex(doc.text.as_bytes()) != doc.text_sha256 {
+            warnings.push(
+                "the stored text no longer matches the hash recorded at import: it was changed outside Sanad"
+                    .to_owned(),
+            );
+        }
+        let mut annotations = project.annotations(doc.id)?;
+        annotations.retain(|a| {
+            let problem = match labels.get(&a.label_id) {
+                _ if a.start >= a.end => Some(format!(
+                    "span [{}, {}) is empty or reversed",
+                    a.start, a.end
+                )),
+                _ if a.end > len => Some(format!(
+                    "span [{}, {}) ends past the text ({len} chars)",
+                    a.start, a.end
+                )),
+                None => Some(format!("label id {} does not exist", a.label_id)),
+                Some(name) if name.trim().is_empty() => {
+                    Some("the label has an empty name".to_owned())
+                }
+                Some(_) => None,
+            };
+            let Some(problem) = problem else { return true };
+            let bad = InvalidSpan {
+                document: doc.rel_path.clone(),
+                annotation: a.id,
+                problem,
+            };
+            if options.skip_invalid {
+                warnings.push(format!("left out {bad}"));
+            }
+            invalid.push(bad);
+            false
+        });
+        let bytes = match options.offsets {
+            OffsetExtras::None => None,
+            OffsetExtras::Bytes => {
+                let edges: Vec<usize> = annotations.iter().flat_map(|a| [a.start, a.end]).collect();
+                match super::provenance::byte_offsets(
+                    &doc.text,
+                    &doc.encoding,
+                    doc.bom,
+                    &doc.sha256,
+                    &edges,
+                ) {
+                    Ok(found) => Some(found),
+                    Err(e) => {
+                        warnings.push(format!("no byte offsets: {e}"));
+                        None
+                    }
+                }
+            }
+        };
         let mut attrs: HashMap<i64, std::collections::BTreeMap<String, String>> = HashMap::new();
         for (a, name, value) in project.document_attributes(doc.id)? {
             attrs.entry(a).or_default().insert(name, value);
@@ -165,7 +302,7 @@ pub fn documents(
             .map(|(i, a)| (a.id, i))
             .collect();
         let mut spans = Vec::with_capacity(annotations.len());
-        for a in &annotations {
+        for (i, a) in annotations.iter().enumerate() {
             let history = if options.history {
                 Some(
                     project
@@ -183,11 +320,21 @@ pub fn documents(
             } else {
                 None
             };
+            let text = index.slice(&doc.text, a.range()).to_owned();
+            let edge = |c: Option<char>| c.is_some_and(crate::model::is_edge_space);
+            if edge(text.chars().next()) || edge(text.chars().next_back()) {
+                warnings.push(format!(
+                    "span {i} [{}, {}) {text:?} has white space or an invisible mark at an edge; spaCy's char_span gives None for it",
+                    a.start, a.end
+                ));
+            }
             spans.push(JsonlSpan {
                 start: a.start,
                 end: a.end,
                 label: labels.get(&a.label_id).cloned().unwrap_or_default(),
-                text: index.slice(&doc.text, a.range()).to_owned(),
+                text,
+                byte_start: bytes.as_ref().map(|b| b[2 * i]),
+                byte_end: bytes.as_ref().map(|b| b[2 * i + 1]),
                 attributes: attrs.remove(&a.id).unwrap_or_default(),
                 entity: a.entity_id.and_then(|e| entities.get(&e).cloned()),
                 note: a.note.clone(),
@@ -210,15 +357,36 @@ pub fn documents(
             name: doc.name,
             path: doc.rel_path,
             sha256: doc.sha256,
+            encoding: doc.encoding,
+            bom: doc.bom,
+            text_sha256: doc.text_sha256,
             text: doc.text,
             offset_unit: OFFSET_UNIT,
             spans,
             relations,
             notes: doc.note,
             status: doc.status.as_str(),
+            warnings,
         });
     }
+    if !invalid.is_empty() && !options.skip_invalid {
+        return Err(ExportError::Invalid(invalid));
+    }
     Ok(out)
+}
+
+/// One document as a JSON line (without the line break), with U+2028, U+2029 and U+0085
+/// escaped.
+///
+/// # Errors
+/// [`ExportError::Json`].
+pub fn to_line(document: &JsonlDocument) -> Result<String, ExportError> {
+    let line = serde_json::to_string(document)?;
+    // These chars can only stand inside JSON strings here, where `\uXXXX` means the same.
+    Ok(line
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+        .replace('\u{85}', "\\u0085"))
 }
 
 /// Writes the whole project as JSONL to `out`; returns the number of documents written.
@@ -229,36 +397,35 @@ pub fn write_jsonl(
     project: &Project,
     options: ExportOptions,
     out: &mut dyn Write,
-) -> Result<usize, ExportError> {
+) -> Result<ExportSummary, ExportError> {
     let docs = documents(project, options)?;
+    let mut summary = ExportSummary {
+        documents: docs.len(),
+        warnings: Vec::new(),
+    };
     for d in &docs {
-        serde_json::to_writer(&mut *out, d)?;
+        out.write_all(to_line(d)?.as_bytes())?;
         out.write_all(b"\n")?;
+        summary
+            .warnings
+            .extend(d.warnings.iter().map(|w| format!("{}: {w}", d.path)));
     }
     out.flush()?;
-    Ok(docs.len())
+    Ok(summary)
 }
 
-/// Writes the JSONL export to `path` through a temporary file in the same folder, so a failed
-/// export never leaves a half-written file. Returns the number of documents.
+/// Writes the JSONL export to `path` through a temporary file in the same folder (see
+/// [`super::file::write_atomically`]): never over the project or another database, and never a
+/// half-written file.
 ///
 /// # Errors
-/// Export and I/O errors.
+/// Export and I/O errors; [`ExportError::OverProject`], [`ExportError::OverDatabase`].
 pub fn write_jsonl_file(
     project: &Project,
     options: ExportOptions,
     path: &std::path::Path,
-) -> Result<usize, ExportError> {
-    let tmp = path.with_extension("jsonl.partial");
-    let result = (|| {
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        let n = write_jsonl(project, options, &mut file)?;
-        drop(file);
-        std::fs::rename(&tmp, path)?;
-        Ok(n)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+) -> Result<ExportSummary, ExportError> {
+    super::file::write_atomically(path, project.path(), |out| {
+        write_jsonl(project, options, out)
+    })
 }

@@ -209,6 +209,19 @@ pub enum Action {
         /// The new setting.
         direction: DirectionSetting,
     },
+    /// Replace the text of a document that has no annotations with another decoding of its
+    /// original bytes (e.g. a short file the detector guessed wrong). Refused once the
+    /// document has annotations.
+    RedecodeDocument {
+        /// The document.
+        document_id: DocumentId,
+        /// encoding_rs name of the encoding, e.g. `windows-1256`.
+        encoding: String,
+        /// The text decoded from the original bytes with it (BOM stripped).
+        text: String,
+        /// Is this encoding still a low-confidence guess?
+        guessed: bool,
+    },
     /// Create a project-wide entity.
     CreateEntity {
         /// Row id to use; `None` lets the store pick one.
@@ -293,6 +306,7 @@ impl Action {
             Self::SetDocumentNote { .. } => "set_document_note",
             Self::SetStatus { .. } => "set_status",
             Self::SetDirection { .. } => "set_direction",
+            Self::RedecodeDocument { .. } => "redecode_document",
             Self::CreateEntity { .. } => "create_entity",
             Self::DeleteEntity { .. } => "delete_entity",
             Self::LinkEntity { .. } => "link_entity",

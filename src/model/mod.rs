@@ -3,13 +3,17 @@
 //! Spans are char offsets (Unicode scalar values) into the document's stored text, end-exclusive.
 
 pub mod action;
+pub mod hash;
 pub mod scheme;
+pub mod span;
 
 pub use action::{
     Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, NEW_ROW,
     RelationRow,
 };
+pub use hash::sha256_hex;
 pub use scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
+pub use span::{is_edge_space, trim_span};
 
 use std::ops::Range;
 
@@ -88,6 +92,13 @@ pub struct Document {
     pub note: String,
     /// Where the document is in the work.
     pub status: DocumentStatus,
+    /// Did the source file start with a byte-order mark (stripped from `text`)?
+    pub bom: bool,
+    /// Was the encoding guessed with low confidence at import?
+    pub encoding_guessed: bool,
+    /// SHA-256 of `text` as UTF-8 when it was imported, lowercase hex; a document whose text no
+    /// longer hashes to it was changed outside Sanad.
+    pub text_sha256: String,
 }
 
 /// A line of the document list.

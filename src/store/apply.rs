@@ -747,6 +747,7 @@ fn apply_in(
             };
             applied(inverse, Some(*annotation_id), None)
         }
+        Action::RedecodeDocument { .. } => super::documents::redecode(tx, actor, kind, action)?,
         Action::SetDocumentNote { document_id, note } => {
             let keys = (Some(*document_id), None);
             let old: String = swap_column(
@@ -1075,6 +1076,8 @@ mod tests {
                 sha256: "0".into(),
                 encoding: "UTF-8".into(),
                 byte_len: text.len(),
+                bom: false,
+                encoding_guessed: false,
             }])
             .unwrap()[0];
         (p, id)

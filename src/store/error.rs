@@ -61,6 +61,26 @@ pub enum StoreError {
         /// The path given.
         path: PathBuf,
     },
+    /// A folder where a project file was expected.
+    #[error("not a Sanad project (this is a folder; a project is a single .sanad file): {path}")]
+    IsFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Another window holds the project's editing lock.
+    #[error(
+        "this project is already open in another Sanad window; switch to that window, or close it and open the project again: {path}"
+    )]
+    AlreadyOpen {
+        /// The project file.
+        path: PathBuf,
+    },
+    /// A copy or export would replace an existing file.
+    #[error("a file is already there; choose another name (nothing was written): {path}")]
+    OutputExists {
+        /// The path given.
+        path: PathBuf,
+    },
     /// A SQLite error.
     #[error("project database error ({0})")]
     Sqlite(#[from] rusqlite::Error),

@@ -1,10 +1,12 @@
-//! The project file: one SQLite file per project (bundled SQLite, WAL, foreign keys on), versioned
+//! The project file: one SQLite file per project (bundled SQLite, rollback journal, foreign keys on), versioned
 //! with `PRAGMA user_version` and migrated forward; every user action is one transaction.
 
 pub mod apply;
+pub mod documents;
 pub mod error;
 pub mod project;
 pub mod queries;
+pub mod replay;
 pub mod schema;
 pub mod scheme;
 

@@ -1,14 +1,32 @@
-//! A Sanad project: one SQLite file (WAL, foreign keys on) holding documents, labels,
-//! annotations and the audit log.
+//! A Sanad project: one SQLite file holding documents, labels, annotations and the audit log.
+//!
+//! **One file, always.** The project uses SQLite's rollback journal (`journal_mode=DELETE`), not
+//! WAL: every committed transaction is in the `.sanad` file itself when the commit returns, so a
+//! byte copy of that file alone holds every finished action. `synchronous=EXTRA` makes a commit
+//! durable across a power cut too (the journal and the main file are synced, and so is the
+//! folder after the journal is deleted). While a transaction is being written a `-journal` file
+//! stands beside the project; after a crash it is rolled back when the project is next opened.
+//!
+//! **Writers wait.** Every write transaction starts with `BEGIN IMMEDIATE` and waits up to
+//! [`BUSY_TIMEOUT`] for another process's transaction (a CLI import, say) to finish.
+//!
+//! **One editing window.** A window that edits the project takes an advisory lock on it
+//! ([`Project::lock_for_editing`]); a second window is refused with
+//! [`StoreError::AlreadyOpen`]. Command-line imports and exports take no such lock: they are
+//! transactions like any other and wait their turn.
 
 use super::error::StoreError;
 use super::schema::{APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION};
 use crate::model::scheme::{LabelScheme, parse_hex_color};
 use crate::model::{Annotation, Document, DocumentId, DocumentStatus, DocumentSummary, Label};
 use crate::text::DirectionSetting;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// How long a transaction waits for another connection's write to finish before it gives up
+/// with "database is locked".
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// What the first 100 bytes of a file say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +47,11 @@ pub enum FileKind {
 /// [`StoreError::NotSqlite`], [`StoreError::ForeignDatabase`], [`StoreError::NewerVersion`], or
 /// [`StoreError::Io`] when the file cannot be read.
 pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
+    if path.is_dir() {
+        return Err(StoreError::IsFolder {
+            path: path.to_owned(),
+        });
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileKind::New),
@@ -59,6 +82,17 @@ pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
         i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
     };
     let (version, app_id) = (be(60), be(68));
+    if app_id == 0 && version == 0 && be(40) == 0 {
+        // Schema cookie 0: no table was ever committed to this file. It holds nothing, so it
+        // is the stub of a project whose first transaction never finished (or an empty
+        // database); it becomes a new project.
+        return Ok(FileKind::New);
+    }
+    if app_id != APPLICATION_ID && companion_exists(path) {
+        // The header may lag a change still in a WAL file of an older Sanad (or a hot journal
+        // not yet rolled back): ask SQLite, read-only.
+        return inspect_through_sqlite(path);
+    }
     if app_id != APPLICATION_ID {
         return Err(StoreError::ForeignDatabase {
             path: path.to_owned(),
@@ -74,9 +108,54 @@ pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
     Ok(FileKind::Sanad { version })
 }
 
+/// Is there a `-wal` or `-journal` file beside `path`?
+fn companion_exists(path: &Path) -> bool {
+    ["-wal", "-journal"].iter().any(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    })
+}
+
+/// [`inspect`] for a file whose header does not say Sanad but whose companion file may: opens it
+/// with SQLite read-only and reads `application_id`, `user_version` and whether it has tables.
+fn inspect_through_sqlite(path: &Path) -> Result<FileKind, StoreError> {
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::Open {
+            message: sqlite_message(&e),
+            path: path.to_owned(),
+        })?;
+    let read = || -> rusqlite::Result<(i32, i32, i64)> {
+        Ok((
+            conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+            conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+            conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?,
+        ))
+    };
+    let (app_id, version, tables) = read().map_err(|e| StoreError::Open {
+        message: sqlite_message(&e),
+        path: path.to_owned(),
+    })?;
+    match (app_id, tables) {
+        (APPLICATION_ID, _) if version > SCHEMA_VERSION => Err(StoreError::NewerVersion {
+            found: version,
+            supported: SCHEMA_VERSION,
+            path: path.to_owned(),
+        }),
+        (APPLICATION_ID, _) => Ok(FileKind::Sanad { version }),
+        (0, 0) => Ok(FileKind::New),
+        _ => Err(StoreError::ForeignDatabase {
+            path: path.to_owned(),
+        }),
+    }
+}
+
 /// An open project.
 pub struct Project {
+    // Field order matters: the connection closes before the editing lock's file handle, so
+    // closing that handle never drops SQLite's own locks on the file mid-transaction.
     pub(super) conn: Connection,
+    editor_lock: Option<std::fs::File>,
     path: PathBuf,
     actor: String,
 }
@@ -96,6 +175,28 @@ pub struct NewDocument {
     pub encoding: String,
     /// Size of the original file in bytes.
     pub byte_len: usize,
+    /// Did the file start with a byte-order mark (stripped from `text`)?
+    pub bom: bool,
+    /// Was the encoding guessed with low confidence (no BOM, not valid UTF-8, and the detector
+    /// was unsure)? Shown on the document as "encoding guessed".
+    pub encoding_guessed: bool,
+}
+
+impl NewDocument {
+    /// A document decoded from UTF-8 without BOM, with `rel_path` as its name and path; for
+    /// tests and programs that make documents from strings. `sha256` is that of `text`'s bytes.
+    pub fn from_text(rel_path: &str, text: &str) -> Self {
+        Self {
+            name: rel_path.rsplit('/').next().unwrap_or(rel_path).to_owned(),
+            rel_path: rel_path.to_owned(),
+            text: text.to_owned(),
+            sha256: crate::model::sha256_hex(text.as_bytes()),
+            encoding: "UTF-8".to_owned(),
+            byte_len: text.len(),
+            bom: false,
+            encoding_guessed: false,
+        }
+    }
 }
 
 /// Current time as RFC 3339 UTC with seconds, e.g. `2026-11-29T22:40:00Z`.
@@ -112,16 +213,7 @@ impl Project {
     /// # Errors
     /// See [`inspect`]; plus SQLite errors.
     pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
-        let kind = inspect(path)?;
-        if path.is_dir() {
-            return Err(StoreError::Io {
-                source: std::io::Error::new(
-                    std::io::ErrorKind::IsADirectory,
-                    "a folder, not a project file",
-                ),
-                path: path.to_owned(),
-            });
-        }
+        inspect(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 source,
@@ -135,12 +227,13 @@ impl Project {
         let conn = Connection::open(path).map_err(with_path)?;
         let mut project = Self {
             conn,
+            editor_lock: None,
             path: path.to_owned(),
             actor: default_actor(),
         };
         project
             .configure()
-            .and_then(|()| project.migrate(kind == FileKind::New))
+            .and_then(|()| project.migrate())
             .map_err(|e| match e {
                 StoreError::Sqlite(e) => with_path(e),
                 other => other,
@@ -172,39 +265,71 @@ impl Project {
         let conn = Connection::open_in_memory()?;
         let mut project = Self {
             conn,
+            editor_lock: None,
             path: PathBuf::from(":memory:"),
             actor: default_actor(),
         };
         project.configure()?;
-        project.migrate(true)?;
+        project.migrate()?;
         Ok(project)
     }
 
-    fn configure(&self) -> Result<(), StoreError> {
+    fn configure(&mut self) -> Result<(), StoreError> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if self.path != Path::new(":memory:") {
-            self.conn.pragma_update(None, "journal_mode", "wal")?;
+            // A project made by an older Sanad in WAL mode becomes one file here: SQLite
+            // checkpoints the WAL into the main file and removes it.
+            let mode: String =
+                self.conn
+                    .pragma_update_and_check(None, "journal_mode", "delete", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("delete") {
+                return Err(StoreError::Refused(format!(
+                    "the project stays in {mode} mode because another program has it open; close it there and open it again"
+                )));
+            }
         }
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "synchronous", "EXTRA")?;
+        self.conn
+            .set_transaction_behavior(TransactionBehavior::Immediate);
         Ok(())
     }
 
-    fn migrate(&mut self, fresh: bool) -> Result<(), StoreError> {
-        let version: i32 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::NewerVersion {
-                found: version,
-                supported: SCHEMA_VERSION,
-                path: self.path.clone(),
-            });
+    /// Brings the schema to [`SCHEMA_VERSION`] in one `BEGIN IMMEDIATE` transaction. The
+    /// version is read inside it, so two processes creating the same new project one after
+    /// the other create it once.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let read_version = |c: &Connection| -> Result<i32, StoreError> {
+            let version: i32 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::NewerVersion {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                    path: PathBuf::new(),
+                });
+            }
+            Ok(version)
+        };
+        let with_path = |e: StoreError, path: &Path| match e {
+            StoreError::NewerVersion {
+                found, supported, ..
+            } => StoreError::NewerVersion {
+                found,
+                supported,
+                path: path.to_owned(),
+            },
+            other => other,
+        };
+        if read_version(&self.conn).map_err(|e| with_path(e, &self.path))? == SCHEMA_VERSION {
+            return Ok(());
         }
+        let path = self.path.clone();
+        let tx = self.conn.transaction()?;
+        let version = read_version(&tx).map_err(|e| with_path(e, &path))?;
         if version == SCHEMA_VERSION {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
+        let fresh = version == 0;
         for (n, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (n + 1) as i32)?;
@@ -212,6 +337,9 @@ impl Project {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         if !fresh && version == 1 {
             super::scheme::add_default_relations_and_attributes(&tx)?;
+        }
+        if !fresh && version < 3 {
+            super::schema::fill_text_hashes(&tx)?;
         }
         if fresh {
             let scheme = LabelScheme::default_scheme()?;
@@ -228,6 +356,94 @@ impl Project {
     /// The project file's path.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Takes the advisory editing lock on the project file (an OS file lock, `flock` on Unix,
+    /// held until the project is dropped), so that a second window on the same project is
+    /// refused instead of undoing the first window's edits. Command-line imports and exports
+    /// do not take it. Calling it again on the same project does nothing.
+    ///
+    /// # Errors
+    /// [`StoreError::AlreadyOpen`] when another window (any process, or another `Project` in
+    /// this one) holds it; [`StoreError::Io`] when the file cannot be opened.
+    pub fn lock_for_editing(&mut self) -> Result<(), StoreError> {
+        if self.editor_lock.is_some() || self.path == Path::new(":memory:") {
+            return Ok(());
+        }
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .open(&self.path)
+            .map_err(|source| StoreError::Io {
+                source,
+                path: self.path.clone(),
+            })?;
+        match file.try_lock() {
+            Ok(()) => {
+                self.editor_lock = Some(file);
+                Ok(())
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen {
+                path: self.path.clone(),
+            }),
+            Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io {
+                source,
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    /// Writes a consistent copy of the whole project to `out` (SQLite's `VACUUM INTO`, which
+    /// reads in one transaction, so it is safe while the project is open and being edited),
+    /// through a temporary file in `out`'s folder that is synced and then renamed, so `out`
+    /// is either the whole copy or absent.
+    ///
+    /// # Errors
+    /// [`StoreError::OutputExists`] when `out` exists (a backup never replaces a file),
+    /// [`StoreError::Io`] when the folder cannot be written, SQLite errors.
+    pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
+        if out.exists() || out.is_symlink() {
+            return Err(StoreError::OutputExists {
+                path: out.to_owned(),
+            });
+        }
+        let dir = out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "copy.sanad".to_owned());
+        let tmp = dir.join(format!(".{name}.partial-{}", std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        let io = |source: std::io::Error| StoreError::Io {
+            source,
+            path: out.to_owned(),
+        };
+        let result = (|| {
+            let target = tmp.to_str().ok_or_else(|| {
+                io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the path is not valid UTF-8",
+                ))
+            })?;
+            self.conn.execute("VACUUM INTO ?1", [target])?;
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(io)?;
+            if out.exists() {
+                return Err(StoreError::OutputExists {
+                    path: out.to_owned(),
+                });
+            }
+            std::fs::rename(&tmp, out).map_err(io)?;
+            sync_dir(dir);
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
     }
 
     /// The name recorded in the audit log for changes.
@@ -315,7 +531,7 @@ impl Project {
     pub fn document(&self, id: DocumentId) -> Result<Document, StoreError> {
         self.conn
             .query_row(
-                "SELECT id, name, rel_path, text, sha256, encoding, imported_at, direction, note, status FROM documents WHERE id = ?1",
+                "SELECT id, name, rel_path, text, sha256, encoding, imported_at, direction, note, status, bom, encoding_guessed, text_sha256 FROM documents WHERE id = ?1",
                 [id],
                 |r| {
                     let dir: String = r.get(7)?;
@@ -330,6 +546,9 @@ impl Project {
                         direction: DirectionSetting::parse(&dir).unwrap_or_default(),
                         note: r.get(8)?,
                         status: DocumentStatus::parse(&r.get::<_, String>(9)?).unwrap_or_default(),
+                        bom: r.get(10)?,
+                        encoding_guessed: r.get(11)?,
+                        text_sha256: r.get(12)?,
                     })
                 },
             )
@@ -394,8 +613,8 @@ impl Project {
         let mut ids = Vec::with_capacity(docs.len());
         {
             let mut stmt = tx.prepare_cached(
-                "INSERT INTO documents(name, rel_path, text, sha256, encoding, byte_len, char_count, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                "INSERT INTO documents(name, rel_path, text, sha256, encoding, byte_len, char_count, imported_at, bom, encoding_guessed, text_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             for d in docs {
                 stmt.execute(params![
@@ -406,7 +625,10 @@ impl Project {
                     d.encoding,
                     d.byte_len as i64,
                     d.text.chars().count() as i64,
-                    now
+                    now,
+                    d.bom,
+                    d.encoding_guessed,
+                    crate::model::sha256_hex(d.text.as_bytes()),
                 ])?;
                 ids.push(tx.last_insert_rowid());
             }
@@ -453,6 +675,14 @@ impl Project {
     }
 }
 
+/// Syncs a folder so a rename or a new file in it survives a power cut (best effort: not every
+/// platform can open a folder for syncing).
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
 /// SQLite's own words for an error, without rusqlite's repetition of the code.
 fn sqlite_message(e: &rusqlite::Error) -> String {
     match e {
@@ -482,6 +712,8 @@ mod tests {
             sha256: "00".into(),
             encoding: "UTF-8".into(),
             byte_len: text.len(),
+            bom: false,
+            encoding_guessed: false,
         }
     }
 

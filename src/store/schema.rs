@@ -8,7 +8,7 @@
 pub const APPLICATION_ID: i32 = 0x5341_4E44;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -112,4 +112,32 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE audit_log ADD COLUMN annotation_id INTEGER;
     CREATE INDEX audit_by_annotation ON audit_log(annotation_id);
     "#,
+    // 2 -> 3: provenance of the decoded text (BOM, low-confidence encoding guess, the decoded
+    // text's own hash), and a lookup of documents by the hash of their bytes (renames).
+    r#"
+    ALTER TABLE documents ADD COLUMN bom INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE documents ADD COLUMN encoding_guessed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE documents ADD COLUMN text_sha256 TEXT NOT NULL DEFAULT '';
+    CREATE INDEX documents_by_sha256 ON documents(sha256);
+    "#,
 ];
+
+/// Migration 2 -> 3 for a project that already has documents: records the SHA-256 of each
+/// document's text as it is now (the text a schema-2 project holds is the text it imported).
+///
+/// # Errors
+/// SQLite errors.
+pub(super) fn fill_text_hashes(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = tx
+        .prepare("SELECT id, text FROM documents WHERE text_sha256 = ''")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE documents SET text_sha256 = ?1 WHERE id = ?2")?;
+    for (id, text) in rows {
+        update.execute(rusqlite::params![
+            crate::model::sha256_hex(text.as_bytes()),
+            id
+        ])?;
+    }
+    Ok(())
+}

@@ -40,6 +40,15 @@ pub enum Command {
     OpenProject(PathBuf),
     /// Write the JSONL export to a file.
     ExportJsonl(PathBuf),
+    /// Ask for a path and save a copy (backup) of the project there.
+    ChooseSaveCopy,
+    /// Save a copy (backup) of the project to this new file.
+    SaveCopy(PathBuf),
+    /// Keep (`true`) or trim (`false`) white space and invisible marks at a new span's edges.
+    SetKeepEdgeSpaces(bool),
+    /// Decode the current document's source file again as this encoding (encoding_rs label);
+    /// refused when the document has annotations or its file changed.
+    Redecode(String),
     /// Ask for a path and write the project's label scheme there as RON.
     ExportScheme,
     /// Ask for a `.ron` scheme and merge it into the project.
@@ -280,12 +289,25 @@ impl SanadApp {
         })
     }
 
-    /// Opens (creating if needed) the project at `path` and shows its first document.
+    /// Opens the existing project at `path` for editing (taking its editing lock, so a second
+    /// window on it is refused) and shows the document last shown, else the first.
     fn open_project(&mut self, path: &Path) {
-        match Project::open_or_create(path) {
+        if self
+            .project
+            .as_ref()
+            .is_some_and(|p| same_file(p.path(), path))
+        {
+            self.project = None; // release this window's lock before taking it again
+        }
+        let opened = Project::open_existing(path).and_then(|mut p| {
+            p.lock_for_editing()?;
+            Ok(p)
+        });
+        match opened {
             Ok(mut p) => {
                 p.set_actor(self.annotator());
                 self.project = Some(p);
+                self.report = None;
                 self.history.clear();
                 self.current = None;
                 self.view.reset();
@@ -316,6 +338,7 @@ impl SanadApp {
                 import_files(
                     &mut p,
                     crate::corpus::sample::sample_files(),
+                    &crate::corpus::ImportOptions::default(),
                     &mut |_, _| {},
                 )
                 .map_err(|e| e.to_string())
@@ -331,6 +354,27 @@ impl SanadApp {
 
     fn start_import(&mut self, folder: PathBuf, explicit: Option<PathBuf>) {
         let project_path = project_path_for_folder(&folder, explicit.as_deref());
+        if std::fs::canonicalize(&folder)
+            .is_ok_and(|f| crate::corpus::import::is_inside(&project_path, &f))
+        {
+            self.fail(format!(
+                "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {}",
+                project_path.display()
+            ));
+            return;
+        }
+        let own = self
+            .project
+            .as_ref()
+            .is_some_and(|p| same_file(p.path(), &project_path));
+        if !own && project_path.is_file() {
+            // Another window editing that project keeps it: say so before importing into it.
+            let free = Project::open_existing(&project_path).and_then(|mut p| p.lock_for_editing());
+            if let Err(e) = free {
+                self.fail(e.to_string());
+                return;
+            }
+        }
         let (tx, rx) = channel();
         let what = folder.display().to_string();
         let actor = self.annotator();
@@ -540,19 +584,55 @@ impl SanadApp {
             },
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
-                match crate::export::write_jsonl_file(
-                    p,
-                    crate::export::ExportOptions {
-                        history: self.export_history,
-                    },
-                    &path,
-                ) {
-                    Ok(n) => {
-                        self.status = format!("Exported {n} document(s) to {}", path.display())
+                let options = crate::export::ExportOptions {
+                    history: self.export_history,
+                    ..Default::default()
+                };
+                match crate::export::write_jsonl_file(p, options, &path) {
+                    Ok(summary) if summary.warnings.is_empty() => {
+                        self.status = format!(
+                            "Exported {} document(s) to {}",
+                            summary.documents,
+                            path.display()
+                        )
+                    }
+                    Ok(summary) => {
+                        self.status = format!(
+                            "Exported {} document(s) to {} with {} warning(s): {}",
+                            summary.documents,
+                            path.display(),
+                            summary.warnings.len(),
+                            summary.warnings.join("; ")
+                        )
                     }
                     Err(e) => self.fail(format!("export failed ({e}): {}", path.display())),
                 }
             }
+            Command::ChooseSaveCopy => {
+                let Some(p) = &self.project else { return };
+                let default = p.path().file_stem().map_or_else(
+                    || "copy.sanad".into(),
+                    |s| format!("{} copy.sanad", s.to_string_lossy()),
+                );
+                match self.dialogs.save_project_copy(&default) {
+                    Some(path) => self.run_command(Command::SaveCopy(path)),
+                    None => {
+                        self.status = format!(
+                            "No copy saved. {NO_DIALOG_HINT} (`sanad backup PROJECT OUT.sanad`)"
+                        )
+                    }
+                }
+            }
+            Command::SaveCopy(path) => {
+                let Some(p) = &self.project else { return };
+                match p.backup_to(&path) {
+                    Ok(()) => {
+                        self.status = format!("Saved a copy of the project to {}", path.display())
+                    }
+                    Err(e) => self.fail(format!("no copy saved: {e}")),
+                }
+            }
+            Command::Redecode(label) => self.redecode_current(&label),
             Command::ExportScheme => {
                 let Some(scheme) = self.scheme.clone() else {
                     return;
@@ -635,11 +715,20 @@ impl SanadApp {
             Command::UseLabel(label) => {
                 let Some(cur) = &self.current else { return };
                 if let Some(sel) = self.view.selection.clone().filter(|s| !s.is_empty()) {
+                    let span = if self.settings.keep_edge_spaces {
+                        Some(sel.start..sel.end)
+                    } else {
+                        crate::model::trim_span(&cur.document.text, sel.start..sel.end)
+                    };
+                    let Some(span) = span else {
+                        self.status = "The selection holds only spaces; nothing labelled".into();
+                        return;
+                    };
                     let action = Action::AddAnnotation {
                         id: None,
                         document_id: cur.document.id,
-                        start: sel.start,
-                        end: sel.end,
+                        start: span.start,
+                        end: span.end,
                         label,
                     };
                     self.run_command(Command::Apply(action));
@@ -772,6 +861,20 @@ impl SanadApp {
                 }
                 self.status = format!("Changes are recorded as {name}");
             }
+            Command::SetKeepEdgeSpaces(keep) => {
+                self.settings.keep_edge_spaces = keep;
+                if let Some(path) = &self.settings_file
+                    && let Err(e) = self.settings.save(path)
+                {
+                    self.fail(e);
+                    return;
+                }
+                self.status = if keep {
+                    "New spans keep spaces at their edges".into()
+                } else {
+                    "Spaces and invisible marks are trimmed off new spans".into()
+                };
+            }
             Command::Apply(action) => self.apply(action, Step::Do),
             Command::Undo => {
                 if let Some(inv) = self.history.peek_undo().cloned() {
@@ -833,6 +936,11 @@ impl SanadApp {
                 self.error = None;
                 self.refresh_lists();
                 self.reload_current();
+                if let Action::RedecodeDocument { document_id, .. } = &action {
+                    let id = *document_id;
+                    self.current = None; // its text changed: read it again
+                    self.select_document(id);
+                }
                 if let (
                     Action::LinkEntity {
                         annotation_id,
@@ -998,5 +1106,68 @@ fn describe(action: &Action) -> String {
 impl eframe::App for SanadApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+}
+
+impl SanadApp {
+    /// Reads the current document's source file again (from the folder the project records),
+    /// checks that its bytes are the ones imported, decodes it as `label` and applies
+    /// [`Action::RedecodeDocument`] (undoable; refused by the store once the document has
+    /// annotations).
+    fn redecode_current(&mut self, label: &str) {
+        let (Some(p), Some(cur)) = (&self.project, &self.current) else {
+            return;
+        };
+        let doc = &cur.document;
+        let Some(encoding) = crate::corpus::decode::encoding_for_label(label) else {
+            self.fail(format!("unknown encoding {label:?}"));
+            return;
+        };
+        let folder = match p.meta("source_folder") {
+            Ok(Some(f)) => PathBuf::from(f),
+            _ => {
+                self.fail("this project records no source folder to read the file from".into());
+                return;
+            }
+        };
+        let file = folder.join(&doc.rel_path);
+        let bytes = match std::fs::read(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                self.fail(format!(
+                    "cannot read the source file again ({e}): {}",
+                    file.display()
+                ));
+                return;
+            }
+        };
+        if crate::model::sha256_hex(&bytes) != doc.sha256 {
+            self.fail(format!(
+                "the source file's bytes changed since import; not decoded again: {}",
+                file.display()
+            ));
+            return;
+        }
+        match crate::corpus::decode::decode_as(&bytes, encoding) {
+            Ok(decoded) => self.run_command(Command::Apply(Action::RedecodeDocument {
+                document_id: doc.id,
+                encoding: decoded.encoding.to_owned(),
+                text: decoded.text,
+                guessed: false,
+            })),
+            Err(e) => self.fail(format!(
+                "cannot decode as {} ({e}): {}",
+                encoding.name(),
+                file.display()
+            )),
+        }
+    }
+}
+
+/// Do two paths name the same file (compared canonically, so `./p.sanad` and `/x/p.sanad` match)?
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }

@@ -14,6 +14,8 @@ pub trait FileDialogs {
     fn pick_scheme(&self) -> Option<PathBuf>;
     /// Asks where to save the label scheme as `.ron`.
     fn save_scheme(&self, default_name: &str) -> Option<PathBuf>;
+    /// Asks where to save a copy (backup) of the project.
+    fn save_project_copy(&self, default_name: &str) -> Option<PathBuf>;
 }
 
 /// Real dialogs through rfd (XDG desktop portal on Linux).
@@ -55,6 +57,14 @@ impl FileDialogs for NativeDialogs {
             .add_filter("RON label scheme", &["ron"])
             .save_file()
     }
+
+    fn save_project_copy(&self, default_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save a copy of the project")
+            .set_file_name(default_name)
+            .add_filter("Sanad project", &["sanad"])
+            .save_file()
+    }
 }
 
 /// Dialogs that answer from fixed values: for tests.
@@ -68,6 +78,8 @@ pub struct ScriptedDialogs {
     pub export: Option<PathBuf>,
     /// Answer to [`FileDialogs::pick_scheme`] and [`FileDialogs::save_scheme`].
     pub scheme: Option<PathBuf>,
+    /// Answer to [`FileDialogs::save_project_copy`].
+    pub copy: Option<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -85,5 +97,8 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_scheme(&self, _default_name: &str) -> Option<PathBuf> {
         self.scheme.clone()
+    }
+    fn save_project_copy(&self, _default_name: &str) -> Option<PathBuf> {
+        self.copy.clone()
     }
 }

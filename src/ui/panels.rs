@@ -9,6 +9,20 @@ use crate::model::{Action, DocumentStatus, LabelDef};
 use crate::text::DirectionSetting;
 use egui::{Color32, RichText, Ui};
 
+/// Encodings offered for decoding a document again (encoding_rs names), Arabic ones first.
+const REDECODE_CHOICES: &[&str] = &[
+    "windows-1256",
+    "ISO-8859-6",
+    "UTF-8",
+    "UTF-16LE",
+    "UTF-16BE",
+    "windows-1252",
+    "windows-1255",
+    "ISO-8859-8",
+    "windows-1251",
+    "KOI8-U",
+];
+
 fn rgb(c: [u8; 3]) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
@@ -69,6 +83,15 @@ impl SanadApp {
                         self.queue.push(Command::ChooseExport);
                     }
                     ui.checkbox(&mut self.export_history, "Include history in exports");
+                    if ui
+                        .add_enabled(has, egui::Button::new("Save a copy…"))
+                        .on_hover_text(
+                            "A consistent copy of the whole project, safe while you work",
+                        )
+                        .clicked()
+                    {
+                        self.queue.push(Command::ChooseSaveCopy);
+                    }
                     ui.separator();
                     if ui.button("Quit").clicked() {
                         ui.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -672,6 +695,25 @@ impl SanadApp {
                         }
                     }
                 });
+                ui.separator();
+                let encoding = cur.document.encoding.clone();
+                let shown = if cur.document.encoding_guessed {
+                    format!("⚠ encoding guessed: {encoding}")
+                } else {
+                    format!("encoding: {encoding}")
+                };
+                egui::ComboBox::new("doc-encoding", "")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        ui.label("Decode the source file again as:");
+                        for label in REDECODE_CHOICES {
+                            if ui.selectable_label(encoding.eq_ignore_ascii_case(label), *label).clicked() {
+                                self.queue.push(Command::Redecode((*label).to_owned()));
+                            }
+                        }
+                    })
+                    .response
+                    .on_hover_text("How the file's bytes became this text. A guessed encoding can be wrong on short files; choose another to decode the file again (only before the document has annotations; Ctrl+Z undoes it).");
             });
             egui::CollapsingHeader::new(if note.is_empty() { "Document note" } else { "Document note (written)" })
                 .id_salt(("doc-note", doc_id))
@@ -828,6 +870,16 @@ impl SanadApp {
                     .push(Command::SetAnnotator(self.windows.annotator_edit.clone()));
             }
         });
+        ui.separator();
+        ui.heading("Selecting");
+        let mut keep = self.settings.keep_edge_spaces;
+        if ui
+            .checkbox(&mut keep, "Keep spaces at span edges")
+            .on_hover_text("Off (the default): a new span loses the spaces and invisible direction marks at its two ends, so \"المعتقل \" is stored as \"المعتقل\". Exports warn about any span that still has them.")
+            .changed()
+        {
+            self.queue.push(Command::SetKeepEdgeSpaces(keep));
+        }
         ui.separator();
         ui.heading("Labels");
         if self.project.is_none() {

@@ -10,6 +10,10 @@ pub struct Settings {
     /// The name written into the audit trail with every change.
     #[serde(default)]
     pub annotator: Option<String>,
+    /// Keep white space and invisible bidi marks at a new span's edges (off: they are trimmed
+    /// when a span is labelled, see [`crate::model::trim_span`]).
+    #[serde(default)]
+    pub keep_edge_spaces: bool,
 }
 
 /// Where settings live: `<config dir>/settings.ron` (e.g. `~/.config/sanad/settings.ron`).
@@ -94,6 +98,7 @@ mod tests {
         assert_eq!(Settings::load(&path), Settings::default());
         let s = Settings {
             annotator: Some("ليلى".into()),
+            keep_edge_spaces: true,
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path), s);

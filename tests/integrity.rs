@@ -1,0 +1,571 @@
+//! Project integrity (issue 7): the project is one file, a new project is Sanad's from its first
+//! commit, writers wait, one editing window, backups, exports never over a project, import keeps
+//! identity by content, provenance in the export, invalid data never exported as fine.
+
+mod corpus;
+
+use sanad::corpus::{ImportOptions, import_folder, import_folder_with};
+use sanad::export::jsonl::{self, ExportError};
+use sanad::export::{ExportOptions, OffsetExtras};
+use sanad::model::Action;
+use sanad::store::{FileKind, NewDocument, Project, StoreError, inspect};
+use std::path::{Path, PathBuf};
+
+fn add(p: &mut Project, doc: i64, start: usize, end: usize, label: &str) -> i64 {
+    p.apply(&Action::AddAnnotation {
+        id: None,
+        document_id: doc,
+        start,
+        end,
+        label: label.into(),
+    })
+    .unwrap()
+    .created
+    .unwrap()
+}
+
+/// A byte copy of the project file alone (nothing beside it) in a fresh folder.
+fn copy_alone(project: &Path, dir: &Path) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let copy = dir.join("copy.sanad");
+    std::fs::copy(project, &copy).unwrap();
+    copy
+}
+
+fn companions(project: &Path) -> Vec<String> {
+    ["-wal", "-shm", "-journal"]
+        .iter()
+        .filter_map(|s| {
+            let mut name = project.as_os_str().to_owned();
+            name.push(s);
+            Path::new(&name).exists().then(|| s.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_copy_of_the_file_alone_holds_every_finished_action_while_the_project_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    p.lock_for_editing().unwrap();
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", "أحمد زيدان في سجن صيدنايا")])
+        .unwrap()[0];
+    add(&mut p, doc, 0, 10, "PERSON");
+    add(&mut p, doc, 14, 25, "PRISON");
+    assert_eq!(
+        companions(&path),
+        Vec::<String>::new(),
+        "nothing beside the file"
+    );
+    let copy = copy_alone(&path, &dir.path().join("c1"));
+    let c = Project::open_existing(&copy).unwrap();
+    assert_eq!(
+        c.annotations(doc).unwrap().len(),
+        2,
+        "the copy has both spans"
+    );
+    // A garbage WAL or journal beside the file changes nothing.
+    drop(c);
+    drop(p);
+    std::fs::write(format!("{}-wal", path.display()), vec![0xA5; 4096]).unwrap();
+    std::fs::write(format!("{}-journal", path.display()), vec![0x5A; 4096]).unwrap();
+    let p = Project::open_existing(&path).unwrap();
+    assert_eq!(p.annotations(doc).unwrap().len(), 2);
+    assert!(p.integrity_problems().unwrap().is_empty());
+}
+
+#[test]
+fn a_new_project_is_sanads_from_its_first_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sanad");
+    let p = Project::open_or_create(&path).unwrap();
+    // Still open, never closed or checkpointed: the header on disk already says Sanad.
+    assert!(matches!(inspect(&path).unwrap(), FileKind::Sanad { .. }));
+    let copy = copy_alone(&path, &dir.path().join("c"));
+    assert!(matches!(inspect(&copy).unwrap(), FileKind::Sanad { .. }));
+    assert!(
+        !Project::open_existing(&copy)
+            .unwrap()
+            .labels()
+            .unwrap()
+            .is_empty()
+    );
+    drop(p);
+}
+
+#[test]
+fn an_empty_stub_left_by_an_interrupted_first_transaction_becomes_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stub.sanad");
+    {
+        // What an older Sanad left when it died (or the disk filled) before its first commit:
+        // a SQLite file in WAL mode with no schema and no application id.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let mode: String = c
+            .query_row("PRAGMA journal_mode=wal", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+    assert_eq!(inspect(&path).unwrap(), FileKind::New);
+    let mut p = Project::open_or_create(&path).unwrap();
+    p.add_documents(&[NewDocument::from_text("a.txt", "نص")])
+        .unwrap();
+    drop(p);
+    assert!(matches!(inspect(&path).unwrap(), FileKind::Sanad { .. }));
+    // A database of another program with tables is still refused, untouched.
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(&other).unwrap();
+    assert!(matches!(
+        Project::open_or_create(&other),
+        Err(StoreError::ForeignDatabase { .. })
+    ));
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+}
+
+#[test]
+fn two_processes_creating_the_same_new_project_create_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.sanad");
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let (path, barrier) = (path.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                barrier.wait();
+                Project::open_or_create(&path).map(|p| p.labels().unwrap().len())
+            })
+        })
+        .collect();
+    let counts: Vec<usize> = handles
+        .into_iter()
+        .map(|h| h.join().unwrap().unwrap())
+        .collect();
+    let defaults = sanad::model::LabelScheme::default_scheme()
+        .unwrap()
+        .labels
+        .len();
+    assert_eq!(counts, vec![defaults; 4], "the default scheme, once");
+}
+
+#[test]
+fn a_reader_open_during_an_import_does_not_keep_the_import_out_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    corpus::write_folder(&folder, 150, 12);
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    let reader =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let report = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(report.added.len(), 150);
+    let seen: i64 = reader
+        .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(seen, 150, "the reader sees the committed import");
+    let copy = copy_alone(&path, &dir.path().join("c"));
+    assert_eq!(
+        Project::open_existing(&copy)
+            .unwrap()
+            .document_summaries()
+            .unwrap()
+            .len(),
+        150
+    );
+}
+
+#[test]
+fn a_writer_waits_for_another_connections_long_transaction_and_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا")])
+        .unwrap()[0];
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let holder = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            // Another process's import batch: a write transaction held for 2 s.
+            let mut other = Project::open_existing(&path).unwrap();
+            let batch: Vec<NewDocument> = (0..50)
+                .map(|i| NewDocument::from_text(&format!("b{i}.txt"), &corpus::document(i, 30)))
+                .collect();
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch(
+                "BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES ('busy', 'yes');",
+            )
+            .unwrap();
+            started_tx.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_secs(2));
+            c.execute_batch("COMMIT").unwrap();
+            other.add_documents(&batch).unwrap();
+        })
+    };
+    started_rx.recv().unwrap();
+    // The label action starts while the other transaction holds the write lock: it waits.
+    let id = add(&mut p, doc, 0, 3, "PRISON");
+    holder.join().unwrap();
+    assert_eq!(p.annotations(doc).unwrap()[0].id, id);
+    assert_eq!(p.meta("busy").unwrap().as_deref(), Some("yes"));
+    assert_eq!(p.document_summaries().unwrap().len(), 51);
+}
+
+#[test]
+fn a_second_window_on_the_same_project_is_refused_until_the_first_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut first = Project::open_or_create(&path).unwrap();
+    first.lock_for_editing().unwrap();
+    let mut second = Project::open_existing(&path).unwrap();
+    let err = second.lock_for_editing().unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("already open in another Sanad window")
+    );
+    // The command line may still read and write it (imports and exports wait their turn).
+    let doc = second
+        .add_documents(&[NewDocument::from_text("a.txt", "نص")])
+        .unwrap()[0];
+    assert_eq!(first.document(doc).unwrap().text, "نص");
+    drop(first);
+    second.lock_for_editing().unwrap();
+}
+
+#[test]
+fn backup_while_open_gives_a_copy_that_exports_identically_and_never_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    corpus::write_folder(&folder, 5, 8);
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    p.lock_for_editing().unwrap();
+    import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    let doc = p.document_summaries().unwrap()[0].id;
+    add(&mut p, doc, 0, 5, "PERSON");
+    let out = dir.path().join("backup.sanad");
+    p.backup_to(&out).unwrap();
+    let export = |q: &Project| {
+        let mut buf = Vec::new();
+        jsonl::write_jsonl(q, ExportOptions::default(), &mut buf).unwrap();
+        String::from_utf8(buf).unwrap()
+    };
+    let copy = Project::open_existing(&out).unwrap();
+    assert_eq!(export(&copy), export(&p));
+    assert!(copy.integrity_problems().unwrap().is_empty());
+    assert!(matches!(
+        p.backup_to(&out),
+        Err(StoreError::OutputExists { .. })
+    ));
+    assert!(p.backup_to(&path).is_err(), "never over the project itself");
+    assert_eq!(
+        export(&Project::open_existing(&path).unwrap()),
+        export(&copy)
+    );
+}
+
+#[test]
+fn export_never_writes_over_the_project_or_another_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    p.add_documents(&[NewDocument::from_text("a.txt", "نص")])
+        .unwrap();
+    let other = dir.path().join("other.sanad");
+    drop(Project::open_or_create(&other).unwrap());
+    let other_before = std::fs::read(&other).unwrap();
+    for target in [
+        path.clone(),
+        dir.path().join("p.sanad-journal"),
+        other.clone(),
+    ] {
+        let err =
+            sanad::export::write_jsonl_file(&p, ExportOptions::default(), &target).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ExportError::OverProject(_) | ExportError::OverDatabase(_)
+            ),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&other).unwrap(), other_before);
+    drop(p);
+    assert_eq!(
+        Project::open_existing(&path)
+            .unwrap()
+            .document_summaries()
+            .unwrap()
+            .len(),
+        1,
+        "the project still opens"
+    );
+}
+
+#[test]
+fn a_renamed_or_moved_file_keeps_its_document_and_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "سجن صيدنايا").unwrap();
+    std::fs::write(folder.join("b.txt"), "فرع فلسطين").unwrap();
+    let mut p = Project::in_memory().unwrap();
+    import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    let (doc, _) = p.document_by_path("a.txt").unwrap().unwrap();
+    add(&mut p, doc, 0, 11, "PRISON");
+    std::fs::create_dir(folder.join("moved")).unwrap();
+    std::fs::rename(folder.join("a.txt"), folder.join("moved/a-2020.txt")).unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(
+        r.renamed,
+        vec![("a.txt".to_owned(), "moved/a-2020.txt".to_owned())]
+    );
+    assert!(r.added.is_empty() && r.missing.is_empty(), "{r:?}");
+    assert_eq!(
+        p.document_by_path("moved/a-2020.txt").unwrap().unwrap().0,
+        doc
+    );
+    assert_eq!(p.annotations(doc).unwrap().len(), 1);
+    assert_eq!(p.document(doc).unwrap().name, "a-2020.txt");
+    assert_eq!(p.document_summaries().unwrap().len(), 2);
+}
+
+#[test]
+fn byte_identical_duplicates_are_imported_once_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "سجن صيدنايا").unwrap();
+    std::fs::write(folder.join("b.txt"), "سجن صيدنايا").unwrap();
+    std::fs::write(folder.join("c.txt"), "سجن تدمر").unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added, vec!["a.txt", "c.txt"]);
+    assert_eq!(r.skipped.len(), 1);
+    assert_eq!(r.skipped[0].rel_path, "b.txt");
+    assert!(
+        r.skipped[0].reason.contains("same content as a.txt"),
+        "{:?}",
+        r.skipped
+    );
+    // Again: the duplicate gets its notice again, nothing new is added.
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert!(r.added.is_empty());
+    assert!(r.skipped[0].reason.contains("same content as a.txt"));
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_neither_collide_nor_abort_the_import() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    for (name, text) in [
+        (&b"a\xff.txt"[..], "نص أول"),
+        (&b"a\xfe.txt"[..], "نص ثان"),
+        (&b"good.txt"[..], "نص ثالث"),
+    ] {
+        std::fs::write(folder.join(std::ffi::OsStr::from_bytes(name)), text).unwrap();
+    }
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added, vec!["a\\xFE.txt", "a\\xFF.txt", "good.txt"]);
+    assert!(r.skipped.is_empty(), "{:?}", r.skipped);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_deeper_than_path_max_is_reported_not_skipped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    // Built inside out so that no call needs a path over PATH_MAX.
+    let long = "ع".repeat(120); // 240 bytes
+    let mut inner = dir.path().join("level0");
+    std::fs::create_dir(&inner).unwrap();
+    std::fs::write(inner.join("deep.txt"), "نص عميق").unwrap();
+    for k in 1..=18 {
+        let outer = dir.path().join(format!("level{k}"));
+        std::fs::create_dir(&outer).unwrap();
+        std::fs::rename(&inner, outer.join(&long)).unwrap();
+        inner = outer;
+    }
+    let folder = dir.path().join("corpus");
+    std::fs::rename(&inner, &folder).unwrap();
+    std::fs::write(folder.join("top.txt"), "نص").unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added, vec!["top.txt"]);
+    assert_eq!(r.skipped.len(), 1, "{:?}", r.skipped);
+    assert!(
+        r.skipped[0].reason.contains("longer than 4096 bytes")
+            || r.skipped[0].reason.contains("cannot be read"),
+        "{:?}",
+        r.skipped
+    );
+}
+
+#[test]
+fn a_forced_encoding_decodes_every_file_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode("حلب");
+    std::fs::write(folder.join("a.txt"), &bytes).unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let options = ImportOptions {
+        encoding: Some(encoding_rs::WINDOWS_1256),
+    };
+    let r = import_folder_with(&mut p, &folder, &options, &mut |_, _| {}).unwrap();
+    assert!(r.guessed.is_empty(), "forced, not guessed");
+    let doc = p.document(p.document_summaries().unwrap()[0].id).unwrap();
+    assert_eq!(
+        (doc.text.as_str(), doc.encoding.as_str()),
+        ("حلب", "windows-1256")
+    );
+}
+
+#[test]
+fn byte_offsets_point_into_the_original_file_with_its_bom_and_crlf() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    let mut original = vec![0xEF, 0xBB, 0xBF];
+    original.extend("أحمد\r\nسجن صيدنايا\r\n".as_bytes());
+    std::fs::write(folder.join("bom.txt"), &original).unwrap();
+    let mut p = Project::in_memory().unwrap();
+    import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    let doc = p.document_summaries().unwrap()[0].id;
+    // "سجن صيدنايا" is chars 6..17 of the stored text (BOM stripped, CR LF kept).
+    add(&mut p, doc, 6, 17, "PRISON");
+    let options = ExportOptions {
+        offsets: OffsetExtras::Bytes,
+        ..Default::default()
+    };
+    let mut buf = Vec::new();
+    jsonl::write_jsonl(&p, options, &mut buf).unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+    assert_eq!(line["encoding"], "UTF-8");
+    assert_eq!(line["bom"], true);
+    assert_eq!(line["sha256"], sanad::model::sha256_hex(&original));
+    let span = &line["spans"][0];
+    let (a, b) = (
+        span["byte_start"].as_u64().unwrap() as usize,
+        span["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(std::str::from_utf8(&original[a..b]).unwrap(), "سجن صيدنايا");
+    assert_eq!(span["text"], "سجن صيدنايا");
+}
+
+#[test]
+fn unicode_line_separators_are_escaped_so_every_record_stays_on_its_line() {
+    let mut p = Project::in_memory().unwrap();
+    let text = "سطر\u{2028}فقرة\u{2029}سطر\u{85}نهاية";
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", text)])
+        .unwrap()[0];
+    add(&mut p, doc, 0, 8, "CLAIM");
+    p.add_documents(&[NewDocument::from_text("b.txt", "ثان")])
+        .unwrap();
+    let mut buf = Vec::new();
+    jsonl::write_jsonl(&p, ExportOptions::default(), &mut buf).unwrap();
+    let out = String::from_utf8(buf).unwrap();
+    // Python's str.splitlines() breaks at these (and at \n, \r, \x0b, \x0c, \x1c-\x1e).
+    let breaks = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}'
+                ..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    let lines: Vec<&str> = out.split(breaks).filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(out.contains("\\u2028") && out.contains("\\u2029") && out.contains("\\u0085"));
+    let first: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(first["text"], text, "the escapes decode to the same text");
+    assert_eq!(first["spans"][0]["text"], "سطر\u{2028}فقرة");
+}
+
+#[test]
+fn invalid_rows_fail_the_export_by_name_or_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا في ريف دمشق")])
+        .unwrap()[0];
+    let good = add(&mut p, doc, 0, 11, "PRISON");
+    let reversed = add(&mut p, doc, 15, 23, "ORGANIZATION");
+    let past_end = add(&mut p, doc, 12, 14, "PERSON");
+    let unnamed = add(&mut p, doc, 4, 11, "CLAIM");
+    {
+        // Damage done outside Sanad, with SQLite's checks turned off.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(&format!(
+            r#"PRAGMA ignore_check_constraints = 1;
+               UPDATE annotations SET start = 20, "end" = 16 WHERE id = {reversed};
+               UPDATE annotations SET "end" = 400 WHERE id = {past_end};
+               UPDATE labels SET name = '' WHERE name = 'CLAIM';
+               UPDATE documents SET text = text || '!' WHERE id = {doc};"#
+        ))
+        .unwrap();
+    }
+    let p = Project::open_existing(&path).unwrap();
+    let err = jsonl::documents(&p, ExportOptions::default()).unwrap_err();
+    let ExportError::Invalid(bad) = &err else {
+        panic!("{err}")
+    };
+    let ids: Vec<i64> = bad.iter().map(|b| b.annotation).collect();
+    assert_eq!(ids.len(), 3);
+    for id in [reversed, past_end, unnamed] {
+        assert!(ids.contains(&id), "{err}");
+    }
+    assert!(err.to_string().contains("a.txt"), "{err}");
+    let options = ExportOptions {
+        skip_invalid: true,
+        ..Default::default()
+    };
+    let docs = jsonl::documents(&p, options).unwrap();
+    assert_eq!(docs[0].spans.len(), 1);
+    assert_eq!(docs[0].spans[0].text, "سجن صيدنايا");
+    assert!(
+        docs[0]
+            .warnings
+            .iter()
+            .filter(|w| w.starts_with("left out"))
+            .count()
+            == 3
+    );
+    assert!(
+        docs[0]
+            .warnings
+            .iter()
+            .any(|w| w.contains("changed outside Sanad")),
+        "{:?}",
+        docs[0].warnings
+    );
+    let _ = good;
+}
+
+#[test]
+fn a_span_with_edge_space_is_warned_about() {
+    let mut p = Project::in_memory().unwrap();
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", "في المعتقل اليوم")])
+        .unwrap()[0];
+    add(&mut p, doc, 3, 11, "PRISON"); // "المعتقل " with its space, stored as is
+    let docs = jsonl::documents(&p, ExportOptions::default()).unwrap();
+    assert_eq!(docs[0].spans[0].text, "المعتقل ");
+    assert!(
+        docs[0].warnings.iter().any(|w| w.contains("white space")),
+        "{:?}",
+        docs[0].warnings
+    );
+}
