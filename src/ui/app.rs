@@ -575,13 +575,8 @@ impl SanadApp {
                 }
             }
             Command::OpenFolder { folder, project } => self.start_import(folder, project),
-            Command::OpenProject(path) => match crate::store::inspect(&path) {
-                Ok(crate::store::FileKind::New) => {
-                    self.fail(format!("no project file there: {}", path.display()))
-                }
-                Ok(_) => self.open_project(&path),
-                Err(e) => self.fail(e.to_string()),
-            },
+            // Missing, empty, foreign, newer and folder paths are refused with the CLI's words.
+            Command::OpenProject(path) => self.open_project(&path),
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
                 let options = crate::export::ExportOptions {
