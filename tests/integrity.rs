@@ -219,6 +219,35 @@ fn a_writer_waits_for_another_connections_long_transaction_and_succeeds() {
 }
 
 #[test]
+fn after_a_long_wait_the_writer_gets_a_clear_message_and_nothing_is_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا")])
+        .unwrap()[0];
+    p.set_busy_timeout(std::time::Duration::from_millis(200))
+        .unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = p
+        .apply(&Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 0,
+            end: 3,
+            label: "PRISON".into(),
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Busy), "{err}");
+    assert!(err.to_string().contains("nothing was changed"), "{err}");
+    other.execute_batch("COMMIT").unwrap();
+    assert!(p.annotations(doc).unwrap().is_empty());
+    assert_eq!(p.audit_len().unwrap(), 1, "only the import");
+    add(&mut p, doc, 0, 3, "PRISON");
+}
+
+#[test]
 fn a_second_window_on_the_same_project_is_refused_until_the_first_closes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.sanad");

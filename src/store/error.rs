@@ -81,9 +81,15 @@ pub enum StoreError {
         /// The path given.
         path: PathBuf,
     },
+    /// Another connection kept the project locked for longer than
+    /// [`super::project::BUSY_TIMEOUT`]; nothing was changed.
+    #[error(
+        "the project is busy: another program (a command-line import or export?) has been using it for over 30 seconds; nothing was changed, try again when it is done"
+    )]
+    Busy,
     /// A SQLite error.
     #[error("project database error ({0})")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// A span outside its document or empty.
     #[error("span [{start}, {end}) is not inside document {document_id} ({len} chars)")]
     InvalidSpan {
@@ -113,4 +119,15 @@ pub enum StoreError {
     /// The stored label scheme is broken.
     #[error(transparent)]
     Scheme(#[from] crate::model::scheme::SchemeError),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Self::Busy
+            }
+            _ => Self::Sqlite(e),
+        }
+    }
 }

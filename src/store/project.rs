@@ -358,6 +358,15 @@ impl Project {
         &self.path
     }
 
+    /// Sets how long a transaction waits for another connection's write ([`BUSY_TIMEOUT`] by
+    /// default) before failing with [`StoreError::Busy`].
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn set_busy_timeout(&mut self, wait: std::time::Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// Takes the advisory editing lock on the project file (an OS file lock, `flock` on Unix,
     /// held until the project is dropped), so that a second window on the same project is
     /// refused instead of undoing the first window's edits. Command-line imports and exports
@@ -603,18 +612,20 @@ impl Project {
     }
 
     /// Adds documents in one transaction, recorded in the audit log as one `import` action.
-    /// Returns their ids in order.
+    /// A document whose `rel_path` is already in the project (another window importing the same
+    /// folder at the same time, say) is left out. Returns the ids of those added, in order.
     ///
     /// # Errors
-    /// SQLite errors (e.g. a `rel_path` already in the project); nothing is added then.
+    /// SQLite errors; nothing is added then.
     pub fn add_documents(&mut self, docs: &[NewDocument]) -> Result<Vec<DocumentId>, StoreError> {
         let tx = self.conn.transaction()?;
         let now = now_rfc3339();
         let mut ids = Vec::with_capacity(docs.len());
+        let mut added: Vec<&String> = Vec::with_capacity(docs.len());
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO documents(name, rel_path, text, sha256, encoding, byte_len, char_count, imported_at, bom, encoding_guessed, text_sha256)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT(rel_path) DO NOTHING",
             )?;
             for d in docs {
                 stmt.execute(params![
@@ -630,11 +641,14 @@ impl Project {
                     d.encoding_guessed,
                     crate::model::sha256_hex(d.text.as_bytes()),
                 ])?;
-                ids.push(tx.last_insert_rowid());
+                if tx.changes() > 0 {
+                    ids.push(tx.last_insert_rowid());
+                    added.push(&d.rel_path);
+                }
             }
         }
-        if !docs.is_empty() {
-            let after = serde_json::json!({ "documents": docs.iter().map(|d| &d.rel_path).collect::<Vec<_>>() });
+        if !added.is_empty() {
+            let after = serde_json::json!({ "documents": added });
             super::apply::audit(&tx, &self.actor, "import", (None, None), None, Some(after))?;
         }
         tx.commit()?;
