@@ -24,6 +24,18 @@ fn add(p: &mut Project, doc: i64, start: usize, end: usize, label: &str) -> i64 
     .unwrap()
 }
 
+/// A new project file in a temporary folder holding one document `a.txt` with `text`:
+/// (folder, project path, project, document id).
+fn project_with(text: &str) -> (tempfile::TempDir, PathBuf, Project, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    let doc = p
+        .add_documents(&[NewDocument::from_text("a.txt", text)])
+        .unwrap()[0];
+    (dir, path, p, doc)
+}
+
 /// A byte copy of the project file alone (nothing beside it) in a fresh folder.
 fn copy_alone(project: &Path, dir: &Path) -> PathBuf {
     std::fs::create_dir_all(dir).unwrap();
@@ -45,13 +57,8 @@ fn companions(project: &Path) -> Vec<String> {
 
 #[test]
 fn a_copy_of_the_file_alone_holds_every_finished_action_while_the_project_is_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.sanad");
-    let mut p = Project::open_or_create(&path).unwrap();
+    let (dir, path, mut p, doc) = project_with("أحمد زيدان في سجن صيدنايا");
     p.lock_for_editing().unwrap();
-    let doc = p
-        .add_documents(&[NewDocument::from_text("a.txt", "أحمد زيدان في سجن صيدنايا")])
-        .unwrap()[0];
     add(&mut p, doc, 0, 10, "PERSON");
     add(&mut p, doc, 14, 25, "PRISON");
     assert_eq!(
@@ -183,12 +190,7 @@ fn a_reader_open_during_an_import_does_not_keep_the_import_out_of_the_file() {
 
 #[test]
 fn a_writer_waits_for_another_connections_long_transaction_and_succeeds() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.sanad");
-    let mut p = Project::open_or_create(&path).unwrap();
-    let doc = p
-        .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا")])
-        .unwrap()[0];
+    let (_dir, path, mut p, doc) = project_with("سجن صيدنايا");
     let (started_tx, started_rx) = std::sync::mpsc::channel();
     let holder = {
         let path = path.clone();
@@ -220,12 +222,7 @@ fn a_writer_waits_for_another_connections_long_transaction_and_succeeds() {
 
 #[test]
 fn after_a_long_wait_the_writer_gets_a_clear_message_and_nothing_is_half_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.sanad");
-    let mut p = Project::open_or_create(&path).unwrap();
-    let doc = p
-        .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا")])
-        .unwrap()[0];
+    let (_dir, path, mut p, doc) = project_with("سجن صيدنايا");
     p.set_busy_timeout(std::time::Duration::from_millis(200))
         .unwrap();
     let other = rusqlite::Connection::open(&path).unwrap();
@@ -524,12 +521,7 @@ fn unicode_line_separators_are_escaped_so_every_record_stays_on_its_line() {
 
 #[test]
 fn invalid_rows_fail_the_export_by_name_or_are_skipped_with_a_warning() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("p.sanad");
-    let mut p = Project::open_or_create(&path).unwrap();
-    let doc = p
-        .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا في ريف دمشق")])
-        .unwrap()[0];
+    let (_dir, path, mut p, doc) = project_with("سجن صيدنايا في ريف دمشق");
     let good = add(&mut p, doc, 0, 11, "PRISON");
     let reversed = add(&mut p, doc, 15, 23, "ORGANIZATION");
     let past_end = add(&mut p, doc, 12, 14, "PERSON");
