@@ -590,3 +590,25 @@ fn a_span_with_edge_space_is_warned_about() {
         docs[0].warnings
     );
 }
+
+#[test]
+fn annotation_files_in_the_folder_are_reported_not_silently_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "سجن صيدنايا").unwrap();
+    std::fs::write(folder.join("a.ann"), "T1\tPRISON 0 11\tسجن صيدنايا\n").unwrap();
+    std::fs::write(folder.join("annotation.conf"), "[entities]\nPRISON\n").unwrap();
+    std::fs::write(folder.join("tasks.jsonl"), "{}\n").unwrap();
+    std::fs::write(folder.join("notes.md"), "not an annotation file").unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added, vec!["a.txt"]);
+    let skipped: Vec<&str> = r.skipped.iter().map(|s| s.rel_path.as_str()).collect();
+    assert_eq!(skipped, vec!["a.ann", "annotation.conf", "tasks.jsonl"]);
+    assert!(
+        r.skipped[0].reason.contains("brat standoff annotations"),
+        "{:?}",
+        r.skipped
+    );
+}

@@ -107,7 +107,8 @@ pub struct SourceFile {
 
 /// Lists the `.txt` files below `folder` (case-insensitive extension), sorted by path, and the
 /// entries passed over with reasons: hidden files, symbolic links, subfolders or entries that
-/// cannot be read, paths over [`MAX_PATH_BYTES`].
+/// cannot be read, paths over [`MAX_PATH_BYTES`], and annotation files (brat `.ann`, `.jsonl`,
+/// `.json`, `.tsv`, CoNLL), whose annotations this import does not read.
 ///
 /// # Errors
 /// [`ImportError::Folder`] when `folder` itself cannot be read.
@@ -174,12 +175,38 @@ pub fn list_text_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>), Im
                 ));
             } else if is_txt && kind.is_file() {
                 out.push(path);
+            } else if kind.is_file()
+                && !hidden
+                && let Some(what) = annotation_file_kind(&path)
+            {
+                // Never lose annotations without a word: say they were not read.
+                passed_over.push(skip(
+                    &path,
+                    format!(
+                        "{what}: annotation files are not read by this import, only the .txt texts"
+                    ),
+                ));
             }
         }
     }
     out.sort();
     passed_over.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     Ok((out, passed_over))
+}
+
+/// What kind of annotation file `path` looks like by its extension (brat `.ann`/`.conf`,
+/// doccano or Sanad `.jsonl`, Label Studio `.json`, WebAnno `.tsv`, CoNLL `.conll`/`.iob`).
+fn annotation_file_kind(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "ann" => "brat standoff annotations",
+        "conf" if path.file_stem().is_some_and(|s| s == "annotation") => "a brat annotation scheme",
+        "jsonl" => "JSON Lines (doccano or Sanad annotations?)",
+        "json" => "JSON (Label Studio annotations?)",
+        "tsv" => "TSV (WebAnno/INCEpTION annotations?)",
+        "conll" | "iob" | "bio" => "CoNLL/IOB annotations",
+        _ => return None,
+    })
 }
 
 /// `path` below `folder`, `/`-separated; bytes that are not UTF-8 are written `\xHH`.
