@@ -292,6 +292,21 @@ fn backup_while_open_gives_a_copy_that_exports_identically_and_never_replaces_a_
         Err(StoreError::OutputExists { .. })
     ));
     assert!(p.backup_to(&path).is_err(), "never over the project itself");
+    // Never under a journal's name, nor beside a stale journal (SQLite would play it back into
+    // the copy); never into a folder that does not exist, and nothing is left behind.
+    assert!(p.backup_to(&dir.path().join("x.sanad-journal")).is_err());
+    std::fs::write(dir.path().join("stale.sanad-journal"), vec![0xD9; 512]).unwrap();
+    assert!(p.backup_to(&dir.path().join("stale.sanad")).is_err());
+    let err = p
+        .backup_to(&dir.path().join("nodir/../new.sanad"))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Io { .. }), "{err}");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
     assert_eq!(
         export(&Project::open_existing(&path).unwrap()),
         export(&copy)

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 /// New documents committed per transaction, at most.
 pub const BATCH_FILES: usize = 64;
 /// Decoded text committed per transaction, at most (bytes of UTF-8), unless one file is larger.
-pub const BATCH_BYTES: usize = 16 * 1024 * 1024;
+pub const BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// Paths longer than this (bytes) are skipped with a reason; Linux's `PATH_MAX` is 4,096.
 pub const MAX_PATH_BYTES: usize = 4096;
 

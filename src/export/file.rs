@@ -15,37 +15,45 @@ fn canonical(path: &Path) -> Option<PathBuf> {
         .map(|d| d.join(path.file_name().unwrap_or_default()))
 }
 
-/// Refuses an export target that is the open project, one of its companion files (`-journal`,
-/// `-wal`, `-shm`), or any existing SQLite database (another project, most likely).
+/// Refuses an export target that is the open project, a name SQLite would take for a database's
+/// companion (`X-journal`, `X-wal`, `X-shm`: opening `X` would play it back or delete it), an
+/// existing SQLite database (another project, most likely), or an existing file that is not a
+/// regular file (a device, a FIFO, a folder). The target's folder must exist.
 ///
 /// # Errors
-/// [`ExportError::OverProject`] or [`ExportError::OverDatabase`].
+/// [`ExportError::OverProject`], [`ExportError::OverDatabase`], [`ExportError::NotAFile`], or
+/// [`ExportError::Io`] when the folder does not exist.
 pub fn check_output(out: &Path, project: &Path) -> Result<(), ExportError> {
-    if let (Some(o), Some(p)) = (canonical(out), canonical(project)) {
-        let name = p.as_os_str().to_owned();
-        let same = ["", "-journal", "-wal", "-shm"].iter().any(|suffix| {
-            let mut companion = name.clone();
-            companion.push(suffix);
-            Path::new(&companion) == o
-        });
-        if same {
-            return Err(ExportError::OverProject(out.to_owned()));
-        }
+    crate::store::files::folder_and_name(out)?;
+    if let (Some(o), Some(p)) = (canonical(out), canonical(project))
+        && o == p
+    {
+        return Err(ExportError::OverProject(out.to_owned()));
     }
-    let mut header = [0u8; 16];
-    let is_db = std::fs::File::open(out)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
-        .is_ok()
-        && &header == b"SQLite format 3\0";
-    if is_db {
-        return Err(ExportError::OverDatabase(out.to_owned()));
+    if crate::store::files::is_companion_name(out) {
+        return Err(ExportError::OverProject(out.to_owned()));
+    }
+    match std::fs::metadata(out) {
+        Ok(m) if !m.is_file() => return Err(ExportError::NotAFile(out.to_owned())),
+        Ok(_) => {
+            let mut header = [0u8; 16];
+            let is_db = std::fs::File::open(out)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+                .is_ok()
+                && &header == b"SQLite format 3\0";
+            if is_db {
+                return Err(ExportError::OverDatabase(out.to_owned()));
+            }
+        }
+        Err(_) => {}
     }
     Ok(())
 }
 
-/// Writes `path` through a temporary file in the same folder that `write` fills, which is then
-/// synced and renamed over `path` (and the folder synced), so a failed export never leaves a
-/// half-written file. Refuses targets as [`check_output`] does for `project`.
+/// Writes `path` through a new temporary file in the same folder (created with `O_EXCL`, so a
+/// link planted there is never followed) that `write` fills, which is then synced and renamed
+/// over `path` (and the folder synced), so a failed export never leaves a half-written file.
+/// Refuses targets as [`check_output`] does for `project`.
 ///
 /// # Errors
 /// [`check_output`]'s errors, I/O errors, and whatever `write` returns.
@@ -55,24 +63,16 @@ pub fn write_atomically<T>(
     write: impl FnOnce(&mut dyn std::io::Write) -> Result<T, ExportError>,
 ) -> Result<T, ExportError> {
     check_output(path, project)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+    let (dir, name) = crate::store::files::folder_and_name(path)?;
+    let (tmp, file) = crate::store::files::create_temp(&dir, &name)?;
     let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
         let mut writer = std::io::BufWriter::new(file);
         let value = write(&mut writer)?;
         let file = writer.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);
-        std::fs::rename(&tmp, path)?;
-        crate::store::project::sync_dir(
-            path.parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new(".")),
-        );
+        std::fs::rename(&tmp, dir.join(&name))?;
+        crate::store::project::sync_dir(&dir);
         Ok(value)
     })();
     if result.is_err() {
@@ -116,5 +116,30 @@ mod tests {
             "a text file may be replaced"
         );
         assert!(check_output(&dir.path().join("new.jsonl"), &project).is_ok());
+        #[cfg(unix)]
+        assert!(matches!(
+            check_output(Path::new("/dev/null"), &project),
+            Err(ExportError::NotAFile(_))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_old_temporary_name_does_not_redirect_the_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("v.sanad");
+        std::fs::write(&victim, b"SQLite format 3\0 a project").unwrap();
+        let out = dir.path().join("out.jsonl");
+        // The name the export used to write through, predictable from the process id.
+        let planted = dir
+            .path()
+            .join(format!(".out.jsonl.partial-{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomically(&out, &victim, |w| Ok(w.write_all(b"{}\n")?)).unwrap();
+        assert_eq!(
+            std::fs::read(&victim).unwrap(),
+            b"SQLite format 3\0 a project"
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), b"{}\n");
     }
 }

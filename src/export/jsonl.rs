@@ -194,9 +194,12 @@ pub enum ExportError {
     /// Stored data breaks the model's invariants; nothing was written.
     #[error("{} span(s) break the model's rules, so nothing was exported (use --skip-invalid to leave them out): {}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<InvalidSpan>),
-    /// The target is the open project or one of its files.
-    #[error("the export would overwrite the project file; choose another file: {}", .0.display())]
+    /// The target is the open project, or a name SQLite takes for a database's journal.
+    #[error("the export would overwrite the project file or a database's journal (names ending -journal, -wal, -shm); choose another file: {}", .0.display())]
     OverProject(std::path::PathBuf),
+    /// The target exists and is not a regular file (a device, a FIFO, a folder).
+    #[error("the export target is not a regular file (a device, pipe or folder); choose a file: {}", .0.display())]
+    NotAFile(std::path::PathBuf),
     /// The target is an existing SQLite database (another project?).
     #[error("the export would overwrite a database (another Sanad project?); choose another file: {}", .0.display())]
     OverDatabase(std::path::PathBuf),

@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod documents;
 pub mod error;
+pub mod files;
 pub mod project;
 pub mod queries;
 pub mod replay;

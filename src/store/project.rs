@@ -2,7 +2,8 @@
 //!
 //! **One file, always.** The project uses SQLite's rollback journal (`journal_mode=DELETE`), not
 //! WAL: every committed transaction is in the `.sanad` file itself when the commit returns, so a
-//! byte copy of that file alone holds every finished action. `synchronous=EXTRA` makes a commit
+//! byte copy of that file alone holds every finished action; with `cache_spill` off, no page of an
+//! unfinished transaction is written to it early. `synchronous=EXTRA` makes a commit
 //! durable across a power cut too (the journal and the main file are synced, and so is the
 //! folder after the journal is deleted). While a transaction is being written a `-journal` file
 //! stands beside the project; after a crash it is rolled back when the project is next opened.
@@ -290,6 +291,10 @@ impl Project {
             }
         }
         self.conn.pragma_update(None, "synchronous", "EXTRA")?;
+        // Never write a page of an unfinished transaction into the project file (SQLite would
+        // "spill" a large transaction's pages before commit): the file then holds committed
+        // transactions only, except during the moment a commit writes it.
+        self.conn.pragma_update(None, "cache_spill", false)?;
         self.conn
             .set_transaction_behavior(TransactionBehavior::Immediate);
         Ok(())
@@ -403,55 +408,68 @@ impl Project {
 
     /// Writes a consistent copy of the whole project to `out` (SQLite's `VACUUM INTO`, which
     /// reads in one transaction, so it is safe while the project is open and being edited),
-    /// through a temporary file in `out`'s folder that is synced and then renamed, so `out`
-    /// is either the whole copy or absent.
+    /// through a new temporary file in `out`'s folder that is synced and then linked into place
+    /// (a hard link, which never replaces a file that appeared meanwhile; a rename on drives
+    /// without hard links), so `out` is either the whole copy or absent.
     ///
     /// # Errors
-    /// [`StoreError::OutputExists`] when `out` exists (a backup never replaces a file),
-    /// [`StoreError::Io`] when the folder cannot be written, SQLite errors.
+    /// [`StoreError::OutputExists`] when `out` exists (a backup never replaces a file);
+    /// [`StoreError::Refused`] when `out` is named like a database journal or a journal file
+    /// stands beside it; [`StoreError::Io`] when its folder does not exist or cannot be written;
+    /// SQLite errors.
     pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
-        if out.exists() || out.is_symlink() {
-            return Err(StoreError::OutputExists {
-                path: out.to_owned(),
-            });
-        }
-        let dir = out
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "copy.sanad".to_owned());
-        let tmp = dir.join(format!(".{name}.partial-{}", std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
         let io = |source: std::io::Error| StoreError::Io {
             source,
             path: out.to_owned(),
         };
+        let (dir, name) = super::files::folder_and_name(out).map_err(io)?;
+        let target = dir.join(&name);
+        if target.symlink_metadata().is_ok() {
+            return Err(StoreError::OutputExists {
+                path: out.to_owned(),
+            });
+        }
+        if super::files::is_companion_name(&target)
+            || !super::files::existing_companions(&target).is_empty()
+        {
+            // SQLite would play a journal beside the copy back into it, or delete a copy named
+            // like a journal when its database opens.
+            return Err(StoreError::Refused(format!(
+                "a database journal is (or would be) beside that name; choose another: {}",
+                out.display()
+            )));
+        }
+        let (tmp, file) = super::files::create_temp(&dir, &name).map_err(io)?;
+        drop(file);
         let result = (|| {
-            let target = tmp.to_str().ok_or_else(|| {
+            let tmp_str = tmp.to_str().ok_or_else(|| {
                 io(std::io::Error::new(
                     std::io::ErrorKind::InvalidInput,
                     "the path is not valid UTF-8",
                 ))
             })?;
-            self.conn.execute("VACUUM INTO ?1", [target])?;
+            self.conn.execute("VACUUM INTO ?1", [tmp_str])?;
             std::fs::File::open(&tmp)
                 .and_then(|f| f.sync_all())
                 .map_err(io)?;
-            if out.exists() {
-                return Err(StoreError::OutputExists {
-                    path: out.to_owned(),
-                });
+            // A hard link never replaces a file that appeared meanwhile (unlike a rename).
+            match std::fs::hard_link(&tmp, &target) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(StoreError::OutputExists {
+                        path: out.to_owned(),
+                    });
+                }
+                // Folders without hard links (FAT and exFAT drives): check, then rename.
+                Err(_) if target.symlink_metadata().is_err() => {
+                    std::fs::rename(&tmp, &target).map_err(io)?;
+                }
+                Err(e) => return Err(io(e)),
             }
-            std::fs::rename(&tmp, out).map_err(io)?;
-            sync_dir(dir);
+            sync_dir(&dir);
             Ok(())
         })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        let _ = std::fs::remove_file(&tmp);
         result
     }
 
@@ -953,5 +971,40 @@ mod tests {
         let err = Project::open_or_create(&path).err().unwrap();
         assert!(matches!(err, StoreError::NewerVersion { .. }), "{err}");
         assert!(err.to_string().ends_with(&path.display().to_string()));
+    }
+
+    #[test]
+    fn a_large_unfinished_transaction_writes_nothing_into_the_project_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.sanad");
+        let mut p = Project::open_or_create(&path).unwrap();
+        p.add_documents(&[doc("committed")]).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        // 24 MB of text, far more than SQLite's page cache (about 2 MB), in one transaction.
+        let big = "سجن صيدنايا في ريف دمشق. ".repeat(30_000);
+        let tx = p.conn.transaction().unwrap();
+        for i in 0..30 {
+            tx.execute(
+                "INSERT INTO documents(name, rel_path, text, sha256, encoding, byte_len, char_count, imported_at) VALUES ('b', ?1, ?2, '0', 'UTF-8', 0, 0, '')",
+                params![format!("b{i}.txt"), big],
+            )
+            .unwrap();
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "no page of the open transaction reached the file"
+        );
+        tx.commit().unwrap();
+        let copy = dir.path().join("copy.sanad");
+        std::fs::copy(&path, &copy).unwrap();
+        assert_eq!(
+            Project::open_existing(&copy)
+                .unwrap()
+                .document_summaries()
+                .unwrap()
+                .len(),
+            31
+        );
     }
 }

@@ -1,0 +1,107 @@
+//! Writing new files next to projects safely: temporary files that cannot be redirected through
+//! a planted symbolic link, and names that SQLite would take for a project's journal.
+
+use std::path::{Path, PathBuf};
+
+/// Suffixes SQLite gives a database's companion files; a file named `X-journal` beside a
+/// database `X` is taken for its journal and played back into it (or deleted) when `X` opens.
+pub const COMPANION_SUFFIXES: [&str; 3] = ["-journal", "-wal", "-shm"];
+
+/// Does `path`'s name end with a companion suffix (see [`COMPANION_SUFFIXES`])?
+pub fn is_companion_name(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|n| COMPANION_SUFFIXES.iter().any(|s| n.ends_with(s)))
+}
+
+/// The companion files of `path` that exist (`-journal`, `-wal`, `-shm`).
+pub fn existing_companions(path: &Path) -> Vec<PathBuf> {
+    COMPANION_SUFFIXES
+        .iter()
+        .map(|s| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(s);
+            PathBuf::from(name)
+        })
+        .filter(|p| p.symlink_metadata().is_ok())
+        .collect()
+}
+
+/// Creates a new, empty temporary file in `dir` for writing `name` (`.NAME.partial-PID-N`),
+/// with `O_CREAT | O_EXCL`: it never opens an existing file or follows a symbolic link planted
+/// at that name, and picks another name when one is taken.
+///
+/// # Errors
+/// I/O errors other than a name being taken.
+pub fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    for n in 0..1000u32 {
+        let tmp = dir.join(format!(
+            ".{name}.partial-{}-{nanos:x}-{n}",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "no free temporary file name",
+    ))
+}
+
+/// `path`'s folder, made absolute (it must exist), and its file name.
+///
+/// # Errors
+/// `NotFound` (or another I/O error) when the folder does not exist; `InvalidInput` when the
+/// path has no file name.
+pub fn folder_and_name(path: &Path) -> std::io::Result<(PathBuf, String)> {
+    let parent = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir = std::fs::canonicalize(parent)?;
+    let name = path
+        .file_name()
+        .filter(|n| *n != "." && *n != "..")
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    Ok((dir, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_files_are_new_and_distinct() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, _) = create_temp(dir.path(), "out.jsonl").unwrap();
+        let (b, _) = create_temp(dir.path(), "out.jsonl").unwrap();
+        assert_ne!(a, b);
+        assert!(a.symlink_metadata().unwrap().file_type().is_file());
+    }
+
+    #[test]
+    fn companion_names_and_folders() {
+        assert!(is_companion_name(Path::new("/x/p.sanad-journal")));
+        assert!(is_companion_name(Path::new("q.sanad-WAL")));
+        assert!(!is_companion_name(Path::new("journal.jsonl")));
+        assert!(folder_and_name(Path::new("/no/such/folder/x.sanad")).is_err());
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let (d, n) = folder_and_name(&dir.path().join("sub/../x.sanad")).unwrap();
+        assert_eq!(
+            (d, n.as_str()),
+            (std::fs::canonicalize(dir.path()).unwrap(), "x.sanad")
+        );
+    }
+}
