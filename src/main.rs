@@ -92,8 +92,9 @@ fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            // Our errors already carry their causes; `{e:#}` would repeat them.
-            eprintln!("sanad: {e}");
+            // Our errors already carry their causes; `{e:#}` would repeat them. Paths in them
+            // are escaped so a file name cannot forge lines.
+            eprintln!("sanad: {}", printable_name(&e.to_string()));
             std::process::ExitCode::FAILURE
         }
     }
@@ -181,7 +182,7 @@ fn import(
     let mut p = Project::open_or_create(&path)?;
     let report = import_folder_with(&mut p, folder, &options, &mut |_, _| {})?;
     let name = |s: &str| printable_name(s);
-    println!("project: {}", path.display());
+    println!("project: {}", name(&path.display().to_string()));
     println!(
         "imported {} document(s); {} unchanged; {} renamed; {} skipped",
         report.added.len(),
@@ -209,7 +210,7 @@ fn import(
         );
     }
     for s in &report.skipped {
-        println!("skipped: {}: {}", name(&s.rel_path), s.reason);
+        println!("skipped: {}: {}", name(&s.rel_path), name(&s.reason));
     }
     for m in &report.missing {
         println!(
@@ -217,11 +218,16 @@ fn import(
             name(m)
         );
     }
-    if report.added.is_empty()
-        && report.unchanged == 0
-        && report.changed.is_empty()
-        && report.renamed.is_empty()
-    {
+    let txt_files = report.added.len()
+        + report.unchanged
+        + report.changed.len()
+        + report.renamed.len()
+        + report
+            .skipped
+            .iter()
+            .filter(|s| s.rel_path.to_ascii_lowercase().ends_with(".txt"))
+            .count();
+    if txt_files == 0 {
         eprintln!("warning: no .txt files found in {}", folder.display());
     }
     Ok(())

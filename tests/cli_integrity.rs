@@ -107,6 +107,8 @@ fn file_names_are_printed_escaped_so_they_cannot_forge_output_lines() {
     std::fs::write(folder.join("x\nimported 99 document(s).txt"), b"\0\0binary").unwrap();
     std::fs::write(folder.join("\u{202E}fdp.txt"), b"").unwrap();
     std::fs::write(folder.join("good.txt"), "نص").unwrap();
+    // Imported first; good.txt, byte-identical, is then skipped "same content as" this name.
+    std::fs::write(folder.join("a\nimported 77 document(s).txt"), "نص").unwrap();
     let (ok, stdout, err) = run(sanad().arg("import").arg(&folder));
     assert!(ok, "{err}");
     let known = ["project: ", "imported ", "skipped: "];
@@ -130,6 +132,10 @@ fn file_names_are_printed_escaped_so_they_cannot_forge_output_lines() {
             .filter(|l| l.starts_with("imported "))
             .count(),
         1
+    );
+    assert!(
+        stdout.contains("skipped: good.txt: same content as a\\nimported 77"),
+        "{stdout}"
     );
 }
 

@@ -627,3 +627,152 @@ fn annotation_files_in_the_folder_are_reported_not_silently_dropped() {
         r.skipped
     );
 }
+
+fn import_texts(folder: &Path, files: &[(&str, &str)]) {
+    std::fs::create_dir_all(folder).unwrap();
+    for (name, text) in files {
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+}
+
+#[test]
+fn swapped_files_and_a_file_renamed_then_replaced_keep_their_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    import_texts(
+        &folder,
+        &[
+            ("a.txt", "سجن صيدنايا"),
+            ("c.txt", "فرع فلسطين"),
+            ("d.txt", "سجن تدمر"),
+        ],
+    );
+    let mut p = Project::in_memory().unwrap();
+    import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    let id = |p: &Project, path: &str| p.document_by_path(path).unwrap().unwrap().0;
+    let (a, c, d) = (id(&p, "a.txt"), id(&p, "c.txt"), id(&p, "d.txt"));
+    add(&mut p, c, 0, 3, "PRISON");
+    // Swap c and d; rename a to moved.txt and write a new a.txt.
+    std::fs::rename(folder.join("c.txt"), folder.join("tmp")).unwrap();
+    std::fs::rename(folder.join("d.txt"), folder.join("c.txt")).unwrap();
+    std::fs::rename(folder.join("tmp"), folder.join("d.txt")).unwrap();
+    std::fs::rename(folder.join("a.txt"), folder.join("moved.txt")).unwrap();
+    std::fs::write(folder.join("a.txt"), "نص جديد").unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    let mut renamed = r.renamed.clone();
+    renamed.sort();
+    assert_eq!(
+        renamed,
+        vec![
+            ("a.txt".to_owned(), "moved.txt".to_owned()),
+            ("c.txt".to_owned(), "d.txt".to_owned()),
+            ("d.txt".to_owned(), "c.txt".to_owned()),
+        ]
+    );
+    assert_eq!(r.added, vec!["a.txt"], "{r:?}");
+    assert!(
+        r.changed.is_empty() && r.skipped.is_empty() && r.missing.is_empty(),
+        "{r:?}"
+    );
+    assert_eq!(id(&p, "d.txt"), c, "c's document followed its bytes");
+    assert_eq!(id(&p, "c.txt"), d);
+    assert_eq!(id(&p, "moved.txt"), a);
+    assert_eq!(p.annotations(c).unwrap().len(), 1);
+    assert_eq!(p.document(c).unwrap().text, "فرع فلسطين");
+    // A file overwritten by another one's bytes: nothing moves onto a path still held.
+    std::fs::rename(folder.join("moved.txt"), folder.join("d.txt")).unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert!(r.renamed.is_empty(), "{r:?}");
+    assert_eq!(r.changed, vec!["d.txt"]);
+    assert_eq!(r.missing, vec!["moved.txt"]);
+    assert_eq!(p.document(c).unwrap().text, "فرع فلسطين", "kept as it was");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_escaped_name_never_collides_with_a_literal_one() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join(std::ffi::OsStr::from_bytes(b"bad\xff.txt")),
+        "نص أول",
+    )
+    .unwrap();
+    std::fs::write(folder.join("bad\\xFF.txt"), "نص ثان").unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added.len(), 2, "{r:?}");
+    assert_eq!(p.document_summaries().unwrap().len(), 2);
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!((r.unchanged, r.changed.len()), (2, 0), "{r:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_text_file_is_listed_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    import_texts(&folder, &[("a.txt", "نص")]);
+    let fifo = folder.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo is not available here");
+        return;
+    }
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added, vec!["a.txt"]);
+    assert_eq!(r.skipped.len(), 1);
+    assert!(r.skipped[0].reason.contains("not a regular file"), "{r:?}");
+}
+
+#[test]
+fn an_empty_file_of_another_name_is_not_taken_over_as_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, b"").unwrap();
+    assert!(matches!(
+        Project::open_or_create(&notes),
+        Err(StoreError::Empty { .. })
+    ));
+    assert_eq!(std::fs::read(&notes).unwrap(), b"");
+    let empty = dir.path().join("new.sanad");
+    std::fs::write(&empty, b"").unwrap();
+    Project::open_or_create(&empty).unwrap();
+}
+
+#[test]
+fn byte_offsets_warn_when_the_file_on_disk_changed_since_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    import_texts(&folder, &[("c.txt", "ملفه سياسي"), ("d.txt", "سياسة")]);
+    let mut p = Project::in_memory().unwrap();
+    import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    let c = p.document_by_path("c.txt").unwrap().unwrap().0;
+    add(&mut p, c, 0, 4, "CLAIM");
+    std::fs::write(folder.join("c.txt"), "نص آخر تماماً").unwrap();
+    std::fs::remove_file(folder.join("d.txt")).unwrap();
+    let options = ExportOptions {
+        offsets: OffsetExtras::Bytes,
+        ..Default::default()
+    };
+    let docs = jsonl::documents(&p, options).unwrap();
+    let warned = |path: &str, what: &str| {
+        docs.iter()
+            .find(|d| d.path == path)
+            .unwrap()
+            .warnings
+            .iter()
+            .any(|w| w.contains(what))
+    };
+    assert!(warned("c.txt", "changed since import"));
+    assert!(warned("d.txt", "no longer at"));
+    let span = &docs.iter().find(|d| d.path == "c.txt").unwrap().spans[0];
+    assert_eq!(
+        (span.byte_start, span.byte_end),
+        (Some(0), Some(8)),
+        "into the imported bytes"
+    );
+}

@@ -7,9 +7,10 @@
 //!    Arabic, Hebrew, Cyrillic, punctuation) in one byte order; it is flagged as guessed.
 //! 4. Valid UTF-8 is UTF-8. UTF-8 with damage (at least as many valid multi-byte sequences as
 //!    invalid bytes, anywhere in the file) is refused, never guessed as a legacy encoding.
-//! 5. Otherwise a legacy encoding: chardetng's guess, except that Windows-1256 wins when it
-//!    decodes the bytes to Arabic letters and the guess does not, or the evidence is short
-//!    (chardetng mistakes short Arabic files for Hebrew, Cyrillic, Western text or ISO-8859-6). Short evidence (under
+//! 5. Otherwise a legacy encoding: chardetng's guess, except that on short evidence (under
+//!    [`CONFIDENT_NON_ASCII`] non-ASCII bytes) Windows-1256 wins when it decodes the bytes to
+//!    Arabic letters (chardetng mistakes short Arabic files for Hebrew, Cyrillic, Western text or
+//!    ISO-8859-6). Short evidence (under
 //!    [`CONFIDENT_NON_ASCII`] non-ASCII bytes) or that override marks the guess as low
 //!    confidence ([`Decoded::guessed`]). A long file with no ASCII white space at all is not text
 //!    in any single-byte encoding and is refused.
@@ -117,12 +118,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     if encoding != WINDOWS_1256 {
         let (arabic, _) = WINDOWS_1256.decode_without_bom_handling(bytes);
-        let (guess, _) = encoding.decode_without_bom_handling(bytes);
         // On little evidence, Windows-1256 (by far the commonest legacy Arabic encoding) beats
-        // a guess like ISO-8859-6, which also decodes to Arabic letters but other ones.
-        if arabic_letter_share(&arabic) >= 0.8
-            && (arabic_letter_share(&guess) < 0.8 || non_ascii < CONFIDENT_NON_ASCII)
-        {
+        // chardetng's guess when it decodes the bytes to Arabic letters; with more evidence,
+        // chardetng's statistics decide (Russian KOI8 also decodes to Arabic letters here).
+        if non_ascii < CONFIDENT_NON_ASCII && arabic_letter_share(&arabic) >= 0.8 {
             encoding = WINDOWS_1256;
             overridden = true;
         }
@@ -146,13 +145,13 @@ pub fn decode_as(bytes: &[u8], encoding: &'static Encoding) -> Result<Decoded, D
     }
     match Encoding::for_bom(bytes) {
         Some((bom_encoding, bom_len)) if bom_encoding == encoding => {
-            decode_body(&bytes[bom_len..], encoding, true, false)
+            decode_body_as(&bytes[bom_len..], encoding, true, false, true)
         }
         Some((bom_encoding, _)) => Err(DecodeError::BomMismatch(
             bom_encoding.name(),
             encoding.name(),
         )),
-        None => decode_body(bytes, encoding, false, false),
+        None => decode_body_as(bytes, encoding, false, false, true),
     }
 }
 
@@ -167,12 +166,23 @@ fn decode_body(
     bom: bool,
     guessed: bool,
 ) -> Result<Decoded, DecodeError> {
+    decode_body_as(body, encoding, bom, guessed, false)
+}
+
+/// `forced`: the user chose the encoding, so bad bytes mean "not this encoding", not damage.
+fn decode_body_as(
+    body: &[u8],
+    encoding: &'static Encoding,
+    bom: bool,
+    guessed: bool,
+    forced: bool,
+) -> Result<Decoded, DecodeError> {
     if body.is_empty() {
         return Err(DecodeError::Empty);
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
-        if encoding == UTF_8 {
+        if encoding == UTF_8 && !forced {
             let at = std::str::from_utf8(body)
                 .err()
                 .map_or(0, |e| e.valid_up_to());
@@ -484,5 +494,29 @@ mod detection_tests {
         );
         let d = decode_as(b"\xEF\xBB\xBFabc", UTF_8).unwrap();
         assert_eq!((d.text.as_str(), d.bom), ("abc", true));
+    }
+}
+
+#[cfg(test)]
+mod more_detection_tests {
+    use super::*;
+
+    #[test]
+    fn long_russian_koi8_is_not_taken_for_arabic() {
+        let text = "Задержанный был переведён в центральную тюрьму, где его допрашивали несколько месяцев без адвоката.";
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(text);
+        assert!(bytes.iter().filter(|b| !b.is_ascii()).count() >= CONFIDENT_NON_ASCII);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert!(!d.guessed);
+    }
+
+    #[test]
+    fn a_forced_utf8_that_does_not_fit_says_so_not_damaged() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1255.encode("נקלט בכלא עופר");
+        assert_eq!(
+            decode_as(&bytes, UTF_8),
+            Err(DecodeError::Undecodable("UTF-8"))
+        );
     }
 }

@@ -175,6 +175,11 @@ pub fn list_text_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>), Im
                 ));
             } else if is_txt && kind.is_file() {
                 out.push(path);
+            } else if is_txt && !kind.is_dir() {
+                passed_over.push(skip(
+                    &path,
+                    "not a regular file (a pipe, socket or device)".into(),
+                ));
             } else if kind.is_file()
                 && !hidden
                 && let Some(what) = annotation_file_kind(&path)
@@ -219,12 +224,12 @@ fn rel_path_of(folder: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// A file name as text: UTF-8 kept, every other byte written `\xHH` (upper-case hex), so two
-/// names that differ in such bytes stay different.
+/// A file name as text: UTF-8 kept, every other byte written `\xHH` (upper-case hex) and a
+/// backslash written `\\`, so two different names never give the same text.
 pub fn escape_name(name: &std::ffi::OsStr) -> String {
     let mut out = String::new();
     for chunk in name.as_encoded_bytes().utf8_chunks() {
-        out.push_str(chunk.valid());
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
         for b in chunk.invalid() {
             out.push_str(&format!("\\x{b:02X}"));
         }
@@ -235,11 +240,12 @@ pub fn escape_name(name: &std::ffi::OsStr) -> String {
 /// `name` safe to print on one line of a terminal or a log: control characters (including line
 /// breaks, U+0085, U+2028 and U+2029) and the bidi controls that can reorder what a reader sees
 /// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are written `\u{…}` (`\n`, `\r`,
-/// `\t` for those three); everything else, Arabic included, is kept.
+/// `\t` for those three), and a backslash `\\`; everything else, Arabic included, is kept.
 pub fn printable_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         match c {
+            '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
@@ -280,6 +286,66 @@ pub fn read_folder(folder: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), Imp
 
 pub use crate::model::sha256_hex;
 
+/// A readable file with the hash of its bytes.
+struct Candidate {
+    rel_path: String,
+    bytes: Vec<u8>,
+    sha: String,
+}
+
+/// Which stored documents follow their bytes to another path: (document, old path, new path).
+/// A document follows when the bytes it was imported from now stand at another path and no
+/// longer at its own (renamed, moved, swapped with another file, or renamed and replaced by a
+/// new file), and the new path is free or is being left by the document that had it.
+fn plan_renames(
+    stored: &[(i64, String, String)],
+    candidates: &[Candidate],
+) -> Vec<(i64, String, String)> {
+    let file_sha: HashMap<&str, &str> = candidates
+        .iter()
+        .map(|c| (c.rel_path.as_str(), c.sha.as_str()))
+        .collect();
+    let by_path: HashMap<&str, i64> = stored.iter().map(|(id, p, _)| (p.as_str(), *id)).collect();
+    let stored_sha: HashMap<i64, &str> = stored
+        .iter()
+        .map(|(id, _, sha)| (*id, sha.as_str()))
+        .collect();
+    let mut claimed: HashSet<i64> = stored
+        .iter()
+        .filter(|(_, p, sha)| file_sha.get(p.as_str()) == Some(&sha.as_str()))
+        .map(|(id, _, _)| *id)
+        .collect();
+    let mut renames = Vec::new();
+    for c in candidates {
+        if by_path
+            .get(c.rel_path.as_str())
+            .is_some_and(|id| stored_sha.get(id) == Some(&c.sha.as_str()))
+        {
+            continue; // unchanged where it is
+        }
+        if let Some((id, old, _)) = stored
+            .iter()
+            .find(|(id, _, sha)| *sha == c.sha && !claimed.contains(id))
+        {
+            claimed.insert(*id);
+            renames.push((*id, old.clone(), c.rel_path.clone()));
+        }
+    }
+    // A target must be free, or left by its document in this same plan.
+    loop {
+        let moving: HashSet<i64> = renames.iter().map(|(id, _, _)| *id).collect();
+        let before = renames.len();
+        renames.retain(|(id, _, target)| {
+            by_path
+                .get(target.as_str())
+                .is_none_or(|holder| holder == id || moving.contains(holder))
+        });
+        if renames.len() == before {
+            return renames;
+        }
+    }
+}
+
 /// Imports `files` into `project` and reports what happened (see the module docs). `progress` is
 /// called with (files done, files in all) as files are decoded.
 ///
@@ -294,115 +360,150 @@ pub fn import_files(
     let mut report = ImportReport::default();
     let total = files.len();
     let present: HashSet<String> = files.iter().map(|f| f.rel_path.clone()).collect();
-    let mut missing: Vec<String> = project
-        .document_summaries()?
-        .into_iter()
-        .map(|d| d.rel_path)
-        .filter(|p| !present.contains(p))
-        .collect();
-    let mut seen: HashMap<String, String> = HashMap::new(); // sha256 -> first rel_path this run
-    let mut batch: Vec<NewDocument> = Vec::new();
-    let mut batch_bytes = 0usize;
-    for (i, file) in files.into_iter().enumerate() {
-        progress(i, total);
-        let bytes = match file.bytes {
-            Ok(b) => b,
-            Err(reason) => {
-                report.skipped.push(Skipped {
-                    rel_path: file.rel_path,
-                    reason,
-                });
-                continue;
-            }
-        };
-        let sha = sha256_hex(&bytes);
-        if let Some((_, stored)) = project.document_by_path(&file.rel_path)? {
-            seen.entry(sha.clone()).or_insert(file.rel_path.clone());
-            if stored == sha {
-                report.unchanged += 1;
-            } else {
-                report.changed.push(file.rel_path);
-            }
-            continue;
-        }
-        if let Some(first) = seen.get(&sha) {
+    let mut candidates = Vec::with_capacity(files.len());
+    let mut names = HashSet::new();
+    for file in files {
+        if !names.insert(file.rel_path.clone()) {
             report.skipped.push(Skipped {
-                reason: format!("same content as {first} (byte-identical; imported once)"),
+                reason: "another file has the same name once written as text".into(),
                 rel_path: file.rel_path,
             });
             continue;
         }
-        let holders = project.documents_with_sha256(&sha)?;
-        if let Some(pos) = missing
+        match file.bytes {
+            Ok(bytes) => candidates.push(Candidate {
+                sha: sha256_hex(&bytes),
+                rel_path: file.rel_path,
+                bytes,
+            }),
+            Err(reason) => report.skipped.push(Skipped {
+                rel_path: file.rel_path,
+                reason,
+            }),
+        }
+    }
+
+    // Documents follow their bytes first, all in one transaction.
+    let stored = project.document_index()?;
+    let renames = plan_renames(&stored, &candidates);
+    if !renames.is_empty() {
+        let moves: Vec<(i64, String)> = renames
             .iter()
-            .position(|m| holders.iter().any(|(_, p)| p == m))
-        {
-            let old = missing.remove(pos);
-            let id = holders
-                .iter()
-                .find(|(_, p)| *p == old)
-                .map(|(id, _)| *id)
-                .ok_or(StoreError::NotFound {
-                    what: "document",
-                    id: 0,
-                })?;
-            project.rename_document(id, &file.rel_path)?;
-            seen.insert(sha, file.rel_path.clone());
-            report.renamed.push((old, file.rel_path));
+            .map(|(id, _, new)| (*id, new.clone()))
+            .collect();
+        project.rename_documents(&moves)?;
+    }
+    let renamed_ids: HashSet<i64> = renames.iter().map(|(id, _, _)| *id).collect();
+    let new_path: HashMap<i64, &str> = renames.iter().map(|(id, _, p)| (*id, p.as_str())).collect();
+    let stored: Vec<(i64, String, String)> = stored
+        .into_iter()
+        .map(|(id, p, sha)| (id, new_path.get(&id).map_or(p, |n| (*n).to_owned()), sha))
+        .collect();
+    let by_path: HashMap<&str, (i64, &str)> = stored
+        .iter()
+        .map(|(id, p, sha)| (p.as_str(), (*id, sha.as_str())))
+        .collect();
+    report.renamed = renames
+        .into_iter()
+        .map(|(_, old, new)| (old, new))
+        .collect();
+
+    let mut seen: HashMap<String, String> = HashMap::new(); // sha256 -> first path this run
+    let mut batch: Vec<NewDocument> = Vec::new();
+    let mut batch_bytes = 0usize;
+    for (i, c) in candidates.into_iter().enumerate() {
+        progress(i, total);
+        if let Some(&(id, sha)) = by_path.get(c.rel_path.as_str()) {
+            seen.entry(c.sha.clone()).or_insert(c.rel_path.clone());
+            if sha != c.sha {
+                report.changed.push(c.rel_path);
+            } else if !renamed_ids.contains(&id) {
+                report.unchanged += 1;
+            }
             continue;
         }
-        if let Some((_, holder)) = holders.first() {
+        let holder = seen.get(&c.sha).cloned().or_else(|| {
+            stored
+                .iter()
+                .find(|(_, _, sha)| *sha == c.sha)
+                .map(|(_, p, _)| p.clone())
+        });
+        if let Some(first) = holder {
             report.skipped.push(Skipped {
-                reason: format!("same content as {holder} (byte-identical; imported once)"),
-                rel_path: file.rel_path,
+                reason: format!("same content as {first} (byte-identical; imported once)"),
+                rel_path: c.rel_path,
             });
             continue;
         }
         let decoded = match options.encoding {
-            Some(encoding) => decode_as(&bytes, encoding),
-            None => decode(&bytes),
+            Some(encoding) => decode_as(&c.bytes, encoding),
+            None => decode(&c.bytes),
         };
         match decoded {
             Ok(decoded) => {
-                seen.insert(sha.clone(), file.rel_path.clone());
-                report.added.push(file.rel_path.clone());
-                if decoded.guessed {
-                    report
-                        .guessed
-                        .push((file.rel_path.clone(), decoded.encoding.to_owned()));
-                }
+                seen.insert(c.sha.clone(), c.rel_path.clone());
                 batch_bytes += decoded.text.len();
                 batch.push(NewDocument {
-                    name: file
+                    name: c
                         .rel_path
                         .rsplit('/')
                         .next()
-                        .unwrap_or(&file.rel_path)
+                        .unwrap_or(&c.rel_path)
                         .to_owned(),
-                    rel_path: file.rel_path,
+                    rel_path: c.rel_path,
                     text: decoded.text,
-                    sha256: sha,
+                    sha256: c.sha,
                     encoding: decoded.encoding.to_owned(),
-                    byte_len: bytes.len(),
+                    byte_len: c.bytes.len(),
                     bom: decoded.bom,
                     encoding_guessed: decoded.guessed,
                 });
                 if batch.len() >= BATCH_FILES || batch_bytes >= BATCH_BYTES {
-                    project.add_documents(&batch)?;
-                    batch.clear();
+                    commit_batch(project, &mut batch, &mut report)?;
                     batch_bytes = 0;
                 }
             }
             Err(e) => report.skipped.push(Skipped {
-                rel_path: file.rel_path,
+                rel_path: c.rel_path,
                 reason: e.to_string(),
             }),
         }
     }
-    project.add_documents(&batch)?;
+    commit_batch(project, &mut batch, &mut report)?;
     progress(total, total);
-    report.missing = missing;
+    report.missing = stored
+        .into_iter()
+        .map(|(_, p, _)| p)
+        .filter(|p| !present.contains(p))
+        .collect();
+    report.missing.sort();
     Ok(report)
+}
+
+/// Adds `batch` in one transaction and empties it; a document another import of the same folder
+/// added meanwhile is reported as skipped, the rest as added (and guessed, where so).
+fn commit_batch(
+    project: &mut Project,
+    batch: &mut Vec<NewDocument>,
+    report: &mut ImportReport,
+) -> Result<(), StoreError> {
+    let ids = project.add_documents_each(batch)?;
+    for (doc, id) in batch.drain(..).zip(ids) {
+        if id.is_none() {
+            report.skipped.push(Skipped {
+                rel_path: doc.rel_path,
+                reason: "imported meanwhile by another import of this folder".into(),
+            });
+            continue;
+        }
+        if doc.encoding_guessed {
+            report
+                .guessed
+                .push((doc.rel_path.clone(), doc.encoding.clone()));
+        }
+        report.added.push(doc.rel_path);
+    }
+    Ok(())
 }
 
 /// Reads `folder` and imports it into `project` with default options; records the folder in

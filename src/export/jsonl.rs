@@ -236,6 +236,10 @@ pub fn documents(
         .collect();
     let mut out = Vec::new();
     let mut invalid = Vec::new();
+    let source_folder = match options.offsets {
+        OffsetExtras::Bytes => project.meta("source_folder")?,
+        OffsetExtras::None => None,
+    };
     for summary in project.document_summaries()? {
         let doc = project.document(summary.id)?;
         let index = crate::model::CharIndex::new(&doc.text);
@@ -280,6 +284,20 @@ pub fn documents(
             OffsetExtras::None => None,
             OffsetExtras::Bytes => {
                 let edges: Vec<usize> = annotations.iter().flat_map(|a| [a.start, a.end]).collect();
+                if let Some(folder) = &source_folder {
+                    let file = std::path::Path::new(folder).join(&doc.rel_path);
+                    match std::fs::read(&file) {
+                        Ok(bytes) if crate::model::sha256_hex(&bytes) == doc.sha256 => {}
+                        Ok(_) => warnings.push(format!(
+                            "the file at {} changed since import: byte offsets refer to the imported bytes (sha256 above), not to the file there now",
+                            file.display()
+                        )),
+                        Err(_) => warnings.push(format!(
+                            "the source file is no longer at {}: byte offsets refer to the imported bytes (sha256 above)",
+                            file.display()
+                        )),
+                    }
+                }
                 match super::provenance::byte_offsets(
                     &doc.text,
                     &doc.encoding,

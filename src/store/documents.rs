@@ -24,47 +24,80 @@ impl Project {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Moves a document to `rel_path` (a file renamed or moved inside the folder), keeping its
-    /// text and annotations; one transaction with an audit row `rename_document`.
+    /// Every document as (id, rel_path, SHA-256 of its original bytes), by id.
     ///
     /// # Errors
-    /// [`StoreError::NotFound`]; [`StoreError::Refused`] when another document has `rel_path`;
     /// SQLite errors.
+    pub fn document_index(&self) -> Result<Vec<(DocumentId, String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, rel_path, sha256 FROM documents ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Moves a document to `rel_path` (a file renamed or moved inside the folder), keeping its
+    /// text and annotations; see [`Self::rename_documents`].
+    ///
+    /// # Errors
+    /// As [`Self::rename_documents`].
     pub fn rename_document(&mut self, id: DocumentId, rel_path: &str) -> Result<(), StoreError> {
+        self.rename_documents(&[(id, rel_path.to_owned())])
+    }
+
+    /// Moves documents to new paths at once (so two documents may swap paths), keeping their
+    /// text and annotations; one transaction with an audit row `rename_document` each.
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`]; [`StoreError::Refused`] when a new path is held by a document
+    /// that is not moved away; SQLite errors. Nothing is renamed then.
+    pub fn rename_documents(&mut self, moves: &[(DocumentId, String)]) -> Result<(), StoreError> {
         let actor = self.actor().to_owned();
         let tx = self.conn.transaction()?;
-        let old: String = tx
-            .query_row("SELECT rel_path FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                what: "document",
-                id,
-            })?;
-        let taken: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM documents WHERE rel_path = ?1 AND id <> ?2)",
-            params![rel_path, id],
-            |r| r.get(0),
-        )?;
-        if taken {
-            return Err(StoreError::Refused(format!(
-                "another document is already at {rel_path}"
-            )));
+        let mut old_paths = Vec::with_capacity(moves.len());
+        for (id, _) in moves {
+            let old: String = tx
+                .query_row("SELECT rel_path FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or(StoreError::NotFound {
+                    what: "document",
+                    id: *id,
+                })?;
+            old_paths.push(old);
+            // Out of the way first (a NUL never stands in a file name), so swaps pass the
+            // UNIQUE constraint.
+            tx.execute(
+                "UPDATE documents SET rel_path = char(0) || 'moving/' || id WHERE id = ?1",
+                [id],
+            )?;
         }
-        let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
-        tx.execute(
-            "UPDATE documents SET rel_path = ?1, name = ?2 WHERE id = ?3",
-            params![rel_path, name, id],
-        )?;
-        audit(
-            &tx,
-            &actor,
-            "rename_document",
-            (Some(id), None),
-            Some(serde_json::json!({ "path": old })),
-            Some(serde_json::json!({ "path": rel_path })),
-        )?;
+        for ((id, rel_path), old) in moves.iter().zip(&old_paths) {
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM documents WHERE rel_path = ?1 AND id <> ?2)",
+                params![rel_path, id],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(StoreError::Refused(format!(
+                    "another document is already at {rel_path}"
+                )));
+            }
+            let name = rel_path.rsplit('/').next().unwrap_or(rel_path);
+            tx.execute(
+                "UPDATE documents SET rel_path = ?1, name = ?2 WHERE id = ?3",
+                params![rel_path, name, id],
+            )?;
+            audit(
+                &tx,
+                &actor,
+                "rename_document",
+                (Some(*id), None),
+                Some(serde_json::json!({ "path": old })),
+                Some(serde_json::json!({ "path": rel_path })),
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }

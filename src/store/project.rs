@@ -209,12 +209,20 @@ pub fn now_rfc3339() -> String {
 
 impl Project {
     /// Opens the project at `path`, creating it (with the default label scheme) if the file does
-    /// not exist or is empty, and migrating an older schema.
+    /// not exist, or is empty and named `*.sanad`, and migrating an older schema.
     ///
     /// # Errors
     /// See [`inspect`]; plus SQLite errors.
     pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
-        inspect(path)?;
+        let is_sanad_name = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("sanad"));
+        if inspect(path)? == FileKind::New && path.exists() && !is_sanad_name {
+            // An empty file of another name (notes.txt) is not taken over as a project.
+            return Err(StoreError::Empty {
+                path: path.to_owned(),
+            });
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 source,
@@ -636,6 +644,22 @@ impl Project {
     /// # Errors
     /// SQLite errors; nothing is added then.
     pub fn add_documents(&mut self, docs: &[NewDocument]) -> Result<Vec<DocumentId>, StoreError> {
+        Ok(self
+            .add_documents_each(docs)?
+            .into_iter()
+            .flatten()
+            .collect())
+    }
+
+    /// [`Self::add_documents`], with one entry per document: its new id, or `None` when a
+    /// document with its `rel_path` was already in the project.
+    ///
+    /// # Errors
+    /// SQLite errors; nothing is added then.
+    pub fn add_documents_each(
+        &mut self,
+        docs: &[NewDocument],
+    ) -> Result<Vec<Option<DocumentId>>, StoreError> {
         let tx = self.conn.transaction()?;
         let now = now_rfc3339();
         let mut ids = Vec::with_capacity(docs.len());
@@ -660,8 +684,10 @@ impl Project {
                     crate::model::sha256_hex(d.text.as_bytes()),
                 ])?;
                 if tx.changes() > 0 {
-                    ids.push(tx.last_insert_rowid());
+                    ids.push(Some(tx.last_insert_rowid()));
                     added.push(&d.rel_path);
+                } else {
+                    ids.push(None);
                 }
             }
         }
