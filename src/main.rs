@@ -199,8 +199,14 @@ fn import(
     }
     for (doc, encoding) in &report.guessed {
         println!(
-            "encoding guessed: {}: {encoding} (little evidence; check the text, or import again with --encoding)",
+            "encoding guessed: {}: {encoding} (little evidence; check the text: the document's bar in the app decodes it again as another encoding)",
             name(doc)
+        );
+    }
+    if options.encoding.is_some() && report.unchanged + report.changed.len() > 0 {
+        println!(
+            "note: --encoding applies to new files; {} file(s) were imported before and kept their text (the document's bar in the app decodes one again)",
+            report.unchanged + report.changed.len()
         );
     }
     for c in &report.changed {

@@ -631,7 +631,9 @@ fn annotation_files_in_the_folder_are_reported_not_silently_dropped() {
 fn import_texts(folder: &Path, files: &[(&str, &str)]) {
     std::fs::create_dir_all(folder).unwrap();
     for (name, text) in files {
-        std::fs::write(folder.join(name), text).unwrap();
+        let path = folder.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
 }
 
@@ -774,5 +776,147 @@ fn byte_offsets_warn_when_the_file_on_disk_changed_since_import() {
         (span.byte_start, span.byte_end),
         (Some(0), Some(8)),
         "into the imported bytes"
+    );
+}
+
+#[test]
+fn a_project_named_like_a_journal_or_beside_a_users_file_of_that_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["keep.sanad-wal", "x.sanad-journal", "y.SANAD-SHM"] {
+        let err = Project::open_or_create(&dir.path().join(name))
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string().contains("named like a database journal"),
+            "{err}"
+        );
+        assert!(!dir.path().join(name).exists());
+    }
+    let notes = dir.path().join("new.sanad-journal");
+    std::fs::write(&notes, "my precious notes").unwrap();
+    let err = Project::open_or_create(&dir.path().join("new.sanad"))
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("move it away"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "my precious notes"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_given_as_the_project_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pf.sanad");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo is not available here");
+        return;
+    }
+    let err = Project::open_existing(&fifo).err().unwrap();
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    assert!(Project::open_or_create(&fifo).is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn hidden_folders_and_links_to_folders_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    import_texts(&folder, &[("a.txt", "نص"), (".hid/h.txt", "مخفي")]);
+    let elsewhere = dir.path().join("elsewhere");
+    import_texts(&elsewhere, &[("e.txt", "بعيد")]);
+    std::os::unix::fs::symlink(&elsewhere, folder.join("link")).unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let r = import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    assert_eq!(r.added, vec!["a.txt"]);
+    let listed: Vec<(&str, &str)> = r
+        .skipped
+        .iter()
+        .map(|s| (s.rel_path.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (".hid", "hidden folder (not read)"),
+            ("link", "symbolic link to a folder (not followed)")
+        ]
+    );
+}
+
+#[test]
+fn renaming_a_document_to_where_it_already_is_changes_and_records_nothing() {
+    let (_dir, _path, mut p, doc) = project_with("نص");
+    let audit = p.audit_len().unwrap();
+    assert_eq!(
+        p.rename_documents(&[(doc, "a.txt".into())]).unwrap(),
+        vec![false]
+    );
+    assert_eq!(p.audit_len().unwrap(), audit);
+    assert_eq!(
+        p.rename_documents(&[(doc, "b.txt".into())]).unwrap(),
+        vec![true]
+    );
+    assert_eq!(p.audit_len().unwrap(), audit + 1);
+}
+
+#[test]
+fn a_relation_to_an_annotation_outside_the_document_is_warned_about() {
+    let (_dir, path, mut p, doc) = project_with("سجن صيدنايا في ريف دمشق");
+    let other = p
+        .add_documents(&[NewDocument::from_text("b.txt", "أحمد زيدان")])
+        .unwrap()[0];
+    let prison = add(&mut p, doc, 0, 11, "PRISON");
+    let person = add(&mut p, other, 0, 10, "PERSON");
+    drop(p);
+    {
+        // A relation across documents, made outside Sanad.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute(
+            "INSERT INTO relations(document_id, head_id, child_id, relation_type_id, created_at)
+             VALUES (?1, ?2, ?3, (SELECT id FROM relation_types WHERE name = 'held_in'), '')",
+            rusqlite::params![doc, person, prison],
+        )
+        .unwrap();
+    }
+    let p = Project::open_existing(&path).unwrap();
+    let docs = jsonl::documents(&p, ExportOptions::default()).unwrap();
+    let a = docs.iter().find(|d| d.path == "a.txt").unwrap();
+    assert!(a.relations.is_empty());
+    assert!(
+        a.warnings.iter().any(|w| w.contains("left out relation")),
+        "{:?}",
+        a.warnings
+    );
+}
+
+#[test]
+fn a_damaged_project_file_is_refused_by_the_export_not_read_in_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    corpus::write_folder(&folder, 60, 30);
+    let path = dir.path().join("p.sanad");
+    let mut p = Project::open_or_create(&path).unwrap();
+    import_folder(&mut p, &folder, &mut |_, _| {}).unwrap();
+    drop(p);
+    // Garbage over pages in the middle of the file, as a torn copy would have.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    let pages = bytes.len() / page;
+    for k in [pages / 3, pages / 2, 2 * pages / 3] {
+        for b in &mut bytes[k * page..(k + 1) * page] {
+            *b = 0x5A;
+        }
+    }
+    let torn = dir.path().join("torn.sanad");
+    std::fs::write(&torn, &bytes).unwrap();
+    let exported = Project::open_existing(&torn)
+        .map_err(|e| e.to_string())
+        .and_then(|t| jsonl::documents(&t, ExportOptions::default()).map_err(|e| e.to_string()));
+    let err = exported.err().expect("a damaged file is not exported");
+    assert!(
+        err.contains("damaged") || err.contains("malformed"),
+        "{err}"
     );
 }

@@ -164,6 +164,13 @@ pub fn list_text_files(folder: &Path) -> Result<(Vec<PathBuf>, Vec<Skipped>), Im
                 passed_over.push(skip(&path, format!("folder path longer than {MAX_PATH_BYTES} bytes; its files were not imported")));
             } else if kind.is_dir() && !hidden {
                 stack.push(path);
+            } else if kind.is_dir() {
+                passed_over.push(skip(&path, "hidden folder (not read)".into()));
+            } else if kind.is_symlink() && path.is_dir() {
+                passed_over.push(skip(
+                    &path,
+                    "symbolic link to a folder (not followed)".into(),
+                ));
             } else if is_txt && kind.is_symlink() {
                 passed_over.push(skip(&path, "symbolic link (not followed)".into()));
             } else if is_txt && kind.is_file() && hidden {
@@ -237,20 +244,54 @@ pub fn escape_name(name: &std::ffi::OsStr) -> String {
     out
 }
 
+/// The file a document's `rel_path` names below `folder`: the inverse of [`escape_name`] for
+/// each `/`-separated part (`\\` is a backslash, `\xHH` a byte that is not UTF-8).
+pub fn source_path(folder: &Path, rel_path: &str) -> PathBuf {
+    let mut path = folder.to_owned();
+    for part in rel_path.split('/') {
+        let b = part.as_bytes();
+        let mut bytes = Vec::with_capacity(b.len());
+        let mut i = 0;
+        let hex = |c: u8| (c as char).to_digit(16);
+        while i < b.len() {
+            match (b[i], b.get(i + 1), b.get(i + 2), b.get(i + 3)) {
+                (b'\\', Some(b'\\'), _, _) => {
+                    bytes.push(b'\\');
+                    i += 2;
+                }
+                (b'\\', Some(b'x'), Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                    bytes.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                    i += 4;
+                }
+                (c, ..) => {
+                    bytes.push(c);
+                    i += 1;
+                }
+            }
+        }
+        #[cfg(unix)]
+        path.push(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes));
+        #[cfg(not(unix))]
+        path.push(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    path
+}
+
 /// `name` safe to print on one line of a terminal or a log: control characters (including line
 /// breaks, U+0085, U+2028 and U+2029) and the bidi controls that can reorder what a reader sees
-/// (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are written `\u{…}` (`\n`, `\r`,
-/// `\t` for those three), and a backslash `\\`; everything else, Arabic included, is kept.
+/// and invisible format characters (U+00AD, U+061C, U+180E, U+200B–U+200F, U+202A–U+202E,
+/// U+2060–U+206F, U+FEFF, U+FFF9–U+FFFB) and private-use characters are written `\u{…}` (`\n`,
+/// `\r`, `\t` for those three); everything else, Arabic included, is kept. Names from
+/// [`escape_name`] already have their backslashes doubled, so escapes stay unambiguous.
 pub fn printable_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         match c {
-            '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if c.is_control()
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+                || matches!(c, '\u{AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E000}'..='\u{F8FF}') =>
             {
                 out.push_str(&format!("\\u{{{:04X}}}", c as u32));
             }
@@ -385,13 +426,15 @@ pub fn import_files(
 
     // Documents follow their bytes first, all in one transaction.
     let stored = project.document_index()?;
-    let renames = plan_renames(&stored, &candidates);
+    let mut renames = plan_renames(&stored, &candidates);
     if !renames.is_empty() {
         let moves: Vec<(i64, String)> = renames
             .iter()
             .map(|(id, _, new)| (*id, new.clone()))
             .collect();
-        project.rename_documents(&moves)?;
+        let moved = project.rename_documents(&moves)?;
+        let mut moved = moved.into_iter();
+        renames.retain(|_| moved.next().unwrap_or(false));
     }
     let renamed_ids: HashSet<i64> = renames.iter().map(|(id, _, _)| *id).collect();
     let new_path: HashMap<i64, &str> = renames.iter().map(|(id, _, p)| (*id, p.as_str())).collect();
@@ -631,5 +674,47 @@ mod tests {
             import_folder(&mut p, &other, &mut |_, _| {}),
             Err(ImportError::OtherFolder { .. })
         ));
+    }
+}
+
+#[cfg(all(test, unix))]
+mod name_tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn escaped_names_lead_back_to_their_files() {
+        let folder = Path::new("/corpus");
+        for raw in [
+            &b"bad\xff.txt"[..],
+            b"bad\\xFF.txt",
+            b"a\\b.txt",
+            "سجن.txt".as_bytes(),
+        ] {
+            let name = std::ffi::OsStr::from_bytes(raw);
+            let escaped = escape_name(name);
+            assert_eq!(
+                source_path(folder, &format!("sub/{escaped}")),
+                folder.join("sub").join(name),
+                "{escaped}"
+            );
+        }
+        assert_ne!(
+            escape_name(std::ffi::OsStr::from_bytes(b"bad\xff.txt")),
+            escape_name(std::ffi::OsStr::from_bytes(b"bad\\xFF.txt"))
+        );
+    }
+
+    #[test]
+    fn printed_names_show_every_invisible_character() {
+        assert_eq!(printable_name("a\u{200B}.txt"), "a\\u{200B}.txt");
+        assert_eq!(printable_name("x\ny\u{202E}"), "x\\ny\\u{202E}");
+        assert_eq!(
+            printable_name("a\u{FEFF}\u{AD}\u{E000}"),
+            "a\\u{FEFF}\\u{00AD}\\u{E000}"
+        );
+        assert_eq!(printable_name("سجن صيدنايا.txt"), "سجن صيدنايا.txt");
+        // Backslashes are left as they are: escape_name already doubled them in rel_paths.
+        assert_eq!(printable_name("a\\\\n.txt"), "a\\\\n.txt");
     }
 }

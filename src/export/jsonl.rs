@@ -197,6 +197,9 @@ pub enum ExportError {
     /// The target is the open project, or a name SQLite takes for a database's journal.
     #[error("the export would overwrite the project file or a database's journal (names ending -journal, -wal, -shm); choose another file: {}", .0.display())]
     OverProject(std::path::PathBuf),
+    /// SQLite's quick check found the project file damaged; nothing was exported.
+    #[error("the project file is damaged, so nothing was exported (restore a backup, or a copy taken while Sanad was not writing): {}", .0.join("; "))]
+    Damaged(Vec<String>),
     /// The target exists and is not a regular file (a device, a FIFO, a folder).
     #[error("the export target is not a regular file (a device, pipe or folder); choose a file: {}", .0.display())]
     NotAFile(std::path::PathBuf),
@@ -234,6 +237,18 @@ pub fn documents(
             )
         })
         .collect();
+    // A damaged file (a copy taken while a commit was writing it, say) is refused, not read
+    // in part: SQLite's quick check reads every page once.
+    // (CHECK and NOT NULL failures are rows breaking the model's rules, reported below by
+    // document and annotation instead.)
+    let problems: Vec<String> = project
+        .quick_check()?
+        .into_iter()
+        .filter(|p| !p.starts_with("CHECK constraint failed") && !p.starts_with("NULL value in"))
+        .collect();
+    if !problems.is_empty() {
+        return Err(ExportError::Damaged(problems));
+    }
     let mut out = Vec::new();
     let mut invalid = Vec::new();
     let source_folder = match options.offsets {
@@ -285,7 +300,10 @@ pub fn documents(
             OffsetExtras::Bytes => {
                 let edges: Vec<usize> = annotations.iter().flat_map(|a| [a.start, a.end]).collect();
                 if let Some(folder) = &source_folder {
-                    let file = std::path::Path::new(folder).join(&doc.rel_path);
+                    let file = crate::corpus::import::source_path(
+                        std::path::Path::new(folder),
+                        &doc.rel_path,
+                    );
                     match std::fs::read(&file) {
                         Ok(bytes) if crate::model::sha256_hex(&bytes) == doc.sha256 => {}
                         Ok(_) => warnings.push(format!(
@@ -362,17 +380,20 @@ pub fn documents(
                 history,
             });
         }
-        let relations = project
-            .relations(doc.id)?
-            .into_iter()
-            .filter_map(|r| {
-                Some(JsonlRelation {
-                    head: *position.get(&r.head)?,
-                    child: *position.get(&r.child)?,
+        let mut relations = Vec::new();
+        for r in project.relations(doc.id)? {
+            match (position.get(&r.head), position.get(&r.child)) {
+                (Some(&head), Some(&child)) => relations.push(JsonlRelation {
+                    head,
+                    child,
                     label: r.relation,
-                })
-            })
-            .collect();
+                }),
+                _ => warnings.push(format!(
+                    "left out relation {} ({}): one of its annotations ({} or {}) is not among this document's exported spans",
+                    r.id, r.relation, r.head, r.child
+                )),
+            }
+        }
         out.push(JsonlDocument {
             id: doc.id,
             name: doc.name,

@@ -43,19 +43,25 @@ impl Project {
     /// As [`Self::rename_documents`].
     pub fn rename_document(&mut self, id: DocumentId, rel_path: &str) -> Result<(), StoreError> {
         self.rename_documents(&[(id, rel_path.to_owned())])
+            .map(|_| ())
     }
 
     /// Moves documents to new paths at once (so two documents may swap paths), keeping their
-    /// text and annotations; one transaction with an audit row `rename_document` each.
+    /// text and annotations; one transaction with an audit row `rename_document` each. Returns,
+    /// per move, whether it moved (a document already at its new path is left alone).
     ///
     /// # Errors
     /// [`StoreError::NotFound`]; [`StoreError::Refused`] when a new path is held by a document
     /// that is not moved away; SQLite errors. Nothing is renamed then.
-    pub fn rename_documents(&mut self, moves: &[(DocumentId, String)]) -> Result<(), StoreError> {
+    pub fn rename_documents(
+        &mut self,
+        moves: &[(DocumentId, String)],
+    ) -> Result<Vec<bool>, StoreError> {
         let actor = self.actor().to_owned();
         let tx = self.conn.transaction()?;
         let mut old_paths = Vec::with_capacity(moves.len());
-        for (id, _) in moves {
+        let mut moved = Vec::with_capacity(moves.len());
+        for (id, new) in moves {
             let old: String = tx
                 .query_row("SELECT rel_path FROM documents WHERE id = ?1", [id], |r| {
                     r.get(0)
@@ -65,7 +71,12 @@ impl Project {
                     what: "document",
                     id: *id,
                 })?;
+            // Already there (another import of the folder moved it meanwhile): nothing to do.
+            moved.push(old != *new);
             old_paths.push(old);
+            if !moved.last().copied().unwrap_or(false) {
+                continue;
+            }
             // Out of the way first (a NUL never stands in a file name), so swaps pass the
             // UNIQUE constraint.
             tx.execute(
@@ -73,7 +84,12 @@ impl Project {
                 [id],
             )?;
         }
-        for ((id, rel_path), old) in moves.iter().zip(&old_paths) {
+        for (((id, rel_path), old), _) in moves
+            .iter()
+            .zip(&old_paths)
+            .zip(&moved)
+            .filter(|(_, m)| **m)
+        {
             let taken: bool = tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM documents WHERE rel_path = ?1 AND id <> ?2)",
                 params![rel_path, id],
@@ -99,7 +115,7 @@ impl Project {
             )?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(moved)
     }
 }
 

@@ -37,9 +37,17 @@ pub fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs:
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
+    // Short enough that a name near the 255-byte limit still leaves room for the suffix.
+    let mut stem: String = String::new();
+    for c in name.chars() {
+        if stem.len() + c.len_utf8() > 180 {
+            break;
+        }
+        stem.push(c);
+    }
     for n in 0..1000u32 {
         let tmp = dir.join(format!(
-            ".{name}.partial-{}-{nanos:x}-{n}",
+            ".{stem}.partial-{}-{nanos:x}-{n}",
             std::process::id()
         ));
         match std::fs::OpenOptions::new()
@@ -88,6 +96,9 @@ mod tests {
         let (b, _) = create_temp(dir.path(), "out.jsonl").unwrap();
         assert_ne!(a, b);
         assert!(a.symlink_metadata().unwrap().file_type().is_file());
+        // A name near the 255-byte limit still gets a temporary file.
+        let long = "ع".repeat(120) + ".jsonl";
+        assert!(create_temp(dir.path(), &long).is_ok());
     }
 
     #[test]

@@ -53,6 +53,19 @@ pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
             path: path.to_owned(),
         });
     }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(StoreError::Io {
+            source: std::io::Error::other("not a regular file: a pipe, socket or device"),
+            path: path.to_owned(),
+        });
+    }
+    if super::files::is_companion_name(path) {
+        // SQLite deletes or plays back a file of that name when the database beside it opens.
+        return Err(StoreError::Refused(format!(
+            "a project cannot be named like a database journal (ending -journal, -wal or -shm): {}",
+            path.display()
+        )));
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileKind::New),
@@ -217,11 +230,20 @@ impl Project {
         let is_sanad_name = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("sanad"));
-        if inspect(path)? == FileKind::New && path.exists() && !is_sanad_name {
-            // An empty file of another name (notes.txt) is not taken over as a project.
-            return Err(StoreError::Empty {
-                path: path.to_owned(),
-            });
+        if inspect(path)? == FileKind::New {
+            if path.exists() && !is_sanad_name {
+                // An empty file of another name (notes.txt) is not taken over as a project.
+                return Err(StoreError::Empty {
+                    path: path.to_owned(),
+                });
+            }
+            if let Some(companion) = super::files::existing_companions(path).first() {
+                // A new database would delete (or play back) a file of that name.
+                return Err(StoreError::Refused(format!(
+                    "a file named like this new project's journal is already there; move it away first: {}",
+                    companion.display()
+                )));
+            }
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -478,6 +500,9 @@ impl Project {
             Ok(())
         })();
         let _ = std::fs::remove_file(&tmp);
+        for companion in super::files::existing_companions(&tmp) {
+            let _ = std::fs::remove_file(companion);
+        }
         result
     }
 

@@ -130,6 +130,22 @@ impl Project {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// SQLite's `PRAGMA quick_check` (every page read once, indexes not cross-checked): empty
+    /// when it finds nothing wrong, otherwise one line per problem.
+    ///
+    /// # Errors
+    /// SQLite errors (e.g. a file too damaged to read).
+    pub fn quick_check(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare("PRAGMA quick_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect())
+    }
+
     /// SQLite's own checks of the file: `PRAGMA integrity_check` and `PRAGMA foreign_key_check`.
     /// Empty when the file is sound; otherwise one line per problem found.
     ///

@@ -1125,7 +1125,7 @@ impl SanadApp {
                 return;
             }
         };
-        let file = folder.join(&doc.rel_path);
+        let file = crate::corpus::import::source_path(&folder, &doc.rel_path);
         let bytes = match std::fs::read(&file) {
             Ok(b) => b,
             Err(e) => {
