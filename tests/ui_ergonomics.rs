@@ -466,3 +466,97 @@ fn the_frame_of_a_selected_annotation_covers_no_glyph_ink() {
         }
     }
 }
+
+/// Glyph ink boxes of the text shapes of the last frame, split into those of `label` (the
+/// relation names) and all the others.
+fn ink_split(h: &Harness<'_, SanadApp>, label: &str) -> (Vec<Rect>, Vec<(char, Rect)>) {
+    let (mut named, mut other) = (Vec::new(), Vec::new());
+    for c in &h.output().shapes {
+        let Shape::Text(t) = &c.shape else { continue };
+        let is_label = t.galley.job.text == label;
+        for row in &t.galley.rows {
+            for g in &row.row.glyphs {
+                if g.uv_rect.size.x > 0.0 && g.uv_rect.size.y > 0.0 {
+                    let min = t.pos + row.pos.to_vec2() + g.pos.to_vec2() + g.uv_rect.offset;
+                    let r = Rect::from_min_size(min, g.uv_rect.size);
+                    if is_label {
+                        named.push(r);
+                    } else {
+                        other.push((g.chr, r));
+                    }
+                }
+            }
+        }
+    }
+    (named, other)
+}
+
+#[test]
+fn relation_arcs_and_their_names_cross_no_letter() {
+    let (_d, mut h) = seed_app();
+    let doc = h.state().current().unwrap().document.id;
+    let add = |h: &mut Harness<'_, SanadApp>, start: usize, end: usize, label: &str| {
+        h.state_mut()
+            .run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+                id: None,
+                document_id: doc,
+                start,
+                end,
+                label: label.into(),
+            }));
+        h.state().view.selected_annotation.unwrap()
+    };
+    // A claim of the first paragraph attributed to the organization on its line and to the
+    // one two paragraphs down; a claim of the fifth paragraph attributed to the person before it.
+    let claim = add(&mut h, 58, 97, "CLAIM");
+    let org1 = add(&mut h, 6, 26, "ORGANIZATION");
+    let org3 = add(&mut h, 302, 315, "ORGANIZATION");
+    let claim5 = add(&mut h, 569, 645, "CLAIM");
+    let person = add(&mut h, 518, 528, "PERSON");
+    for (head, child) in [(claim, org1), (claim, org3), (claim5, person)] {
+        h.state_mut()
+            .run_command(Command::Apply(sanad::model::Action::AddRelation {
+                id: None,
+                head,
+                child,
+                relation: "attributed_to".into(),
+                created_at: None,
+            }));
+    }
+    h.state_mut().view.selected_annotation = None;
+    h.hover_at(Pos2::new(1.0, 1.0));
+    h.run();
+    let text = &h.state().current().unwrap().document.text;
+    assert_eq!(slice_chars(text, 302..315), "الدفاع المدني");
+    assert_eq!(
+        slice_chars(text, 58..97),
+        "للمطالبة بالإفراج عن المعتقلين السوريين"
+    );
+    let (names, ink) = ink_split(&h, "attributed_to");
+    // The arcs: open polylines of 4 or more points, and their arrowheads (closed triangles).
+    let mut pieces: Vec<Rect> = Vec::new();
+    let mut arcs = 0;
+    for c in &h.output().shapes {
+        if let Shape::Path(p) = &c.shape {
+            let w = p.stroke.width.max(0.0) / 2.0;
+            if !p.closed && p.points.len() >= 4 {
+                arcs += 1;
+            }
+            if p.points.len() >= 3 {
+                for seg in p.points.windows(2) {
+                    pieces.push(Rect::from_two_pos(seg[0], seg[1]).expand(w));
+                }
+            }
+        }
+    }
+    assert!(arcs >= 3, "three arcs drawn, found {arcs}");
+    for piece in pieces.iter().chain(&names) {
+        for (c, r) in &ink {
+            assert!(
+                !piece.intersects(*r),
+                "{piece:?} covers the ink of {c:?} at {r:?}"
+            );
+        }
+    }
+    eprintln!("relation names drawn: {} glyphs", names.len());
+}

@@ -572,10 +572,28 @@ pub fn show(
                     (line, lr, galley)
                 })
                 .collect();
-            let ink: Vec<Rect> = drawn
+            // Laid-out lines near the view, top to bottom, with the ink of those drawn: arcs are
+            // routed between them.
+            let ink_lines: Vec<overlays::InkLine> = layout
+                .lines()
+                .filter(|l| l.y + l.height >= band.start - OVERSCAN && l.y <= band.end + OVERSCAN)
+                .map(|line| {
+                    let rect = to_screen(Rect::from_min_size(
+                        pos2(line.x, line.y),
+                        vec2(line.width.max(1.0), line.height),
+                    ));
+                    let ink = drawn
+                        .iter()
+                        .find(|(l, _, _)| std::ptr::eq(*l, line))
+                        .and_then(|(_, _, g)| g.as_ref())
+                        .map(|(pos, galley)| overlays::ink_boxes(*pos, galley))
+                        .unwrap_or_default();
+                    overlays::InkLine { rect, ink }
+                })
+                .collect();
+            let ink: Vec<Rect> = ink_lines
                 .iter()
-                .filter_map(|(_, _, g)| g.as_ref())
-                .flat_map(|(pos, galley)| overlays::ink_boxes(*pos, galley))
+                .flat_map(|l| l.ink.iter().copied())
                 .collect();
             let hovered_annotation = response
                 .hover_pos()
@@ -653,9 +671,11 @@ pub fn show(
                     paint_control_markers(&painter, line, lr.min, marker_color);
                 }
             }
-            // Relations: an arc from the head span to the child span, arrowhead at the child, the
-            // relation's name at the top of the arc.
+            // Relations: a line from the head span to the child span routed through the free
+            // bands between lines of ink (and down the margin past the lines between), an
+            // arrowhead at the child, the relation's name where the line runs longest.
             let arrow_color = ui.visuals().strong_text_color().gamma_multiply(0.8);
+            let margin_x = origin.min.x - PAD / 2.0;
             for r in relations {
                 let (Some(h), Some(c)) = (
                     annotations.iter().find(|a| a.id == r.head),
@@ -673,6 +693,10 @@ pub fn show(
                 if !(band_screen_contains(ui, hr) || band_screen_contains(ui, cr)) {
                     continue;
                 }
+                let Some(route) = overlays::route_arc(&ink_lines, hr, cr, margin_x, PAD_TOP - 6.0)
+                else {
+                    continue;
+                };
                 let highlight = state
                     .selected_annotation
                     .is_some_and(|s| s == r.head || s == r.child);
@@ -681,39 +705,29 @@ pub fn show(
                 } else {
                     arrow_color
                 };
-                let from = pos2(hr.center().x, hr.min.y + 3.0);
-                let to = pos2(cr.center().x, cr.min.y + 3.0);
-                let rise =
-                    (8.0 + 0.12 * (to.x - from.x).abs() + 0.3 * (to.y - from.y).abs()).min(30.0);
-                let top = from.y.min(to.y) - rise;
-                let c1 = pos2(from.x, top);
-                let c2 = pos2(to.x, top);
-                painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                    [from, c1, c2, to],
-                    false,
-                    Color32::TRANSPARENT,
-                    Stroke::new(if highlight { 2.0 } else { 1.3 }, color),
-                ));
-                let head_size = 5.0;
-                painter.add(egui::Shape::convex_polygon(
-                    vec![
-                        to,
-                        pos2(to.x - head_size, to.y - head_size * 1.6),
-                        pos2(to.x + head_size, to.y - head_size * 1.6),
-                    ],
-                    color,
-                    Stroke::NONE,
-                ));
-                let mid = pos2((from.x + to.x) / 2.0, top + rise * 0.25);
-                let galley =
-                    painter.layout_no_wrap(r.relation.clone(), FontId::proportional(10.0), color);
-                let bg = Rect::from_center_size(mid, galley.size() + vec2(4.0, 0.0));
-                painter.rect_filled(
-                    bg,
-                    CornerRadius::same(2),
-                    ui.visuals().panel_fill.gamma_multiply(0.9),
-                );
-                painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
+                let stroke = Stroke::new(if highlight { 2.0 } else { 1.3 }, color);
+                painter.add(egui::Shape::line(route.points.clone(), stroke));
+                if let [.., before, tip] = route.points[..] {
+                    let dir = (tip - before).normalized();
+                    let side = vec2(-dir.y, dir.x);
+                    let base = tip - dir * 5.0;
+                    painter.add(egui::Shape::convex_polygon(
+                        vec![tip, base + side * 3.5, base - side * 3.5],
+                        color,
+                        Stroke::NONE,
+                    ));
+                }
+                let size = (route.label_room - 1.0).min(11.0);
+                if size >= overlays::MIN_LABEL_SIZE {
+                    let galley = painter.layout_no_wrap(
+                        r.relation.clone(),
+                        FontId::proportional(size),
+                        color,
+                    );
+                    let bg = Rect::from_center_size(route.label_at, galley.size() + vec2(4.0, 0.0));
+                    painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
+                    painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
+                }
             }
 
             // The caret: a thin bar at the moving end of an empty selection.

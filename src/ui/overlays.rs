@@ -70,6 +70,10 @@ pub fn selection_readout(sel: &Range<usize>) -> String {
     )
 }
 
+/// The smallest font size a relation's name is drawn at on its arc, points; where the band
+/// between lines is lower, the name is left to the inspector (and the line's hover text).
+pub const MIN_LABEL_SIZE: f32 = 7.0;
+
 /// One line as drawn, for routing arcs around text: its screen rectangle and the ink boxes of
 /// its glyphs (empty when the line was not drawn this frame).
 #[derive(Clone, Debug)]
@@ -127,7 +131,8 @@ fn band_above(lines: &[InkLine], k: usize, room: f32) -> (f32, f32) {
 /// so that it crosses no ink of `lines`: it leaves each span vertically into the free band next
 /// to it, runs horizontally in that band, and between lines farther apart goes down the margin
 /// at `margin_x` (left of every line's ink), so it stays out of the lines between. `room` is
-/// the free height above the first line. `None` when an end is on none of `lines`.
+/// the free height above the first line. When one end is on none of `lines` (far out of view),
+/// the line goes from the other end down the margin towards it; `None` when neither end is.
 pub fn route_arc(
     lines: &[InkLine],
     head: Rect,
@@ -140,10 +145,56 @@ pub fn route_arc(
             .iter()
             .position(|l| l.rect.min.y <= r.center().y && r.center().y <= l.rect.max.y)
     };
-    let (h, c) = (line_of(head)?, line_of(child)?);
-    let (hx, cx) = (head.center().x, child.center().x);
     let mid = |(a, b): (f32, f32)| (a + b) / 2.0;
     const CLEAR: f32 = 1.5;
+    let margin = |from: usize, to: usize| {
+        lines[from.min(to)..=from.max(to)]
+            .iter()
+            .flat_map(|l| l.ink.iter().map(|b| b.min.x))
+            .fold(margin_x, f32::min)
+            - CLEAR
+    };
+    let (h, c) = match (line_of(head), line_of(child)) {
+        (Some(h), Some(c)) => (h, c),
+        (None, None) => return None,
+        (one_h, _) => {
+            // One end out of reach: from the other end's band to the margin, then along it
+            // towards the far end, off the lines' ink.
+            let (k, near, far) = match one_h {
+                Some(h) => (h, head, child),
+                None => (line_of(child)?, child, head),
+            };
+            let far_up = far.center().y < lines[k].rect.min.y;
+            let (stub, lane, last) = if far_up {
+                let band = band_above(lines, k, room);
+                (band.1 - CLEAR, mid(band), 0)
+            } else {
+                let below = lines
+                    .get(k + 1)
+                    .map_or((lines[k].ink_bottom(), lines[k].rect.max.y + room), |_| {
+                        band_above(lines, k + 1, room)
+                    });
+                (lines[k].ink_bottom() + CLEAR, mid(below), lines.len() - 1)
+            };
+            let x = margin(k, last);
+            let mut points = vec![
+                pos2(near.center().x, stub),
+                pos2(near.center().x, lane),
+                pos2(x, lane),
+                pos2(x, far.center().y),
+            ];
+            if one_h.is_none() {
+                points.reverse();
+            }
+            let label_at = pos2((near.center().x + x) / 2.0, lane);
+            return Some(ArcRoute {
+                points,
+                label_at,
+                label_room: 0.0,
+            });
+        }
+    };
+    let (hx, cx) = (head.center().x, child.center().x);
     let points = if h == c {
         // Same line: up into the band above it, across, and down to the child.
         let band = band_above(lines, h, room);
@@ -167,11 +218,7 @@ pub fn route_arc(
         } else {
             // Farther apart: down the margin, out of the lines between.
             let lane_up = mid(band_above(lines, up + 1, room));
-            let left = lines[up..=down]
-                .iter()
-                .flat_map(|l| l.ink.iter().map(|b| b.min.x))
-                .fold(margin_x, f32::min);
-            let x = left.min(margin_x) - CLEAR;
+            let x = margin(up, down);
             vec![
                 pos2(ux, start),
                 pos2(ux, lane_up),
