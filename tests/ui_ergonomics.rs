@@ -560,3 +560,76 @@ fn relation_arcs_and_their_names_cross_no_letter() {
     }
     eprintln!("relation names drawn: {} glyphs", names.len());
 }
+
+#[test]
+fn list_rows_carry_line_numbers_and_are_cut_at_a_word_inside_the_panel() {
+    let claim = "عشرات آلاف المعتقلين في سجون النظام السوري تحولوا لرهائن على طاولة المفاوضات";
+    let text = format!("قال أحمد زيدان إن {claim}\nنص آخر\nوأضاف أحمد زيدان");
+    let (_d, mut h) = common::app_with(&[("a.txt", text.as_str())]);
+    let doc = h.state().current().unwrap().document.id;
+    // "أحمد زيدان" at [4, 14) on line 1 and [29 + 7 + 6, …) on line 3; the claim at [18, 94).
+    let n1 = "قال أحمد زيدان إن ".chars().count();
+    let line3 = n1 + claim.chars().count() + 1 + "نص آخر\n".chars().count();
+    for (start, end, label) in [
+        (4, 14, "PERSON"),
+        (line3 + 6, line3 + 16, "PERSON"),
+        (n1, n1 + claim.chars().count(), "CLAIM"),
+    ] {
+        h.state_mut()
+            .run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+                id: None,
+                document_id: doc,
+                start,
+                end,
+                label: label.into(),
+            }));
+    }
+    h.run();
+    let s = stored(&h);
+    assert_eq!(s.iter().filter(|x| x.3 == "أحمد زيدان").count(), 2, "{s:?}");
+    assert_eq!(h.get_all_by_label("l.1").count(), 2);
+    assert_eq!(h.get_all_by_label("l.3").count(), 1);
+    // The claim's row: the claim's first words (the galley holds them in visual order), then
+    // "…", wholly inside the rectangle it is clipped to (no letter cut by the panel's edge).
+    let row = h
+        .output()
+        .shapes
+        .iter()
+        .find_map(|c| match &c.shape {
+            Shape::Text(t)
+                if t.galley.job.text.contains("عشرات") && t.galley.job.text.contains('…') =>
+            {
+                Some((
+                    c.clip_rect,
+                    t.visual_bounding_rect(),
+                    t.galley.job.text.clone(),
+                ))
+            }
+            _ => None,
+        })
+        .expect("the claim's row is drawn cut");
+    let mut shown: Vec<&str> = row.2.split(['…', ' ']).filter(|w| !w.is_empty()).collect();
+    let all: Vec<&str> = claim.split(' ').collect();
+    assert!(shown.len() < all.len(), "{shown:?}");
+    let mut first: Vec<&str> = all[..shown.len()].to_vec();
+    shown.sort();
+    first.sort();
+    assert_eq!(shown, first, "whole words from the start");
+    assert!(row.0.contains_rect(row.1), "{:?} inside {:?}", row.1, row.0);
+}
+
+#[test]
+fn an_entity_search_with_no_result_says_so() {
+    let (_d, mut h) = seed_app();
+    h.state_mut().view.select(518..528);
+    h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Link to an entity:");
+    field.focus();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Link to an entity:")
+        .type_text("Zydan");
+    h.run();
+    h.get_by_label_contains("No entity matches “Zydan”");
+}
