@@ -252,6 +252,53 @@ fn the_selection_is_read_out_in_the_status_bar() {
     h.get_by_label("Selected text الدفاع المدني السوري");
 }
 
+/// The chip's glyph ink and the filled rectangle behind it, and every other glyph's ink.
+fn chip_and_ink(h: &Harness<'_, SanadApp>, readout: &str) -> (Rect, Vec<(char, Rect)>) {
+    let (chip_ink, ink) = ink_split(h, readout);
+    assert!(!chip_ink.is_empty(), "the chip {readout} is drawn");
+    let chip = chip_ink.iter().copied().reduce(|a, b| a.union(b)).unwrap();
+    let background = h
+        .output()
+        .shapes
+        .iter()
+        .find_map(|c| match &c.shape {
+            Shape::Rect(r) if r.rect.contains_rect(chip) && r.rect.height() < 30.0 => Some(r.rect),
+            _ => None,
+        })
+        .expect("the chip's background");
+    (background, ink)
+}
+
+#[test]
+fn the_selection_chip_sits_under_or_beside_its_line_and_covers_no_letter() {
+    // A short line: the chip goes into the paragraph gap under it, or beside it.
+    let (_d, mut h) = common::app_with(&[("a.txt", "قال أحمد زيدان\nسجن صيدنايا العسكري")]);
+    for (range, readout, words) in [
+        (4..14, "10 chars · [4, 14)", "أحمد زيدان"),
+        (15..26, "11 chars · [15, 26)", "سجن صيدنايا"),
+    ] {
+        let r = bounds(&h, range.clone());
+        drag_with(
+            &mut h,
+            Pos2::new(r.max.x - 3.0, r.center().y),
+            Pos2::new(r.min.x + 3.0, r.center().y),
+            Modifiers::NONE,
+        );
+        assert_eq!(h.state().view.selection, Some(range.clone()));
+        let text = &h.state().current().unwrap().document.text;
+        assert_eq!(slice_chars(text, range), words);
+        h.hover_at(Pos2::new(1.0, 1.0));
+        h.run();
+        let (background, ink) = chip_and_ink(&h, readout);
+        for (c, g) in &ink {
+            assert!(
+                !background.intersects(*g),
+                "the chip {background:?} covers {c:?} at {g:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_first_annotation_sets_the_document_in_progress_in_one_undo_step() {
     let (_d, mut h) = seed_app();
@@ -550,6 +597,15 @@ fn relation_arcs_and_their_names_cross_no_letter() {
         }
     }
     assert!(arcs >= 3, "three arcs drawn, found {arcs}");
+    // The names' backgrounds: small filled rectangles around a name's glyphs.
+    for c in &h.output().shapes {
+        if let Shape::Rect(r) = &c.shape
+            && r.rect.height() < 30.0
+            && names.iter().any(|g| r.rect.contains(g.center()))
+        {
+            pieces.push(r.rect);
+        }
+    }
     for piece in pieces.iter().chain(&names) {
         for (c, r) in &ink {
             assert!(
@@ -558,7 +614,7 @@ fn relation_arcs_and_their_names_cross_no_letter() {
             );
         }
     }
-    eprintln!("relation names drawn: {} glyphs", names.len());
+    assert!(!names.is_empty(), "the names are drawn where there is room");
 }
 
 #[test]

@@ -717,13 +717,9 @@ pub fn show(
                         Stroke::NONE,
                     ));
                 }
-                let size = (route.label_room - 1.0).min(11.0);
-                if size >= overlays::MIN_LABEL_SIZE {
-                    let galley = painter.layout_no_wrap(
-                        r.relation.clone(),
-                        FontId::proportional(size),
-                        color,
-                    );
+                if let Some(galley) =
+                    overlays::fit_label(&painter, &r.relation, route.label_room - 1.0, 11.0, color)
+                {
                     let bg = Rect::from_center_size(route.label_at, galley.size() + vec2(4.0, 0.0));
                     painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
                     painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
@@ -739,37 +735,40 @@ pub fn show(
                 painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, text_color));
             }
 
-            // The selection's readout: a chip under its last line with its [start, end) and length.
+            // The selection's readout: a chip with its [start, end) and length where it covers
+            // no letter: in the free band under the selection's last line when that is high
+            // enough (under a paragraph's last line), else beside that line when it is short.
+            // The status bar always has it.
             if let Some(sel) = state.selection.clone().filter(|s| !s.is_empty()) {
                 let rects: Vec<Rect> = layout
                     .range_rects(sel.clone())
                     .into_iter()
                     .map(to_screen)
                     .collect();
-                if let Some(bottom) = rects.iter().map(|r| r.max.y).reduce(f32::max) {
-                    let last = rects
-                        .iter()
-                        .filter(|r| r.max.y >= bottom - 0.5)
-                        .copied()
-                        .reduce(|a, b| a.union(b))
-                        .unwrap_or(Rect::NOTHING);
-                    let galley = painter.layout_no_wrap(
-                        overlays::selection_readout(&sel),
-                        FontId::proportional(11.0),
-                        ui.visuals().strong_text_color(),
-                    );
-                    let chip = Rect::from_center_size(
-                        pos2(last.center().x, bottom + 1.0 + galley.size().y / 2.0 + 2.0),
-                        galley.size() + vec2(8.0, 4.0),
-                    );
+                let last = rects
+                    .iter()
+                    .map(|r| r.max.y)
+                    .reduce(f32::max)
+                    .and_then(|bottom| {
+                        rects
+                            .iter()
+                            .filter(|r| r.max.y >= bottom - 0.5)
+                            .copied()
+                            .reduce(|a, b| a.union(b))
+                    });
+                let readout = overlays::selection_readout(&sel);
+                let placed = last.and_then(|last| {
+                    overlays::chip_place(&painter, &ink_lines, last, &readout, origin, text_color)
+                });
+                if let Some((chip, galley)) = placed {
                     painter.rect(
                         chip,
-                        CornerRadius::same(4),
+                        CornerRadius::same(3),
                         ui.visuals().window_fill,
                         ui.visuals().window_stroke,
                         StrokeKind::Inside,
                     );
-                    painter.galley(chip.min + vec2(4.0, 2.0), galley, text_color);
+                    painter.galley(chip.min + vec2(4.0, 0.0), galley, text_color);
                 }
             }
 

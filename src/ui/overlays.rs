@@ -74,6 +74,79 @@ pub fn selection_readout(sel: &Range<usize>) -> String {
 /// between lines is lower, the name is left to the inspector (and the line's hover text).
 pub const MIN_LABEL_SIZE: f32 = 7.0;
 
+/// `text` laid out as large as fits in `room` points of height (at most `max` points), or `None`
+/// when that would be under [`MIN_LABEL_SIZE`].
+pub fn fit_label(
+    painter: &egui::Painter,
+    text: &str,
+    room: f32,
+    max: f32,
+    color: egui::Color32,
+) -> Option<std::sync::Arc<egui::Galley>> {
+    let lay = |size: f32| {
+        painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(size), color)
+    };
+    let first = lay(max);
+    let height = first.size().y;
+    if height <= room {
+        return Some(first);
+    }
+    let size = (max * room / height).floor();
+    if size < MIN_LABEL_SIZE {
+        return None;
+    }
+    Some(lay(size)).filter(|g| g.size().y <= room)
+}
+
+/// Where the selection chip saying `text` goes, with its galley: centred in the free band under
+/// `last` (the selection's piece on its last line) when the band is high enough, else beside
+/// that line's ink, inside `area` (the text area), on the side with more room; `None` when
+/// neither has room. Never over a glyph's ink.
+pub fn chip_place(
+    painter: &egui::Painter,
+    lines: &[InkLine],
+    last: Rect,
+    text: &str,
+    area: Rect,
+    color: egui::Color32,
+) -> Option<(Rect, std::sync::Arc<egui::Galley>)> {
+    const MAX: f32 = 11.0;
+    if let Some((top, bottom)) = band_below(lines, last, 12.0)
+        && let Some(g) = fit_label(painter, text, bottom - top - 1.0, MAX, color)
+    {
+        let chip = Rect::from_center_size(
+            pos2(last.center().x, (top + bottom) / 2.0),
+            g.size() + egui::vec2(8.0, 0.0),
+        );
+        return Some((chip, g));
+    }
+    let line = lines
+        .iter()
+        .find(|l| l.rect.min.y <= last.center().y && last.center().y <= l.rect.max.y)?;
+    let ink_min = line
+        .ink
+        .iter()
+        .map(|b| b.min.x)
+        .fold(line.rect.min.x, f32::min);
+    let ink_max = line
+        .ink
+        .iter()
+        .map(|b| b.max.x)
+        .fold(line.rect.max.x, f32::max);
+    let g = painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(MAX), color);
+    let size = g.size() + egui::vec2(8.0, 0.0);
+    let (left_room, right_room) = (ink_min - area.min.x, area.max.x - ink_max);
+    let y = line.rect.center().y;
+    let x = if left_room >= right_room && left_room >= size.x + 12.0 {
+        ink_min - 6.0 - size.x / 2.0
+    } else if right_room >= size.x + 12.0 {
+        ink_max + 6.0 + size.x / 2.0
+    } else {
+        return None;
+    };
+    Some((Rect::from_center_size(pos2(x, y), size), g))
+}
+
 /// One line as drawn, for routing arcs around text: its screen rectangle and the ink boxes of
 /// its glyphs (empty when the line was not drawn this frame).
 #[derive(Clone, Debug)]
@@ -125,6 +198,19 @@ fn band_above(lines: &[InkLine], k: usize, room: f32) -> (f32, f32) {
         top - room
     };
     (above, top)
+}
+
+/// The free band (top, bottom) under the line holding `r` (screen points): from that line's ink
+/// bottom to the next line's ink top, or `room` points down when it is the last line. `None`
+/// when `r` is on none of `lines`.
+pub fn band_below(lines: &[InkLine], r: Rect, room: f32) -> Option<(f32, f32)> {
+    let k = lines
+        .iter()
+        .position(|l| l.rect.min.y <= r.center().y && r.center().y <= l.rect.max.y)?;
+    Some(match lines.get(k + 1) {
+        Some(_) => band_above(lines, k + 1, room),
+        None => (lines[k].ink_bottom(), lines[k].ink_bottom() + room),
+    })
 }
 
 /// Routes an arc from `head` to `child` (the first rectangles of the two spans, screen points)
