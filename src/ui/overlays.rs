@@ -372,6 +372,31 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_keeps_off_the_ink_and_leaves_out_a_side_a_neighbour_touches() {
+        // A word's box [100, 140] x [0, 30] with ink [101, 139] x [6, 24]; a quote mark touching
+        // its right edge at [140, 145] x [4, 12]; open space on the left.
+        let word = Rect::from_min_max(pos2(100.0, 0.0), pos2(140.0, 30.0));
+        let ink = [
+            Rect::from_min_max(pos2(101.0, 6.0), pos2(139.0, 24.0)),
+            Rect::from_min_max(pos2(140.0, 4.0), pos2(145.0, 12.0)),
+        ];
+        let segs = frame_segments(word, 2.0, &ink);
+        let as_rects: Vec<Rect> = segs
+            .iter()
+            .map(|s| Rect::from_two_pos(s[0], s[1]).expand(1.0))
+            .collect();
+        for r in &as_rects {
+            assert!(ink.iter().all(|b| !b.intersects(*r)), "{r:?}");
+        }
+        // Top, bottom and the left side; no right side.
+        assert_eq!(segs.len(), 3, "{segs:?}");
+        assert!(segs.iter().any(|s| s[0].x == s[1].x && s[0].x < 100.0));
+        assert!(segs.iter().all(|s| s[0].x != s[1].x || s[0].x < 140.0));
+        let top = segs.iter().map(|s| s[0].y).fold(f32::MAX, f32::min);
+        assert!(top < 4.0, "above the quote's ink too: {top}");
+    }
+
+    #[test]
     fn arcs_on_one_line_neighbouring_lines_and_far_lines_cross_no_ink() {
         let l = lines();
         let span = |line: usize, x: f32| {
