@@ -32,6 +32,14 @@ const PAD_TOP: f32 = 34.0;
 /// How far beyond the visible band paragraphs are laid out ahead of scrolling, points.
 const OVERSCAN: f32 = 300.0;
 
+/// A visible line as painted: the line, its screen rectangle, and its galley with the position
+/// it is painted at (none for a line of invisible characters only).
+type DrawnLine<'a> = (
+    &'a LineLayout,
+    Rect,
+    Option<(egui::Pos2, Arc<egui::Galley>)>,
+);
+
 /// State the view keeps across frames.
 pub struct DocumentViewState {
     shapes: ShapeCache,
@@ -556,7 +564,7 @@ pub fn show(
             // The visible lines' galleys, laid out before anything is painted: their glyphs' ink
             // boxes keep frames off the letters.
             let font_size = state.shapes.font_size();
-            let drawn: Vec<(&LineLayout, Rect, Option<(egui::Pos2, Arc<egui::Galley>)>)> = layout
+            let drawn: Vec<DrawnLine<'_>> = layout
                 .lines()
                 .filter(|l| l.y + l.height >= band.start && l.y <= band.end)
                 .map(|line| {

@@ -12,14 +12,16 @@ pub fn ink_boxes(pos: egui::Pos2, galley: &egui::Galley) -> Vec<Rect> {
         .rows
         .iter()
         .flat_map(|row| {
-            row.row.glyphs.iter().filter_map(move |g| {
-                (!g.uv_rect.is_nothing()).then(|| {
+            row.row
+                .glyphs
+                .iter()
+                .filter(|g| !g.uv_rect.is_nothing())
+                .map(move |g| {
                     Rect::from_min_size(
                         pos + row.pos.to_vec2() + g.pos.to_vec2() + g.uv_rect.offset,
                         g.uv_rect.size,
                     )
                 })
-            })
         })
         .collect()
 }
