@@ -27,6 +27,28 @@ pub fn existing_companions(path: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Is `companion` (a `-journal`, `-wal` or `-shm` file) SQLite's own, by its first bytes: a
+/// rollback journal's magic `d9 d5 05 f9 20 a1 63 d7` or a zeroed header, a WAL's magic
+/// `37 7f 06 82`/`83`, an empty file, or any `-shm`? A file of that name with other content is
+/// someone's data, which SQLite would delete.
+pub fn is_sqlite_companion(companion: &Path) -> bool {
+    let name = companion.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with("-shm") {
+        return true;
+    }
+    let mut head = Vec::with_capacity(28);
+    let read = std::fs::File::open(companion)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 28), &mut head));
+    if read.is_err() {
+        return false;
+    }
+    head.is_empty()
+        || head.starts_with(&[0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7])
+        || (name.ends_with("-journal") && head.iter().all(|&b| b == 0))
+        || head.starts_with(&[0x37, 0x7f, 0x06, 0x82])
+        || head.starts_with(&[0x37, 0x7f, 0x06, 0x83])
+}
+
 /// Creates a new, empty temporary file in `dir` for writing `name` (`.NAME.partial-PID-N`),
 /// with `O_CREAT | O_EXCL`: it never opens an existing file or follows a symbolic link planted
 /// at that name, and picks another name when one is taken.

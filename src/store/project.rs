@@ -237,7 +237,10 @@ impl Project {
                     path: path.to_owned(),
                 });
             }
-            if let Some(companion) = super::files::existing_companions(path).first() {
+            if let Some(companion) = super::files::existing_companions(path)
+                .iter()
+                .find(|c| !super::files::is_sqlite_companion(c))
+            {
                 // A new database would delete (or play back) a file of that name.
                 return Err(StoreError::Refused(format!(
                     "a file named like this new project's journal is already there; move it away first: {}",

@@ -18,7 +18,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 /// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
 /// dialog service (XDG desktop portal) on this desktop.
-pub(super) const NO_DIALOG_HINT: &str = "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal); use the command line instead.";
+pub(super) const NO_DIALOG_HINT: &str = "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal) and neither zenity nor kdialog is installed: install one, or use the command line.";
 
 /// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +84,8 @@ pub enum Command {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Close the window (quit).
+    Quit,
 }
 
 /// The document being shown.
@@ -122,6 +124,8 @@ pub(super) struct Windows {
     pub(super) confirm_delete_label: Option<(i64, String, usize)>,
     /// The first-run question for the annotator's name, with the text typed so far.
     pub(super) ask_name: Option<String>,
+    /// OK was pressed with an empty name: say so in the question.
+    pub(super) ask_name_empty: bool,
     /// Settings window edit buffers: label id -> (name, colour).
     pub(super) label_edits: HashMap<i64, (String, String)>,
     /// Settings window: the new label row (name, colour, key).
@@ -221,6 +225,25 @@ impl SanadApp {
         }
         self.settings_file = Some(path);
         self
+    }
+
+    /// The app's settings (annotator, snapping, status at the first annotation).
+    pub fn settings(&self) -> &super::settings::Settings {
+        &self.settings
+    }
+
+    /// Changes the settings (kept only when saved, see [`Self::save_settings`]).
+    pub fn settings_mut(&mut self) -> &mut super::settings::Settings {
+        &mut self.settings
+    }
+
+    /// Writes the settings to their file, if the app has one; a failure is shown.
+    pub fn save_settings(&mut self) {
+        if let Some(path) = &self.settings_file
+            && let Err(e) = self.settings.save(path)
+        {
+            self.fail(e);
+        }
     }
 
     /// Installs the bundled fonts on `ctx` (call before the first frame when you can).
@@ -726,6 +749,7 @@ impl SanadApp {
                         end: span.end,
                         label,
                     };
+                    let action = self.with_first_annotation_status(action);
                     self.run_command(Command::Apply(action));
                 } else if let Some(id) = self.view.selected_annotation {
                     self.run_command(Command::Apply(Action::RelabelAnnotation { id, label }));
@@ -871,6 +895,7 @@ impl SanadApp {
                 };
             }
             Command::Apply(action) => self.apply(action, Step::Do),
+            Command::Quit => {} // needs the egui context: handled by `run_queue`
             Command::Undo => {
                 if let Some(inv) = self.history.peek_undo().cloned() {
                     self.apply(inv, Step::Undo);
@@ -951,6 +976,64 @@ impl SanadApp {
         }
     }
 
+    /// `action` (adding an annotation), together with setting the document "in progress" when it
+    /// is still "to do" and the setting asks for it: one transaction, one undo step.
+    fn with_first_annotation_status(&self, action: Action) -> Action {
+        match &self.current {
+            Some(cur)
+                if self.settings.mark_in_progress
+                    && cur.document.status == DocumentStatus::Todo =>
+            {
+                Action::Batch(vec![
+                    action,
+                    Action::SetStatus {
+                        document_id: cur.document.id,
+                        status: DocumentStatus::InProgress,
+                    },
+                ])
+            }
+            _ => action,
+        }
+    }
+
+    /// The next (`forward`) or previous annotation of the shown document after the selected one,
+    /// in order of start, wrapping around; the first (or last) when none is selected.
+    fn step_annotation(&self, forward: bool) -> Option<AnnotationId> {
+        let list = &self.current.as_ref()?.annotations;
+        let n = list.len();
+        if n == 0 {
+            return None;
+        }
+        let here = self
+            .view
+            .selected_annotation
+            .and_then(|id| list.iter().position(|a| a.id == id));
+        let next = match (here, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        Some(list[next].id)
+    }
+
+    /// Closes the topmost open window, if any (Esc). Returns whether one was open.
+    fn close_a_window(&mut self) -> bool {
+        let w = &mut self.windows;
+        if w.confirm_delete_label.take().is_some() || w.relation_choice.take().is_some() {
+            return true;
+        }
+        if w.shortcuts {
+            w.shortcuts = false;
+            return true;
+        }
+        if w.settings {
+            w.settings = false;
+            return true;
+        }
+        false
+    }
+
     /// Says so when a mention is linked to an entity of another type.
     fn warn_entity_kind(&mut self, annotation: AnnotationId, entity: EntityId) {
         let label = self.label_of(annotation).map(|l| l.name.clone());
@@ -973,6 +1056,7 @@ impl SanadApp {
             return; // the first-run question has the keyboard
         }
         let mut cmds = Vec::new();
+        let mut escape = false;
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::NONE, Key::F1) {
                 self.windows.shortcuts = !self.windows.shortcuts;
@@ -980,7 +1064,15 @@ impl SanadApp {
             if i.consume_key(Modifiers::COMMAND, Key::Comma) {
                 self.windows.settings = !self.windows.settings;
             }
+            if i.consume_key(Modifiers::COMMAND, Key::Q) {
+                cmds.push(Command::Quit);
+            }
+            escape = i.key_pressed(Key::Escape);
         });
+        // Esc closes a window first (even from one of its text fields), then clears.
+        if escape && self.close_a_window() {
+            ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -993,8 +1085,19 @@ impl SanadApp {
             if i.consume_key(Modifiers::COMMAND, Key::Z) {
                 cmds.push(Command::Undo);
             }
+            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
+                cmds.push(Command::ChooseProject);
+            }
             if i.consume_key(Modifiers::COMMAND, Key::O) {
                 cmds.push(Command::ChooseFolder);
+            }
+            // Tab / Shift+Tab step through the annotations (not egui's focus).
+            let back = i.consume_key(Modifiers::SHIFT, Key::Tab);
+            let on = !back && i.consume_key(Modifiers::NONE, Key::Tab);
+            if (back || on)
+                && let Some(id) = self.step_annotation(on)
+            {
+                cmds.push(Command::SelectAnnotation(id));
             }
             if i.consume_key(Modifiers::COMMAND, Key::E) {
                 cmds.push(Command::ChooseExport);
@@ -1030,6 +1133,12 @@ impl SanadApp {
                 }
             }
         });
+        if cmds
+            .iter()
+            .any(|c| matches!(c, Command::SelectAnnotation(_)))
+        {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+        }
         self.queue.extend(cmds);
     }
 
@@ -1046,16 +1155,36 @@ impl SanadApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
-        self.handle_keys(&ui.ctx().clone());
+        let ctx = ui.ctx().clone();
+        self.handle_keys(&ctx);
+        // Keys act before anything is drawn, so this frame already shows what they did.
+        self.run_queue(&ctx);
+        self.view.snap_to_words = self.settings.snap_to_words;
         self.menu_bar(ui);
         self.status_bar(ui);
         self.document_list(ui);
         self.inspector(ui);
         self.central(ui);
-        self.windows(ui.ctx());
-        for cmd in std::mem::take(&mut self.queue) {
-            self.run_command(cmd);
+        self.windows(&ctx);
+        // Widgets send commands while they are drawn: apply them and draw the frame again (egui
+        // runs a second pass at once), so a click too shows its result in its own frame.
+        if self.run_queue(&ctx) {
+            ctx.request_discard("a command changed what is shown");
         }
+    }
+
+    /// Applies the queued commands; returns whether there were any.
+    fn run_queue(&mut self, ctx: &egui::Context) -> bool {
+        let cmds = std::mem::take(&mut self.queue);
+        let any = !cmds.is_empty();
+        for cmd in cmds {
+            if cmd == Command::Quit {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                self.run_command(cmd);
+            }
+        }
+        any
     }
 }
 

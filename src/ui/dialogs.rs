@@ -1,6 +1,7 @@
 //! Native file dialogs behind a trait, so tests never open one.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// The file dialogs the app needs.
 pub trait FileDialogs {
@@ -18,44 +19,212 @@ pub trait FileDialogs {
     fn save_project_copy(&self, default_name: &str) -> Option<PathBuf>;
 }
 
-/// Real dialogs through rfd (XDG desktop portal on Linux).
+/// Real dialogs: rfd through the XDG desktop portal; where no portal answers (a plain X11
+/// session), `zenity` or `kdialog` when one is installed.
 pub struct NativeDialogs;
+
+/// A portal dialog that comes back empty sooner than this was never shown (no person cancels
+/// a dialog that fast): then a fallback dialog is tried.
+const NO_PORTAL_WITHIN: Duration = Duration::from_millis(400);
+
+/// One question for a file dialog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// An existing folder.
+    Folder {
+        /// Window title.
+        title: String,
+    },
+    /// An existing file with extension `ext` (no dot), described as `kind`.
+    Open {
+        /// Window title.
+        title: String,
+        /// What such files are, e.g. "Sanad project".
+        kind: String,
+        /// Their extension, without the dot.
+        ext: String,
+    },
+    /// A file to write, suggested as `name`.
+    Save {
+        /// Window title.
+        title: String,
+        /// What such files are.
+        kind: String,
+        /// Their extension, without the dot.
+        ext: String,
+        /// The suggested file name.
+        name: String,
+    },
+}
+
+impl Ask {
+    fn portal(&self) -> Option<PathBuf> {
+        match self {
+            Ask::Folder { title } => rfd::FileDialog::new().set_title(title).pick_folder(),
+            Ask::Open { title, kind, ext } => rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(kind, &[ext])
+                .pick_file(),
+            Ask::Save {
+                title,
+                kind,
+                ext,
+                name,
+            } => rfd::FileDialog::new()
+                .set_title(title)
+                .set_file_name(name)
+                .add_filter(kind, &[ext])
+                .save_file(),
+        }
+    }
+
+    /// The fallback dialog programs to try, in order, each as (program, arguments): zenity
+    /// (GTK), then kdialog (KDE). Each prints the chosen path on standard output.
+    pub fn fallback_commands(&self) -> Vec<(&'static str, Vec<String>)> {
+        match self {
+            Ask::Folder { title } => vec![
+                (
+                    "zenity",
+                    vec![
+                        "--file-selection".into(),
+                        "--directory".into(),
+                        format!("--title={title}"),
+                    ],
+                ),
+                (
+                    "kdialog",
+                    vec![
+                        "--title".into(),
+                        title.clone(),
+                        "--getexistingdirectory".into(),
+                        ".".into(),
+                    ],
+                ),
+            ],
+            Ask::Open { title, kind, ext } => vec![
+                (
+                    "zenity",
+                    vec![
+                        "--file-selection".into(),
+                        format!("--title={title}"),
+                        format!("--file-filter={kind} | *.{ext}"),
+                    ],
+                ),
+                (
+                    "kdialog",
+                    vec![
+                        "--title".into(),
+                        title.clone(),
+                        "--getopenfilename".into(),
+                        ".".into(),
+                        format!("*.{ext}|{kind}"),
+                    ],
+                ),
+            ],
+            Ask::Save {
+                title,
+                kind,
+                ext,
+                name,
+            } => vec![
+                (
+                    "zenity",
+                    vec![
+                        "--file-selection".into(),
+                        "--save".into(),
+                        "--confirm-overwrite".into(),
+                        format!("--title={title}"),
+                        format!("--filename={name}"),
+                        format!("--file-filter={kind} | *.{ext}"),
+                    ],
+                ),
+                (
+                    "kdialog",
+                    vec![
+                        "--title".into(),
+                        title.clone(),
+                        "--getsavefilename".into(),
+                        name.clone(),
+                        format!("*.{ext}|{kind}"),
+                    ],
+                ),
+            ],
+        }
+    }
+
+    /// Runs the first fallback program that exists; its answer, or `None` if it was cancelled
+    /// or none is installed.
+    fn fallback(&self) -> Option<PathBuf> {
+        for (program, args) in self.fallback_commands() {
+            let Ok(out) = std::process::Command::new(program).args(&args).output() else {
+                continue; // not installed: try the next
+            };
+            if !out.status.success() {
+                return None; // cancelled
+            }
+            let path = String::from_utf8_lossy(&out.stdout)
+                .trim_end_matches('\n')
+                .to_owned();
+            return (!path.is_empty()).then(|| PathBuf::from(path));
+        }
+        None
+    }
+
+    /// Asks through the portal, then (when no portal answered) through a fallback program.
+    pub fn ask(&self) -> Option<PathBuf> {
+        let started = Instant::now();
+        let answer = self.portal();
+        if answer.is_some() || started.elapsed() >= NO_PORTAL_WITHIN {
+            return answer;
+        }
+        self.fallback()
+    }
+}
 
 impl FileDialogs for NativeDialogs {
     fn pick_folder(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open a folder of .txt documents")
-            .pick_folder()
+        Ask::Folder {
+            title: "Open a folder of .txt documents".into(),
+        }
+        .ask()
     }
 
     fn pick_project(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open a Sanad project")
-            .add_filter("Sanad project", &["sanad"])
-            .pick_file()
+        Ask::Open {
+            title: "Open a Sanad project".into(),
+            kind: "Sanad project".into(),
+            ext: "sanad".into(),
+        }
+        .ask()
     }
 
     fn save_export(&self, default_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Export annotations as JSONL")
-            .set_file_name(default_name)
-            .add_filter("JSON Lines", &["jsonl"])
-            .save_file()
+        Ask::Save {
+            title: "Export annotations as JSONL".into(),
+            kind: "JSON Lines".into(),
+            ext: "jsonl".into(),
+            name: default_name.into(),
+        }
+        .ask()
     }
 
     fn pick_scheme(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Import a label scheme")
-            .add_filter("RON label scheme", &["ron"])
-            .pick_file()
+        Ask::Open {
+            title: "Import a label scheme".into(),
+            kind: "RON label scheme".into(),
+            ext: "ron".into(),
+        }
+        .ask()
     }
 
     fn save_scheme(&self, default_name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Export the label scheme")
-            .set_file_name(default_name)
-            .add_filter("RON label scheme", &["ron"])
-            .save_file()
+        Ask::Save {
+            title: "Export the label scheme".into(),
+            kind: "RON label scheme".into(),
+            ext: "ron".into(),
+            name: default_name.into(),
+        }
+        .ask()
     }
 
     fn save_project_copy(&self, default_name: &str) -> Option<PathBuf> {
@@ -100,5 +269,34 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_project_copy(&self, _default_name: &str) -> Option<PathBuf> {
         self.copy.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fallback_save_dialog_suggests_the_name_and_filters_the_extension() {
+        let ask = Ask::Save {
+            title: "Export".into(),
+            kind: "JSON Lines".into(),
+            ext: "jsonl".into(),
+            name: "p.jsonl".into(),
+        };
+        let cmds = ask.fallback_commands();
+        assert_eq!(cmds[0].0, "zenity");
+        assert!(cmds[0].1.contains(&"--save".to_owned()));
+        assert!(cmds[0].1.contains(&"--filename=p.jsonl".to_owned()));
+        assert!(
+            cmds[0]
+                .1
+                .contains(&"--file-filter=JSON Lines | *.jsonl".to_owned())
+        );
+        assert_eq!(cmds[1].0, "kdialog");
+        assert_eq!(
+            &cmds[1].1[2..],
+            ["--getsavefilename", "p.jsonl", "*.jsonl|JSON Lines"]
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! through `LayoutJob::append`, which would merge neighbours of equal format); a highlight edge
 //! inside a word never splits the word's shaping. Only the paragraphs in view are laid out.
 
+use super::overlays;
 use crate::model::{Annotation, AnnotationId, Label, Relation};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{LineLayout, layout_document};
@@ -31,6 +32,14 @@ const PAD_TOP: f32 = 34.0;
 /// How far beyond the visible band paragraphs are laid out ahead of scrolling, points.
 const OVERSCAN: f32 = 300.0;
 
+/// A visible line as painted: the line, its screen rectangle, and its galley with the position
+/// it is painted at (none for a line of invisible characters only).
+type DrawnLine<'a> = (
+    &'a LineLayout,
+    Rect,
+    Option<(egui::Pos2, Arc<egui::Galley>)>,
+);
+
 /// State the view keeps across frames.
 pub struct DocumentViewState {
     shapes: ShapeCache,
@@ -43,6 +52,10 @@ pub struct DocumentViewState {
     /// The moving end of the selection: where the caret is drawn.
     active: Option<usize>,
     dragging: bool,
+    /// Where the drag that is under way started, before snapping (char offset).
+    drag_origin: Option<usize>,
+    /// A drag selects whole words at both ends; Alt while dragging gives grapheme precision.
+    pub snap_to_words: bool,
     /// The selected annotation, if any.
     pub selected_annotation: Option<AnnotationId>,
     /// A char range to scroll into view on the next frame.
@@ -79,6 +92,8 @@ impl Default for DocumentViewState {
             anchor: None,
             active: None,
             dragging: false,
+            drag_origin: None,
+            snap_to_words: true,
             selected_annotation: None,
             scroll_to: None,
             show_controls: false,
@@ -94,6 +109,7 @@ impl DocumentViewState {
         self.anchor = None;
         self.active = None;
         self.dragging = false;
+        self.drag_origin = None;
         self.selected_annotation = None;
         self.scroll_to = None;
     }
@@ -211,21 +227,57 @@ pub fn bidi_snippet(
             }
         })
         .collect();
-    let shown: String = if flat.chars().count() > max_chars {
-        flat.chars()
-            .take(max_chars)
-            .chain(std::iter::once('…'))
-            .collect()
-    } else {
-        flat
+    // Cut at a word's end (never inside a word, so no letter is halved and no word is shaped
+    // in pieces): first to `max_chars`, then to the width there is.
+    let word_ends: Vec<usize> = words::word_ranges(&flat).iter().map(|w| w.end).collect();
+    let cut = |n_chars: usize| -> String {
+        let end = word_ends
+            .iter()
+            .copied()
+            .filter(|&e| e <= n_chars)
+            .max()
+            .unwrap_or(n_chars);
+        flat.chars().take(end).chain(std::iter::once('…')).collect()
     };
+    let total = flat.chars().count();
+    let shown: String = if total > max_chars {
+        cut(max_chars)
+    } else {
+        flat.clone()
+    };
+    let room = ui.available_width() - 8.0;
     let shapes = &mut cache.shapes;
     let layout = ui.ctx().fonts_mut(|fonts| {
         let mut m = EguiMeasurer {
             fonts,
             cache: shapes,
         };
-        layout_document(&shown, DirectionSetting::Auto, f32::INFINITY, &mut m)
+        let mut lay = |t: &str| layout_document(t, DirectionSetting::Auto, f32::INFINITY, &mut m);
+        let first = lay(&shown);
+        let too_wide = |l: &DocumentLayout| l.lines().next().is_some_and(|x| x.width > room);
+        if !too_wide(&first) {
+            return first;
+        }
+        // The most words that fit, found by halving over the word ends.
+        let ends: Vec<usize> = word_ends
+            .iter()
+            .copied()
+            .filter(|&e| e < total.min(max_chars))
+            .collect();
+        let (mut lo, mut hi) = (0usize, ends.len());
+        let mut best: Option<DocumentLayout> = None;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let candidate = cut(ends[mid]);
+            let l = lay(&candidate);
+            if too_wide(&l) {
+                hi = mid;
+            } else {
+                best = Some(l);
+                lo = mid + 1;
+            }
+        }
+        best.unwrap_or(first)
     });
     let Some(line) = layout.lines().next().cloned() else {
         return ui.label("");
@@ -352,22 +404,40 @@ pub fn show(
 
             let mut new_caret: Option<(usize, usize)> = None;
             let mut new_selected: Option<Option<AnnotationId>> = None;
-            // Drag: the span is the logical range between press and current point.
+            let selection_before = state.selection.clone();
+            // Drag: the span is the logical range between press and current point, grown to
+            // whole words unless snapping is off or Alt is held (grapheme precision).
             if response.drag_started()
                 && let Some(p) = response.interact_pointer_pos()
             {
                 let press = ui.input(|i| i.pointer.press_origin()).unwrap_or(p);
                 let caret = layout.caret_at(to_layout(press));
+                state.drag_origin = Some(caret);
                 new_caret = Some((caret, caret));
                 new_selected = Some(None);
             }
             if response.dragged()
-                && let (Some(anchor), Some(p)) = (
-                    new_caret.map(|c| c.0).or(state.anchor),
+                && let (Some(origin), Some(p)) = (
+                    state.drag_origin.or(state.anchor),
                     response.interact_pointer_pos(),
                 )
             {
-                new_caret = Some((anchor, layout.caret_at(to_layout(p))));
+                let here = layout.caret_at(to_layout(p));
+                let precise = ui.input(|i| i.modifiers.alt) || !state.snap_to_words;
+                let raw = origin.min(here)..origin.max(here);
+                let span = if precise {
+                    raw
+                } else {
+                    words::snap_to_words(&shared_text, raw)
+                };
+                new_caret = Some(if origin <= here {
+                    (span.start, span.end)
+                } else {
+                    (span.end, span.start)
+                });
+            }
+            if response.drag_stopped() {
+                state.drag_origin = None;
             }
             if response.double_clicked()
                 && let Some(p) = response.interact_pointer_pos()
@@ -405,6 +475,7 @@ pub fn show(
             // Ctrl+A, copy.
             let keyboard_free = !ui.ctx().egui_wants_keyboard_input();
             let mut copy = false;
+            let mut scroll_by = 0.0_f32;
             if keyboard_free {
                 ui.input_mut(|i| {
                     if i.consume_key(Modifiers::COMMAND, Key::A) {
@@ -412,6 +483,29 @@ pub fn show(
                         new_selected = Some(None);
                     }
                     copy = i.events.iter().any(|e| matches!(e, Event::Copy));
+                    // Scrolling: a line with the arrows, a page less a line with Page Up/Down,
+                    // the top or bottom with Ctrl+Home/End.
+                    let line = layout
+                        .lines()
+                        .next()
+                        .map_or(DOCUMENT_FONT_SIZE * 1.5, |l| l.height);
+                    let page = (viewport.height() - line).max(line);
+                    for (key, dy) in [
+                        (Key::ArrowUp, line),
+                        (Key::ArrowDown, -line),
+                        (Key::PageUp, page),
+                        (Key::PageDown, -page),
+                    ] {
+                        if i.consume_key(Modifiers::NONE, key) {
+                            scroll_by += dy;
+                        }
+                    }
+                    if i.consume_key(Modifiers::COMMAND, Key::Home) {
+                        scroll_by = f32::INFINITY;
+                    }
+                    if i.consume_key(Modifiers::COMMAND, Key::End) {
+                        scroll_by = f32::NEG_INFINITY;
+                    }
                     for (left, key) in [(true, Key::ArrowLeft), (false, Key::ArrowRight)] {
                         let word = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, key);
                         let one = !word && i.consume_key(Modifiers::SHIFT, key);
@@ -453,9 +547,66 @@ pub fn show(
             {
                 ui.scroll_to_rect(to_screen(b).expand(20.0), Some(egui::Align::Center));
             }
+            if scroll_by == f32::INFINITY {
+                ui.scroll_to_rect(rect.with_max_y(rect.min.y + 1.0), Some(egui::Align::Min));
+            } else if scroll_by == f32::NEG_INFINITY {
+                ui.scroll_to_rect(rect.with_min_y(rect.max.y - 1.0), Some(egui::Align::Max));
+            } else if scroll_by != 0.0 {
+                ui.scroll_with_delta(vec2(0.0, scroll_by));
+            }
+            if state.selection != selection_before {
+                // The status bar, drawn before this view, shows the selection on the next frame.
+                ui.ctx().request_repaint();
+            }
 
             let painter = ui.painter_at(rect);
             let visible = visible_chars(layout, band.clone());
+            // The visible lines' galleys, laid out before anything is painted: their glyphs' ink
+            // boxes keep frames off the letters.
+            let font_size = state.shapes.font_size();
+            let drawn: Vec<DrawnLine<'_>> = layout
+                .lines()
+                .filter(|l| l.y + l.height >= band.start && l.y <= band.end)
+                .map(|line| {
+                    let lr = to_screen(Rect::from_min_size(
+                        pos2(line.x, line.y),
+                        vec2(line.width.max(1.0), line.height),
+                    ));
+                    let galley = line.units.iter().any(|u| !u.text.is_empty()).then(|| {
+                        let (job, first_x) = line_job(line, font_size, text_color);
+                        let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
+                        (lr.min + vec2(first_x, 0.0), galley)
+                    });
+                    (line, lr, galley)
+                })
+                .collect();
+            // Laid-out lines near the view, top to bottom, with the ink of those drawn: arcs are
+            // routed between them.
+            let ink_lines: Vec<overlays::InkLine> = layout
+                .lines()
+                .filter(|l| l.y + l.height >= band.start - OVERSCAN && l.y <= band.end + OVERSCAN)
+                .map(|line| {
+                    let rect = to_screen(Rect::from_min_size(
+                        pos2(line.x, line.y),
+                        vec2(line.width.max(1.0), line.height),
+                    ));
+                    let ink = drawn
+                        .iter()
+                        .find(|(l, _, _)| std::ptr::eq(*l, line))
+                        .and_then(|(_, _, g)| g.as_ref())
+                        .map(|(pos, galley)| overlays::ink_boxes(*pos, galley))
+                        .unwrap_or_default();
+                    overlays::InkLine { rect, ink }
+                })
+                .collect();
+            let ink: Vec<Rect> = ink_lines
+                .iter()
+                .flat_map(|l| l.ink.iter().copied())
+                .collect();
+            let hovered_annotation = response
+                .hover_pos()
+                .and_then(|p| layout.char_at(to_layout(p)))
+                .and_then(|i| annotations_at(annotations, i).first().map(|a| a.id));
             // Highlights behind the text: outer (longer) spans first so nested ones sit on top, and
             // each span's underline lifted by how deeply it is nested, so stacked spans stay apart.
             let mut shown: Vec<&Annotation> = annotations
@@ -474,10 +625,20 @@ pub fn show(
                     })
                     .count()
             };
+            let mut frames: Vec<(Rect, Stroke)> = Vec::new();
             for a in &shown {
                 let color = label_color(labels, a.label_id);
                 let fill = color.gamma_multiply(if dark { 0.40 } else { 0.25 });
                 let lift = 3.0 * depth(a) as f32;
+                let stroke = if relation_from == Some(a.id) {
+                    Some(Stroke::new(2.0, ui.visuals().warn_fg_color))
+                } else if state.selected_annotation == Some(a.id) {
+                    Some(Stroke::new(2.0, text_color))
+                } else if hovered_annotation == Some(a.id) {
+                    Some(Stroke::new(1.0, text_color.gamma_multiply(0.6)))
+                } else {
+                    None
+                };
                 for r in layout.range_rects(a.range()) {
                     let r = to_screen(r);
                     painter.rect_filled(
@@ -490,18 +651,8 @@ pub fn show(
                         [pos2(r.min.x, y), pos2(r.max.x, y)],
                         Stroke::new(2.0, color),
                     );
-                    if state.selected_annotation == Some(a.id) || relation_from == Some(a.id) {
-                        let stroke = if relation_from == Some(a.id) {
-                            Stroke::new(2.0, ui.visuals().warn_fg_color)
-                        } else {
-                            Stroke::new(2.0, text_color)
-                        };
-                        painter.rect_stroke(
-                            r.shrink2(vec2(0.0, 1.0)),
-                            CornerRadius::same(3),
-                            stroke,
-                            StrokeKind::Inside,
-                        );
+                    if let Some(stroke) = stroke {
+                        frames.push((r, stroke));
                     }
                 }
             }
@@ -511,30 +662,28 @@ pub fn show(
                     painter.rect_filled(to_screen(r), CornerRadius::ZERO, fill);
                 }
             }
+            // Frames of the selected or hovered annotation: drawn outside the glyphs' ink.
+            for (r, stroke) in frames {
+                for segment in overlays::frame_segments(r, stroke.width, &ink) {
+                    painter.line_segment(segment, stroke);
+                }
+            }
 
             // Text: one galley per visible line, units pushed as sections in visual order.
-            let font_size = state.shapes.font_size();
             let marker_color = ui.visuals().warn_fg_color;
-            for line in layout
-                .lines()
-                .filter(|l| l.y + l.height >= band.start && l.y <= band.end)
-            {
-                let lr = to_screen(Rect::from_min_size(
-                    pos2(line.x, line.y),
-                    vec2(line.width.max(1.0), line.height),
-                ));
-                if line.units.iter().any(|u| !u.text.is_empty()) {
-                    let (job, first_x) = line_job(line, font_size, text_color);
-                    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-                    painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
+            for (line, lr, galley) in drawn {
+                if let Some((pos, galley)) = galley {
+                    painter.galley(pos, galley, text_color);
                 }
                 if state.show_controls {
                     paint_control_markers(&painter, line, lr.min, marker_color);
                 }
             }
-            // Relations: an arc from the head span to the child span, arrowhead at the child, the
-            // relation's name at the top of the arc.
+            // Relations: a line from the head span to the child span routed through the free
+            // bands between lines of ink (and down the margin past the lines between), an
+            // arrowhead at the child, the relation's name where the line runs longest.
             let arrow_color = ui.visuals().strong_text_color().gamma_multiply(0.8);
+            let margin_x = origin.min.x - PAD / 2.0;
             for r in relations {
                 let (Some(h), Some(c)) = (
                     annotations.iter().find(|a| a.id == r.head),
@@ -552,6 +701,10 @@ pub fn show(
                 if !(band_screen_contains(ui, hr) || band_screen_contains(ui, cr)) {
                     continue;
                 }
+                let Some(route) = overlays::route_arc(&ink_lines, hr, cr, margin_x, PAD_TOP - 6.0)
+                else {
+                    continue;
+                };
                 let highlight = state
                     .selected_annotation
                     .is_some_and(|s| s == r.head || s == r.child);
@@ -560,39 +713,25 @@ pub fn show(
                 } else {
                     arrow_color
                 };
-                let from = pos2(hr.center().x, hr.min.y + 3.0);
-                let to = pos2(cr.center().x, cr.min.y + 3.0);
-                let rise =
-                    (8.0 + 0.12 * (to.x - from.x).abs() + 0.3 * (to.y - from.y).abs()).min(30.0);
-                let top = from.y.min(to.y) - rise;
-                let c1 = pos2(from.x, top);
-                let c2 = pos2(to.x, top);
-                painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                    [from, c1, c2, to],
-                    false,
-                    Color32::TRANSPARENT,
-                    Stroke::new(if highlight { 2.0 } else { 1.3 }, color),
-                ));
-                let head_size = 5.0;
-                painter.add(egui::Shape::convex_polygon(
-                    vec![
-                        to,
-                        pos2(to.x - head_size, to.y - head_size * 1.6),
-                        pos2(to.x + head_size, to.y - head_size * 1.6),
-                    ],
-                    color,
-                    Stroke::NONE,
-                ));
-                let mid = pos2((from.x + to.x) / 2.0, top + rise * 0.25);
-                let galley =
-                    painter.layout_no_wrap(r.relation.clone(), FontId::proportional(10.0), color);
-                let bg = Rect::from_center_size(mid, galley.size() + vec2(4.0, 0.0));
-                painter.rect_filled(
-                    bg,
-                    CornerRadius::same(2),
-                    ui.visuals().panel_fill.gamma_multiply(0.9),
-                );
-                painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
+                let stroke = Stroke::new(if highlight { 2.0 } else { 1.3 }, color);
+                painter.add(egui::Shape::line(route.points.clone(), stroke));
+                if let [.., before, tip] = route.points[..] {
+                    let dir = (tip - before).normalized();
+                    let side = vec2(-dir.y, dir.x);
+                    let base = tip - dir * 5.0;
+                    painter.add(egui::Shape::convex_polygon(
+                        vec![tip, base + side * 3.5, base - side * 3.5],
+                        color,
+                        Stroke::NONE,
+                    ));
+                }
+                if let Some(galley) =
+                    overlays::fit_label(&painter, &r.relation, route.label_room - 1.0, 11.0, color)
+                {
+                    let bg = Rect::from_center_size(route.label_at, galley.size() + vec2(4.0, 0.0));
+                    painter.rect_filled(bg, CornerRadius::same(2), ui.visuals().panel_fill);
+                    painter.galley(bg.min + vec2(2.0, 0.0), galley, color);
+                }
             }
 
             // The caret: a thin bar at the moving end of an empty selection.
@@ -602,6 +741,43 @@ pub fn show(
             {
                 let top = top + origin.min.to_vec2();
                 painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, text_color));
+            }
+
+            // The selection's readout: a chip with its [start, end) and length where it covers
+            // no letter: in the free band under the selection's last line when that is high
+            // enough (under a paragraph's last line), else beside that line when it is short.
+            // The status bar always has it.
+            if let Some(sel) = state.selection.clone().filter(|s| !s.is_empty()) {
+                let rects: Vec<Rect> = layout
+                    .range_rects(sel.clone())
+                    .into_iter()
+                    .map(to_screen)
+                    .collect();
+                let last = rects
+                    .iter()
+                    .map(|r| r.max.y)
+                    .reduce(f32::max)
+                    .and_then(|bottom| {
+                        rects
+                            .iter()
+                            .filter(|r| r.max.y >= bottom - 0.5)
+                            .copied()
+                            .reduce(|a, b| a.union(b))
+                    });
+                let readout = overlays::selection_readout(&sel);
+                let placed = last.and_then(|last| {
+                    overlays::chip_place(&painter, &ink_lines, last, &readout, origin, text_color)
+                });
+                if let Some((chip, galley)) = placed {
+                    painter.rect(
+                        chip,
+                        CornerRadius::same(3),
+                        ui.visuals().window_fill,
+                        ui.visuals().window_stroke,
+                        StrokeKind::Inside,
+                    );
+                    painter.galley(chip.min + vec2(4.0, 0.0), galley, text_color);
+                }
             }
 
             // Hover: show the labels under the pointer.

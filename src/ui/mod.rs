@@ -5,7 +5,9 @@
 pub mod app;
 pub mod dialogs;
 pub mod document_view;
+pub mod overlays;
 pub mod panels;
 pub mod settings;
+pub mod windows;
 
 pub use app::{Command, SanadApp};

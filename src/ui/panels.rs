@@ -1,10 +1,9 @@
 //! Drawing the app: menu, status bar, document list with entities, the inspector of the selected
-//! annotation, the central document view with its toolbar, and the windows (settings, shortcuts,
-//! relation type choice, confirmations). Widgets only send [`Command`]s.
+//! annotation, and the central document view with its toolbar (the floating windows are in
+//! [`super::windows`]). Widgets only send [`Command`]s.
 
 use super::app::{Command, SanadApp};
 use super::document_view;
-use super::settings::SHORTCUTS;
 use crate::model::{Action, DocumentStatus, LabelDef};
 use crate::text::DirectionSetting;
 use egui::{Color32, RichText, Ui};
@@ -69,15 +68,24 @@ impl SanadApp {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    if ui.button("Open folder…  (Ctrl+O)").clicked() {
+                    if ui
+                        .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                        .clicked()
+                    {
                         self.queue.push(Command::ChooseFolder);
                     }
-                    if ui.button("Open project…").clicked() {
+                    if ui
+                        .add(egui::Button::new("Open project…").shortcut_text("Ctrl+Shift+O"))
+                        .clicked()
+                    {
                         self.queue.push(Command::ChooseProject);
                     }
                     let has = self.project.is_some();
                     if ui
-                        .add_enabled(has, egui::Button::new("Export JSONL…  (Ctrl+E)"))
+                        .add_enabled(
+                            has,
+                            egui::Button::new("Export JSONL…").shortcut_text("Ctrl+E"),
+                        )
                         .clicked()
                     {
                         self.queue.push(Command::ChooseExport);
@@ -93,13 +101,19 @@ impl SanadApp {
                         self.queue.push(Command::ChooseSaveCopy);
                     }
                     ui.separator();
-                    if ui.button("Quit").clicked() {
-                        ui.send_viewport_cmd(egui::ViewportCommand::Close);
+                    if ui
+                        .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                        .clicked()
+                    {
+                        self.queue.push(Command::Quit);
                     }
                 });
                 ui.menu_button("Edit", |ui| {
                     if ui
-                        .add_enabled(self.history.can_undo(), egui::Button::new("Undo  (Ctrl+Z)"))
+                        .add_enabled(
+                            self.history.can_undo(),
+                            egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
+                        )
                         .clicked()
                     {
                         self.queue.push(Command::Undo);
@@ -107,7 +121,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             self.history.can_redo(),
-                            egui::Button::new("Redo  (Ctrl+Shift+Z)"),
+                            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
                         )
                         .clicked()
                     {
@@ -115,24 +129,36 @@ impl SanadApp {
                     }
                     let selected = self.view.selected_annotation.is_some();
                     if ui
-                        .add_enabled(selected, egui::Button::new("Delete annotation  (Del)"))
+                        .add_enabled(
+                            selected,
+                            egui::Button::new("Delete annotation").shortcut_text("Del"),
+                        )
                         .clicked()
                     {
                         self.queue.push(Command::DeleteSelected);
                     }
                     if ui
-                        .add_enabled(selected, egui::Button::new("Add relation…  (R)"))
+                        .add_enabled(
+                            selected,
+                            egui::Button::new("Add relation…").shortcut_text("R"),
+                        )
                         .clicked()
                     {
                         self.queue.push(Command::StartRelation);
                     }
                     ui.separator();
-                    if ui.button("Settings…  (Ctrl+,)").clicked() {
+                    if ui
+                        .add(egui::Button::new("Settings…").shortcut_text("Ctrl+,"))
+                        .clicked()
+                    {
                         self.windows.settings = true;
                     }
                 });
                 ui.menu_button("Help", |ui| {
-                    if ui.button("Keyboard shortcuts  (F1)").clicked() {
+                    if ui
+                        .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                        .clicked()
+                    {
                         self.windows.shortcuts = true;
                     }
                 });
@@ -166,21 +192,52 @@ impl SanadApp {
                             count(DocumentStatus::Done)
                         ));
                         ui.separator();
-                        ui.label(format!("Annotator: {}", p.actor()));
+                        if self.settings.annotator.is_none() && self.windows.ask_name.is_some() {
+                            ui.label("Annotator: not set yet");
+                        } else {
+                            ui.label(format!("Annotator: {}", p.actor()));
+                        }
                     }
                     None => {
                         ui.label("No project open");
                     }
                 }
                 ui.separator();
+                self.selection_readout(ui);
                 let color = if self.error.is_some() {
                     ui.visuals().error_fg_color
                 } else {
                     ui.visuals().text_color()
                 };
-                ui.label(RichText::new(&self.status).color(color));
+                ui.add(egui::Label::new(RichText::new(&self.status).color(color)).wrap());
             });
         });
+    }
+
+    /// The status bar's readout of the text selection: its [start, end), length and text (through
+    /// the document view's bidi engine). Nothing when there is no selection.
+    fn selection_readout(&mut self, ui: &mut Ui) {
+        let Some(sel) = self.view.selection.clone().filter(|s| !s.is_empty()) else {
+            return;
+        };
+        let Some(cur) = &self.current else { return };
+        let text = cur.index.slice(&cur.document.text, sel.clone()).to_owned();
+        ui.label(format!(
+            "Selected {}:",
+            super::overlays::selection_readout(&sel)
+        ));
+        let height = ui.spacing().interact_size.y;
+        ui.allocate_ui(egui::vec2(280.0, height), |ui| {
+            document_view::bidi_snippet(
+                ui,
+                &mut self.snippets,
+                &text,
+                40,
+                false,
+                &format!("Selected text {text}"),
+            );
+        });
+        ui.separator();
     }
 
     pub(super) fn document_list(&mut self, ui: &mut Ui) {
@@ -320,8 +377,17 @@ impl SanadApp {
                             let selected = self.view.selected_annotation == Some(a.id);
                             ui.horizontal(|ui| {
                                 ui.set_height(row_h - ui.spacing().item_spacing.y);
+                                // The line (paragraph) number tells identical mentions apart.
+                                let line = cur
+                                    .index
+                                    .slice(&cur.document.text, 0..a.start)
+                                    .matches('\n')
+                                    .count()
+                                    + 1;
                                 ui.label(RichText::new(name).color(color).strong().small())
                                     .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
+                                ui.label(RichText::new(format!("l.{line}")).weak().small())
+                                    .on_hover_text(format!("Line {line} of the document"));
                                 let accessible = format!("Annotation {name} {text}");
                                 if document_view::bidi_snippet(
                                     ui,
@@ -551,6 +617,15 @@ impl SanadApp {
                 .take(8)
                 .map(|e| (e.id, e.name.clone()))
                 .collect();
+            if hits.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "No entity matches “{}” in its name or aliases. Names match only in the script they are written in: add a Latin alias to find an Arabic name by it.",
+                        self.entity_search.trim()
+                    ))
+                    .weak(),
+                );
+            }
             for (eid, name) in hits {
                 if document_view::bidi_snippet(
                     ui,
@@ -754,236 +829,6 @@ impl SanadApp {
                     Some(head) => self.queue.push(Command::RelationTarget { head, child: id }),
                     None => self.status = format!("Selected annotation {id}: a number relabels it, Delete removes it, R starts a relation"),
                 }
-            }
-        });
-    }
-
-    /// Floating windows: first-run name question, settings, shortcuts, relation type choice,
-    /// label deletion confirmation.
-    pub(super) fn windows(&mut self, ctx: &egui::Context) {
-        if let Some(mut name) = self.windows.ask_name.take() {
-            let mut done = false;
-            egui::Window::new("Who is annotating?")
-                .collapsible(false)
-                .resizable(false)
-                .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-                .show(ctx, |ui| {
-                    let label = ui
-                        .label("Your name goes into the audit trail with every change you make.")
-                        .id;
-                    let r = ui
-                        .add(egui::TextEdit::singleline(&mut name).hint_text("Your name"))
-                        .labelled_by(label);
-                    if (ui.button("OK").clicked()
-                        || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))))
-                        && !name.trim().is_empty()
-                    {
-                        done = true;
-                    }
-                });
-            if done {
-                self.queue.push(Command::SetAnnotator(name));
-            } else {
-                self.windows.ask_name = Some(name);
-            }
-        }
-
-        let mut open = self.windows.shortcuts;
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut open)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.label(RichText::new(*keys).strong());
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                });
-            });
-        self.windows.shortcuts = open;
-
-        if let Some((head, child, types)) = self.windows.relation_choice.clone() {
-            let mut close = false;
-            egui::Window::new("Relation type")
-                .collapsible(false)
-                .resizable(false)
-                .show(ctx, |ui| {
-                    ui.label("More than one relation type fits. Which one?");
-                    for t in &types {
-                        if ui.button(t).clicked() {
-                            self.queue.push(Command::Apply(Action::AddRelation {
-                                id: None,
-                                head,
-                                child,
-                                relation: t.clone(),
-                                created_at: None,
-                            }));
-                            close = true;
-                        }
-                    }
-                    if ui.button("Cancel").clicked() {
-                        close = true;
-                    }
-                });
-            if close {
-                self.windows.relation_choice = None;
-            }
-        }
-
-        if let Some((id, name, count)) = self.windows.confirm_delete_label.clone() {
-            let mut close = false;
-            egui::Window::new("Delete label?").collapsible(false).resizable(false).show(ctx, |ui| {
-                ui.label(format!("{name} holds {count} annotation(s). Deleting the label deletes them too (Ctrl+Z brings all back)."));
-                ui.horizontal(|ui| {
-                    if ui.button(format!("Delete {name} and {count} annotation(s)")).clicked() {
-                        self.queue.push(Command::Apply(Action::DeleteLabel { id }));
-                        close = true;
-                    }
-                    if ui.button("Keep it").clicked() {
-                        close = true;
-                    }
-                });
-            });
-            if close {
-                self.windows.confirm_delete_label = None;
-            }
-        }
-
-        let mut open = self.windows.settings;
-        egui::Window::new("Settings")
-            .open(&mut open)
-            .default_width(520.0)
-            .show(ctx, |ui| self.settings_ui(ui));
-        self.windows.settings = open;
-    }
-
-    fn settings_ui(&mut self, ui: &mut Ui) {
-        let heading = ui.heading("Annotator").id;
-        ui.horizontal(|ui| {
-            ui.add(
-                egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name"),
-            )
-            .labelled_by(heading);
-            if ui.button("Save name").clicked() {
-                self.queue
-                    .push(Command::SetAnnotator(self.windows.annotator_edit.clone()));
-            }
-        });
-        ui.separator();
-        ui.heading("Selecting");
-        let mut keep = self.settings.keep_edge_spaces;
-        if ui
-            .checkbox(&mut keep, "Keep spaces at span edges")
-            .on_hover_text("Off (the default): a new span loses the spaces and invisible direction marks at its two ends, so \"المعتقل \" is stored as \"المعتقل\". Exports warn about any span that still has them.")
-            .changed()
-        {
-            self.queue.push(Command::SetKeepEdgeSpaces(keep));
-        }
-        ui.separator();
-        ui.heading("Labels");
-        if self.project.is_none() {
-            ui.label("Open a project to edit its labels.");
-            return;
-        }
-        let labels = self.labels.clone();
-        egui::Grid::new("label-grid").striped(true).show(ui, |ui| {
-            ui.label("");
-            let name_hdr = ui.label("Name").id;
-            let color_hdr = ui.label("Colour").id;
-            ui.end_row();
-            for l in &labels {
-                let hex = format!("#{:02x}{:02x}{:02x}", l.color[0], l.color[1], l.color[2]);
-                let edit = self
-                    .windows
-                    .label_edits
-                    .entry(l.id)
-                    .or_insert_with(|| (l.name.clone(), hex.clone()));
-                let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
-                ui.painter().rect_filled(sw, 3.0, rgb(l.color));
-                ui.add_sized([150.0, 20.0], egui::TextEdit::singleline(&mut edit.0))
-                    .labelled_by(name_hdr);
-                ui.add_sized([80.0, 20.0], egui::TextEdit::singleline(&mut edit.1))
-                    .labelled_by(color_hdr);
-                let (new_name, new_color) = edit.clone();
-                if ui.button("Apply").clicked() {
-                    if new_name != l.name {
-                        self.queue.push(Command::Apply(Action::RenameLabel {
-                            id: l.id,
-                            name: new_name,
-                        }));
-                    }
-                    if new_color != hex {
-                        self.queue.push(Command::Apply(Action::RecolorLabel {
-                            id: l.id,
-                            color: new_color,
-                        }));
-                    }
-                    self.windows.label_edits.remove(&l.id);
-                }
-                if ui.button("Delete…").clicked() {
-                    let count = self
-                        .project
-                        .as_ref()
-                        .and_then(|p| p.label_usage(l.id).ok())
-                        .unwrap_or(0);
-                    if count == 0 {
-                        self.queue
-                            .push(Command::Apply(Action::DeleteLabel { id: l.id }));
-                    } else {
-                        self.windows.confirm_delete_label = Some((l.id, l.name.clone(), count));
-                    }
-                }
-                ui.end_row();
-            }
-        });
-        ui.horizontal(|ui| {
-            let label = ui.label("New label:").id;
-            let (name, color, key) = &mut self.windows.new_label;
-            ui.add(
-                egui::TextEdit::singleline(name)
-                    .hint_text("NAME")
-                    .desired_width(140.0),
-            )
-            .labelled_by(label);
-            ui.add(
-                egui::TextEdit::singleline(color)
-                    .hint_text("#rrggbb")
-                    .desired_width(70.0),
-            )
-            .labelled_by(label);
-            ui.add(
-                egui::TextEdit::singleline(key)
-                    .hint_text("key")
-                    .desired_width(30.0),
-            )
-            .labelled_by(label);
-            if ui.button("Add label").clicked() {
-                // Kept until the label is added, so a refused one can be corrected.
-                let (name, color, key) = self.windows.new_label.clone();
-                self.queue.push(Command::Apply(Action::AddLabel {
-                    id: None,
-                    name: name.trim().to_owned(),
-                    color: if color.trim().is_empty() {
-                        "#9c755f".into()
-                    } else {
-                        color.trim().to_owned()
-                    },
-                    key: key.trim().chars().next(),
-                    description: String::new(),
-                }));
-            }
-        });
-        ui.separator();
-        if let Some(err) = &self.error {
-            ui.label(RichText::new(format!("⚠ {err}")).color(ui.visuals().error_fg_color));
-        }
-        ui.horizontal(|ui| {
-            if ui.button("Export scheme…").clicked() {
-                self.queue.push(Command::ExportScheme);
-            }
-            if ui.button("Import scheme…").clicked() {
-                self.queue.push(Command::ImportScheme);
             }
         });
     }

@@ -1,11 +1,11 @@
-//! The app's own settings (not the project's): the annotator's name, asked once and kept in
-//! `settings.ron` in the user's config directory.
+//! The app's own settings (not the project's): the annotator's name, asked once, and how
+//! selecting and labelling behave; kept in `settings.ron` in the user's config directory.
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// Settings kept between runs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Settings kept between runs. Fields missing from an older file take their defaults.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     /// The name written into the audit trail with every change.
     #[serde(default)]
@@ -14,6 +14,28 @@ pub struct Settings {
     /// when a span is labelled, see [`crate::model::trim_span`]).
     #[serde(default)]
     pub keep_edge_spaces: bool,
+    /// A drag selects whole words (UAX #29) at both ends; Alt while dragging gives grapheme
+    /// precision. On by default.
+    #[serde(default = "yes")]
+    pub snap_to_words: bool,
+    /// A document still "to do" becomes "in progress" at its first annotation. On by default.
+    #[serde(default = "yes")]
+    pub mark_in_progress: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            annotator: None,
+            keep_edge_spaces: false,
+            snap_to_words: true,
+            mark_in_progress: true,
+        }
+    }
 }
 
 /// Where settings live: `<config dir>/settings.ron` (e.g. `~/.config/sanad/settings.ron`).
@@ -51,7 +73,11 @@ impl Settings {
 pub const SHORTCUTS: &[(&str, &str)] = &[
     (
         "Drag",
-        "Select a span (logical range between press and release)",
+        "Select a span: whole words at both ends (logical range between press and release)",
+    ),
+    (
+        "Alt+Drag",
+        "Select a span letter by letter (grapheme clusters), without snapping to words",
     ),
     ("Double-click", "Select a word"),
     (
@@ -62,7 +88,14 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Shift+Left / Shift+Right",
         "Extend the selection by one grapheme, in the direction you see",
     ),
-    ("Ctrl+Shift+Left / Right", "Extend the selection by a word"),
+    (
+        "Ctrl+Shift+Left / Right",
+        "Extend the selection by a word, in the direction you see",
+    ),
+    (
+        "Start ±1, End ±1",
+        "Inspector buttons: move the selected annotation's start or end by one grapheme",
+    ),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
     (
@@ -74,16 +107,31 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "R",
         "Start a relation from the selected annotation; then click its target",
     ),
-    ("Esc", "Clear the selection, or cancel a relation"),
+    (
+        "Esc",
+        "Close the open window; else cancel a relation or clear the selection",
+    ),
+    (
+        "Tab / Shift+Tab",
+        "Select the next / previous annotation and scroll to it",
+    ),
+    ("Up / Down", "Scroll the document by a line"),
+    ("Page Up / Page Down", "Scroll the document by a page"),
+    (
+        "Ctrl+Home / Ctrl+End",
+        "Go to the top / the end of the document",
+    ),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
     ("Ctrl+O", "Open a folder of .txt documents"),
+    ("Ctrl+Shift+O", "Open a project (.sanad)"),
     ("Ctrl+E", "Export JSONL"),
     (
         "Ctrl+,",
         "Settings: annotator name, labels, scheme import/export",
     ),
     ("Alt+Up / Alt+Down", "Previous / next document in the list"),
+    ("Ctrl+Q", "Quit"),
     ("F1", "This list"),
 ];
 
@@ -99,8 +147,20 @@ mod tests {
         let s = Settings {
             annotator: Some("ليلى".into()),
             keep_edge_spaces: true,
+            snap_to_words: false,
+            mark_in_progress: true,
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path), s);
+    }
+
+    #[test]
+    fn a_file_from_before_the_switches_turns_them_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        std::fs::write(&path, "(annotator: Some(\"Layla\"))").unwrap();
+        let s = Settings::load(&path);
+        assert_eq!(s.annotator.as_deref(), Some("Layla"));
+        assert!(s.snap_to_words && s.mark_in_progress);
     }
 }
