@@ -2,9 +2,11 @@
 //! with `PRAGMA user_version` and migrated forward; every user action is one transaction.
 
 pub mod apply;
+pub mod backup;
 pub mod documents;
 pub mod error;
 pub mod files;
+pub mod inspect;
 pub mod project;
 pub mod queries;
 pub mod replay;

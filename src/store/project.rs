@@ -22,155 +22,21 @@ use crate::model::scheme::{LabelScheme, parse_hex_color};
 use crate::model::{Annotation, Document, DocumentId, DocumentStatus, DocumentSummary, Label};
 use crate::text::DirectionSetting;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
-use std::io::Read;
 use std::path::{Path, PathBuf};
+
+pub use super::inspect::{FileKind, inspect};
 
 /// How long a transaction waits for another connection's write to finish before it gives up
 /// with "database is locked".
 pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// What the first 100 bytes of a file say about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// The file does not exist or is empty: a new project may be created there.
-    New,
-    /// A Sanad project of this schema version.
-    Sanad {
-        /// `user_version` from the header (may lag a change still in the WAL).
-        version: i32,
-    },
-}
-
-/// Reads the SQLite header of `path` without opening it as a database, so a file that is not a
-/// Sanad project is never touched.
-///
-/// # Errors
-/// [`StoreError::NotSqlite`], [`StoreError::ForeignDatabase`], [`StoreError::NewerVersion`], or
-/// [`StoreError::Io`] when the file cannot be read.
-pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
-    if path.is_dir() {
-        return Err(StoreError::IsFolder {
-            path: path.to_owned(),
-        });
-    }
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return Err(StoreError::Io {
-            source: std::io::Error::other("not a regular file: a pipe, socket or device"),
-            path: path.to_owned(),
-        });
-    }
-    if super::files::is_companion_name(path) {
-        // SQLite deletes or plays back a file of that name when the database beside it opens.
-        return Err(StoreError::Refused(format!(
-            "a project cannot be named like a database journal (ending -journal, -wal or -shm): {}",
-            path.display()
-        )));
-    }
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(FileKind::New),
-        Err(source) => {
-            return Err(StoreError::Io {
-                source,
-                path: path.to_owned(),
-            });
-        }
-    };
-    let mut header = Vec::with_capacity(100);
-    (&mut file)
-        .take(100)
-        .read_to_end(&mut header)
-        .map_err(|source| StoreError::Io {
-            source,
-            path: path.to_owned(),
-        })?;
-    if header.is_empty() {
-        return Ok(FileKind::New);
-    }
-    if header.len() < 100 || &header[..16] != b"SQLite format 3\0" {
-        return Err(StoreError::NotSqlite {
-            path: path.to_owned(),
-        });
-    }
-    let be = |at: usize| {
-        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    let (version, app_id) = (be(60), be(68));
-    if app_id == 0 && version == 0 && be(40) == 0 {
-        // Schema cookie 0: no table was ever committed to this file. It holds nothing, so it
-        // is the stub of a project whose first transaction never finished (or an empty
-        // database); it becomes a new project.
-        return Ok(FileKind::New);
-    }
-    if app_id != APPLICATION_ID && companion_exists(path) {
-        // The header may lag a change still in a WAL file of an older Sanad (or a hot journal
-        // not yet rolled back): ask SQLite, read-only.
-        return inspect_through_sqlite(path);
-    }
-    if app_id != APPLICATION_ID {
-        return Err(StoreError::ForeignDatabase {
-            path: path.to_owned(),
-        });
-    }
-    if version > SCHEMA_VERSION {
-        return Err(StoreError::NewerVersion {
-            found: version,
-            supported: SCHEMA_VERSION,
-            path: path.to_owned(),
-        });
-    }
-    Ok(FileKind::Sanad { version })
-}
-
-/// Is there a `-wal` or `-journal` file beside `path`?
-fn companion_exists(path: &Path) -> bool {
-    ["-wal", "-journal"].iter().any(|suffix| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        Path::new(&name).exists()
-    })
-}
-
-/// [`inspect`] for a file whose header does not say Sanad but whose companion file may: opens it
-/// with SQLite read-only and reads `application_id`, `user_version` and whether it has tables.
-fn inspect_through_sqlite(path: &Path) -> Result<FileKind, StoreError> {
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| StoreError::Open {
-            message: sqlite_message(&e),
-            path: path.to_owned(),
-        })?;
-    let read = || -> rusqlite::Result<(i32, i32, i64)> {
-        Ok((
-            conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
-            conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
-            conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?,
-        ))
-    };
-    let (app_id, version, tables) = read().map_err(|e| StoreError::Open {
-        message: sqlite_message(&e),
-        path: path.to_owned(),
-    })?;
-    match (app_id, tables) {
-        (APPLICATION_ID, _) if version > SCHEMA_VERSION => Err(StoreError::NewerVersion {
-            found: version,
-            supported: SCHEMA_VERSION,
-            path: path.to_owned(),
-        }),
-        (APPLICATION_ID, _) => Ok(FileKind::Sanad { version }),
-        (0, 0) => Ok(FileKind::New),
-        _ => Err(StoreError::ForeignDatabase {
-            path: path.to_owned(),
-        }),
-    }
-}
 
 /// An open project.
 pub struct Project {
     // Field order matters: the connection closes before the editing lock's file handle, so
     // closing that handle never drops SQLite's own locks on the file mid-transaction.
     pub(super) conn: Connection,
-    editor_lock: Option<std::fs::File>,
-    path: PathBuf,
+    pub(super) editor_lock: Option<std::fs::File>,
+    pub(super) path: PathBuf,
     actor: String,
 }
 
@@ -403,110 +269,6 @@ impl Project {
     /// SQLite errors.
     pub fn set_busy_timeout(&mut self, wait: std::time::Duration) -> Result<(), StoreError> {
         Ok(self.conn.busy_timeout(wait)?)
-    }
-
-    /// Takes the advisory editing lock on the project file (an OS file lock, `flock` on Unix,
-    /// held until the project is dropped), so that a second window on the same project is
-    /// refused instead of undoing the first window's edits. Command-line imports and exports
-    /// do not take it. Calling it again on the same project does nothing.
-    ///
-    /// # Errors
-    /// [`StoreError::AlreadyOpen`] when another window (any process, or another `Project` in
-    /// this one) holds it; [`StoreError::Io`] when the file cannot be opened.
-    pub fn lock_for_editing(&mut self) -> Result<(), StoreError> {
-        if self.editor_lock.is_some() || self.path == Path::new(":memory:") {
-            return Ok(());
-        }
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .open(&self.path)
-            .map_err(|source| StoreError::Io {
-                source,
-                path: self.path.clone(),
-            })?;
-        match file.try_lock() {
-            Ok(()) => {
-                self.editor_lock = Some(file);
-                Ok(())
-            }
-            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen {
-                path: self.path.clone(),
-            }),
-            Err(std::fs::TryLockError::Error(source)) => Err(StoreError::Io {
-                source,
-                path: self.path.clone(),
-            }),
-        }
-    }
-
-    /// Writes a consistent copy of the whole project to `out` (SQLite's `VACUUM INTO`, which
-    /// reads in one transaction, so it is safe while the project is open and being edited),
-    /// through a new temporary file in `out`'s folder that is synced and then linked into place
-    /// (a hard link, which never replaces a file that appeared meanwhile; a rename on drives
-    /// without hard links), so `out` is either the whole copy or absent.
-    ///
-    /// # Errors
-    /// [`StoreError::OutputExists`] when `out` exists (a backup never replaces a file);
-    /// [`StoreError::Refused`] when `out` is named like a database journal or a journal file
-    /// stands beside it; [`StoreError::Io`] when its folder does not exist or cannot be written;
-    /// SQLite errors.
-    pub fn backup_to(&self, out: &Path) -> Result<(), StoreError> {
-        let io = |source: std::io::Error| StoreError::Io {
-            source,
-            path: out.to_owned(),
-        };
-        let (dir, name) = super::files::folder_and_name(out).map_err(io)?;
-        let target = dir.join(&name);
-        if target.symlink_metadata().is_ok() {
-            return Err(StoreError::OutputExists {
-                path: out.to_owned(),
-            });
-        }
-        if super::files::is_companion_name(&target)
-            || !super::files::existing_companions(&target).is_empty()
-        {
-            // SQLite would play a journal beside the copy back into it, or delete a copy named
-            // like a journal when its database opens.
-            return Err(StoreError::Refused(format!(
-                "a database journal is (or would be) beside that name; choose another: {}",
-                out.display()
-            )));
-        }
-        let (tmp, file) = super::files::create_temp(&dir, &name).map_err(io)?;
-        drop(file);
-        let result = (|| {
-            let tmp_str = tmp.to_str().ok_or_else(|| {
-                io(std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "the path is not valid UTF-8",
-                ))
-            })?;
-            self.conn.execute("VACUUM INTO ?1", [tmp_str])?;
-            std::fs::File::open(&tmp)
-                .and_then(|f| f.sync_all())
-                .map_err(io)?;
-            // A hard link never replaces a file that appeared meanwhile (unlike a rename).
-            match std::fs::hard_link(&tmp, &target) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    return Err(StoreError::OutputExists {
-                        path: out.to_owned(),
-                    });
-                }
-                // Folders without hard links (FAT and exFAT drives): check, then rename.
-                Err(_) if target.symlink_metadata().is_err() => {
-                    std::fs::rename(&tmp, &target).map_err(io)?;
-                }
-                Err(e) => return Err(io(e)),
-            }
-            sync_dir(&dir);
-            Ok(())
-        })();
-        let _ = std::fs::remove_file(&tmp);
-        for companion in super::files::existing_companions(&tmp) {
-            let _ = std::fs::remove_file(companion);
-        }
-        result
     }
 
     /// The name recorded in the audit log for changes.
@@ -770,7 +532,7 @@ pub(crate) fn sync_dir(dir: &Path) {
 }
 
 /// SQLite's own words for an error, without rusqlite's repetition of the code.
-fn sqlite_message(e: &rusqlite::Error) -> String {
+pub(super) fn sqlite_message(e: &rusqlite::Error) -> String {
     match e {
         rusqlite::Error::SqliteFailure(err, Some(msg)) => {
             format!("{msg}; SQLite error {}", err.extended_code)
