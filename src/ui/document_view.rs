@@ -2,17 +2,16 @@
 //! annotation highlights and the selection as shapes behind the text, and turns pointer and
 //! keyboard input into a logical selection (char offsets, end-exclusive) by hit-testing the layout.
 //!
-//! Each line is one egui galley whose sections are the line's units pushed in visual order (never
-//! through `LayoutJob::append`, which would merge neighbours of equal format); a highlight edge
-//! inside a word never splits the word's shaping. Only the paragraphs in view are laid out.
+//! Each unit of a line is its own egui galley (the one it was measured with), placed at its x in
+//! visual order and on the line's common baseline, so Latin, digits and Arabic sit on one baseline
+//! and a highlight edge inside a word never splits the word's shaping. Only the paragraphs in view
+//! are laid out.
 
 use crate::model::{Annotation, AnnotationId, Label, Relation};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{LineLayout, layout_document};
-use crate::text::shaping::{EguiMeasurer, ShapeCache, unit_format};
+use crate::text::shaping::{EguiMeasurer, ShapeCache, line_galleys};
 use crate::text::{DirectionSetting, words};
-use egui::epaint::text::ByteIndex;
-use egui::text::{LayoutJob, LayoutSection};
 use egui::{
     Color32, CornerRadius, Event, FontId, Key, Modifiers, Rect, Sense, Stroke, StrokeKind, Ui,
     pos2, vec2,
@@ -148,29 +147,27 @@ impl DocumentViewState {
     }
 }
 
-/// The galley job of one line: its visible units as sections in visual order (pushed by hand,
-/// not through `LayoutJob::append`), and the x of the first visible unit from the line's left.
-pub fn line_job(line: &LineLayout, font_size: f32, color: Color32) -> (LayoutJob, f32) {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = f32::INFINITY;
-    job.break_on_newline = false;
-    job.round_output_to_gui = false;
-    let format = unit_format(font_size, line.height, color);
-    for unit in line.units.iter().filter(|u| !u.text.is_empty()) {
-        let start = job.text.len();
-        job.text.push_str(&unit.text);
-        job.sections.push(LayoutSection {
-            leading_space: 0.0,
-            byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
-            format: format.clone(),
-        });
+/// Paints `line` (laid out with the shapes in `cache`) with its top-left corner at `line_min`
+/// (screen points): one galley per unit, every unit on the line's common baseline, positions
+/// rounded to physical pixels so glyphs stay crisp.
+fn paint_line(
+    ui: &Ui,
+    painter: &egui::Painter,
+    cache: &mut ShapeCache,
+    line: &LineLayout,
+    line_min: egui::Pos2,
+    color: Color32,
+) {
+    let ppp = ui.ctx().pixels_per_point();
+    let round = |v: f32| (v * ppp).round() / ppp;
+    let placed = ui.ctx().fonts_mut(|fonts| line_galleys(fonts, cache, line));
+    for p in placed {
+        let pos = pos2(
+            round(line_min.x + p.offset.x),
+            round(line_min.y + p.offset.y),
+        );
+        painter.galley(pos, p.galley, color);
     }
-    let first_x = line
-        .units
-        .iter()
-        .find(|u| !u.text.is_empty())
-        .map_or(0.0, |u| u.x);
-    (job, first_x)
 }
 
 /// A cache for [`bidi_snippet`]: shaped units at the snippet font size.
@@ -189,20 +186,71 @@ impl Default for SnippetCache {
 /// Font size of snippets in side panels, points.
 pub const SNIPPET_FONT_SIZE: f32 = 15.0;
 
+/// Snippets lay out at most this many chars of their text (a bound for very long notes); what is
+/// shown is then cut to the width available.
+const SNIPPET_MAX_CHARS: usize = 400;
+
+/// Lays out `text` on one line, cut with an ellipsis to fit `width` points if it is wider: at the
+/// last line break opportunity (UAX #14) that fits, else between grapheme clusters.
+pub fn fit_snippet(
+    text: &str,
+    width: f32,
+    measurer: &mut dyn crate::text::layout::Measurer,
+) -> DocumentLayout {
+    let lay = |s: &str, m: &mut dyn crate::text::layout::Measurer| {
+        layout_document(s, DirectionSetting::Auto, f32::INFINITY, m)
+    };
+    let full = lay(text, measurer);
+    let line_width = |l: &DocumentLayout| l.lines().map(|l| l.width).fold(0.0, f32::max);
+    if line_width(&full) <= width {
+        return full;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |n: usize| -> String {
+        let mut s: String = chars[..n].iter().collect::<String>().trim_end().to_owned();
+        s.push('…');
+        s
+    };
+    let (allowed, _) = crate::text::units::break_opportunities(text, chars.len());
+    let words: Vec<usize> = (1..chars.len()).filter(|&i| allowed[i]).collect();
+    let graphemes: Vec<usize> = crate::text::measure::grapheme_char_ranges(text)
+        .into_iter()
+        .map(|g| g.end)
+        .filter(|&e| e < chars.len())
+        .collect();
+    for candidates in [words, graphemes] {
+        // The longest prefix that fits: widths grow with the prefix, so search by halves.
+        let (mut lo, mut hi) = (0usize, candidates.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if line_width(&lay(&cut(candidates[mid - 1]), measurer)) <= width {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo > 0 {
+            return lay(&cut(candidates[lo - 1]), measurer);
+        }
+    }
+    lay("…", measurer)
+}
+
 /// A one-line, clickable piece of mixed-direction text (e.g. an annotation's text in a list),
-/// laid out by the same bidi engine as the document (never a plain egui label, which has no
-/// bidi). Text longer than `max_chars` chars is cut with an ellipsis. `accessible` names the
-/// widget.
+/// laid out and painted by the same bidi engine as the document (never a plain egui label, which
+/// has no bidi). Text wider than the space available is cut to fit, with an ellipsis: at the last
+/// line break opportunity (UAX #14) that fits, so words stay whole, or between grapheme clusters
+/// when not even the first word fits. `accessible` names the widget.
 pub fn bidi_snippet(
     ui: &mut Ui,
     cache: &mut SnippetCache,
     text: &str,
-    max_chars: usize,
     selected: bool,
     accessible: &str,
 ) -> egui::Response {
     let flat: String = text
         .chars()
+        .take(SNIPPET_MAX_CHARS)
         .map(|c| {
             if crate::text::paragraphs::is_paragraph_separator(c) {
                 ' '
@@ -211,21 +259,14 @@ pub fn bidi_snippet(
             }
         })
         .collect();
-    let shown: String = if flat.chars().count() > max_chars {
-        flat.chars()
-            .take(max_chars)
-            .chain(std::iter::once('…'))
-            .collect()
-    } else {
-        flat
-    };
+    let available = (ui.available_width() - 8.0).max(16.0);
     let shapes = &mut cache.shapes;
     let layout = ui.ctx().fonts_mut(|fonts| {
         let mut m = EguiMeasurer {
             fonts,
             cache: shapes,
         };
-        layout_document(&shown, DirectionSetting::Auto, f32::INFINITY, &mut m)
+        fit_snippet(&flat, available, &mut m)
     });
     let Some(line) = layout.lines().next().cloned() else {
         return ui.label("");
@@ -240,17 +281,21 @@ pub fn bidi_snippet(
             .rect_filled(rect, CornerRadius::same(2), visuals.weak_bg_fill);
     }
     let color = visuals.text_color();
-    let (job, first_x) = line_job(&line, SNIPPET_FONT_SIZE, color);
-    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
     let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
         rect.max.x - line.width - 4.0
     } else {
         rect.min.x + 4.0
     };
-    ui.painter()
-        .with_clip_rect(rect)
-        .galley(pos2(x + first_x, rect.min.y), galley, color);
+    let painter = ui.painter().with_clip_rect(rect);
+    paint_line(
+        ui,
+        &painter,
+        &mut cache.shapes,
+        &line,
+        pos2(x, rect.min.y),
+        color,
+    );
     response
 }
 
@@ -512,8 +557,7 @@ pub fn show(
                 }
             }
 
-            // Text: one galley per visible line, units pushed as sections in visual order.
-            let font_size = state.shapes.font_size();
+            // Text: one galley per visible unit, in visual order, on the line's baseline.
             let marker_color = ui.visuals().warn_fg_color;
             for line in layout
                 .lines()
@@ -523,11 +567,7 @@ pub fn show(
                     pos2(line.x, line.y),
                     vec2(line.width.max(1.0), line.height),
                 ));
-                if line.units.iter().any(|u| !u.text.is_empty()) {
-                    let (job, first_x) = line_job(line, font_size, text_color);
-                    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-                    painter.galley(lr.min + vec2(first_x, 0.0), galley, text_color);
-                }
+                paint_line(ui, &painter, &mut state.shapes, line, lr.min, text_color);
                 if state.show_controls {
                     paint_control_markers(&painter, line, lr.min, marker_color);
                 }

@@ -193,7 +193,8 @@ impl SanadApp {
                     ui.label(RichText::new(format!("No document is “{what}” ({} in all). Set “shown” to All.", self.documents.len())).weak());
                 }
                 for (id, text, hover) in rows {
-                    if ui.add(egui::Button::selectable(current == Some(id), text).truncate()).on_hover_text(hover).clicked() {
+                    // Names (often Arabic) through the bidi engine, cut to the panel's width.
+                    if document_view::bidi_snippet(ui, &mut self.snippets, &text, current == Some(id), &text).on_hover_text(hover).clicked() {
                         self.queue.push(Command::SelectDocument(id));
                     }
                 }
@@ -234,7 +235,7 @@ impl SanadApp {
                         } else {
                             format!("Also: {}\nClick: go to the next mention, in any document", aliases.join(", "))
                         };
-                        if document_view::bidi_snippet(ui, &mut self.snippets, &name, 40, false, &accessible).on_hover_text(hover).clicked() {
+                        if document_view::bidi_snippet(ui, &mut self.snippets, &name, false, &accessible).on_hover_text(hover).clicked() {
                             self.queue.push(Command::JumpToMention(id));
                         }
                     });
@@ -304,7 +305,6 @@ impl SanadApp {
                                     ui,
                                     &mut self.snippets,
                                     text,
-                                    48,
                                     selected,
                                     &accessible,
                                 )
@@ -378,7 +378,6 @@ impl SanadApp {
             ui,
             &mut self.snippets,
             &text,
-            60,
             false,
             "Selected annotation text",
         );
@@ -489,7 +488,6 @@ impl SanadApp {
                         ui,
                         &mut self.snippets,
                         &name,
-                        30,
                         false,
                         &format!("Linked entity {name}"),
                     );
@@ -533,7 +531,6 @@ impl SanadApp {
                     ui,
                     &mut self.snippets,
                     &name,
-                    40,
                     false,
                     &format!("Link to {name}"),
                 )
@@ -575,7 +572,6 @@ impl SanadApp {
                     ui,
                     &mut self.snippets,
                     &other,
-                    30,
                     false,
                     &format!("Related {other}"),
                 );
