@@ -50,6 +50,11 @@ pub struct DocumentViewState {
     pub show_controls: bool,
     /// Screen rect of the laid-out text on the last frame (its top-left is layout (0, 0)).
     pub last_origin: Option<Rect>,
+    /// Char offsets of the shown document's chars that no font can draw (for the text it was
+    /// computed on: document id and byte length).
+    undrawable: Option<(i64, usize, Arc<Vec<usize>>)>,
+    /// How many chars no font can draw, per document shown so far (the document list flags them).
+    pub undrawable_counts: std::collections::HashMap<i64, usize>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -82,6 +87,8 @@ impl Default for DocumentViewState {
             scroll_to: None,
             show_controls: false,
             last_origin: None,
+            undrawable: None,
+            undrawable_counts: Default::default(),
         }
     }
 }
@@ -126,6 +133,39 @@ impl DocumentViewState {
             .into_iter()
             .map(|r| r.translate(origin.min.to_vec2()))
             .collect()
+    }
+
+    /// The chars of `text` (document `document`) that no font can draw, as char offsets; computed
+    /// once per text. Controls, spaces, marks and invisible formatting chars never count.
+    fn undrawable_chars(&mut self, ui: &Ui, document: i64, text: &str) -> Arc<Vec<usize>> {
+        if let Some((id, len, found)) = &self.undrawable
+            && *id == document
+            && *len == text.len()
+        {
+            return found.clone();
+        }
+        let font = crate::text::fonts::document_font(self.shapes.font_size());
+        let mut known: std::collections::HashMap<char, bool> = Default::default();
+        let found: Vec<usize> = ui.ctx().fonts_mut(|fonts| {
+            text.chars()
+                .enumerate()
+                .filter(|&(_, c)| {
+                    *known.entry(c).or_insert_with(|| {
+                        let class = unicode_bidi::bidi_class(c);
+                        let invisible = c.is_control()
+                            || c.is_whitespace()
+                            || crate::text::units::is_invisible_control(c, class)
+                            || matches!(class, unicode_bidi::BidiClass::NSM);
+                        !invisible && !fonts.has_glyph(&font, c)
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect()
+        });
+        self.undrawable_counts.insert(document, found.len());
+        let found = Arc::new(found);
+        self.undrawable = Some((document, text.len(), found.clone()));
+        found
     }
 
     fn set_caret(&mut self, anchor: usize, active: usize) {
@@ -343,6 +383,7 @@ pub fn show(
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
     let shared_text = state.text_for(document, text);
+    let undrawable = state.undrawable_chars(ui, document, text);
     egui::ScrollArea::vertical()
         .id_salt(("document-scroll", document))
         .auto_shrink([false, false])
@@ -644,12 +685,35 @@ pub fn show(
                 painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, text_color));
             }
 
+            // Chars no font can draw: egui draws a box; a warning outline marks it, and hovering
+            // it names the code point.
+            let warn = ui.visuals().warn_fg_color;
+            for &i in undrawable
+                .iter()
+                .filter(|&&i| visible.start <= i && i < visible.end)
+            {
+                for r in layout.range_rects(i..i + 1) {
+                    painter.rect_stroke(
+                        to_screen(r).shrink2(vec2(0.0, 2.0)),
+                        CornerRadius::same(2),
+                        Stroke::new(1.5, warn),
+                        StrokeKind::Inside,
+                    );
+                }
+            }
             // Hover: show the labels under the pointer.
             if let Some(p) = response.hover_pos()
                 && let Some(i) = layout.char_at(to_layout(p))
             {
                 let hits = annotations_at(annotations, i);
-                if !hits.is_empty() {
+                if undrawable.binary_search(&i).is_ok()
+                    && let Some(c) = shared_text.chars().nth(i)
+                {
+                    response.clone().on_hover_text_at_pointer(format!(
+                        "U+{:04X}: no font can draw this character",
+                        c as u32
+                    ));
+                } else if !hits.is_empty() {
                     let names: Vec<String> = hits
                         .iter()
                         .map(|a| {

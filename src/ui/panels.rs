@@ -178,7 +178,12 @@ impl SanadApp {
                 .visible_documents()
                 .into_iter()
                 .map(|d| {
-                    let flag = if d.has_override { "  ⚠ override" } else { "" };
+                    let mut flag = if d.has_override { "  ⚠ override".to_owned() } else { String::new() };
+                    // Known for the documents shown so far (the view counts them when it opens one).
+                    if let Some(&n) = self.view.undrawable_counts.get(&d.id).filter(|n| **n > 0) {
+                        let what = if n == 1 { "character cannot" } else { "characters cannot" };
+                        flag.push_str(&format!("  ⚠ {n} {what} be displayed"));
+                    }
                     let text = format!("{} {}  ({}){flag}", status_mark(d.status), d.rel_path, d.annotation_count);
                     let mut hover = format!("{} — {}", d.rel_path, d.status.title());
                     if d.has_override {
