@@ -87,10 +87,38 @@ fn joins_rtl_word(c: char, class: BidiClass) -> bool {
 /// points are of a right-to-left script whatever their level. `None` for chars of no script of
 /// their own (Common, Inherited, Unknown: Western digits, punctuation, most marks).
 pub fn script_runs_rtl(c: char) -> Option<bool> {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    // Answers for the Basic Multilingual Plane, filled as they are asked: 0 not yet known,
+    // 1 no script, 2 left to right, 3 right to left.
+    static KNOWN: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
     if c.is_ascii() {
         // ASCII letters are Latin; the rest of ASCII is Common.
         return c.is_ascii_alphabetic().then_some(false);
     }
+    let Some(slot) = KNOWN.get(c as usize) else {
+        return ask_shaper_rtl(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        1 => None,
+        2 => Some(false),
+        3 => Some(true),
+        _ => {
+            let answer = ask_shaper_rtl(c);
+            slot.store(
+                match answer {
+                    None => 1,
+                    Some(false) => 2,
+                    Some(true) => 3,
+                },
+                Ordering::Relaxed,
+            );
+            answer
+        }
+    }
+}
+
+/// [`script_runs_rtl`] asked of harfrust itself.
+fn ask_shaper_rtl(c: char) -> Option<bool> {
     let mut buffer = harfrust::UnicodeBuffer::new();
     buffer.add(c, 0);
     buffer.guess_segment_properties();

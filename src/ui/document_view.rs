@@ -823,3 +823,37 @@ fn label_color(labels: &[Label], id: i64) -> Color32 {
             Color32::from_rgb(l.color[0], l.color[1], l.color[2])
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::layout::FixedWidthMeasurer;
+
+    /// The drawn text of a one-line layout, left to right.
+    fn shown(text: &str, width: f32) -> (String, bool) {
+        let mut m = FixedWidthMeasurer {
+            advance: 10.0,
+            height: 20.0,
+        };
+        let l = fit_snippet(text, width, &mut m);
+        let drawn = l
+            .lines()
+            .flat_map(|line| line.units.iter().map(|u| u.text.clone()))
+            .collect();
+        (drawn, l.paragraphs().next().is_some_and(|p| p.rtl))
+    }
+
+    #[test]
+    fn snippets_are_cut_by_width_at_a_word_edge() {
+        // 10 points a grapheme: "abc def ghi" is 110 wide.
+        assert_eq!(shown("abc def ghi", 110.0).0, "abc def ghi");
+        assert_eq!(shown("abc def ghi", 90.0).0, "abc def…");
+        assert_eq!(shown("abc def ghi", 75.0).0, "abc…");
+        // Not even the first word fits: cut between graphemes.
+        assert_eq!(shown("abcdefghi", 45.0).0, "abc…");
+        // Arabic keeps whole words and reads right to left: the ellipsis ends up on the left.
+        let (drawn, rtl) = shown("سجن صيدنايا العسكري", 100.0);
+        assert!(rtl);
+        assert_eq!(drawn, "…سجن");
+    }
+}
