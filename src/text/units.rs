@@ -202,14 +202,22 @@ pub fn split_units(
         }
         prev = Some((c, class, invisible));
     }
-    if out.iter().any(|u| {
-        u.chars.len() > 1 && shaper_runs_rtl(chars[u.chars.clone()].iter().copied()) != u.is_rtl()
-    }) {
+    // Would the shaper run this unit against its level's direction? (Most units answer from their
+    // first char, a letter.)
+    let against = |u: &Unit| {
+        let slice = &chars[u.chars.clone()];
+        slice.len() > 1
+            && match script_runs_rtl(slice[0]) {
+                Some(rtl) => rtl != u.is_rtl(),
+                None => shaper_runs_rtl(slice[1..].iter().copied()) != u.is_rtl(),
+            }
+    };
+    if out.iter().any(against) {
         out = out
             .into_iter()
             .flat_map(|u| {
                 let slice = &chars[u.chars.clone()];
-                if slice.len() < 2 || shaper_runs_rtl(slice.iter().copied()) == u.is_rtl() {
+                if !against(&u) {
                     return vec![u];
                 }
                 let text: String = slice.iter().collect();
