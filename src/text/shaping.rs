@@ -198,8 +198,10 @@ pub fn unit_format(font_size: f32, line_height: f32, color: Color32) -> TextForm
 
 /// A one-section job for measuring or drawing one unit.
 pub fn unit_job(text: &str, format: TextFormat) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    job.text = text.to_owned();
+    let mut job = LayoutJob {
+        text: text.to_owned(),
+        ..Default::default()
+    };
     job.sections.push(LayoutSection {
         leading_space: 0.0,
         byte_range: ByteIndex(0)..ByteIndex(text.len()),

@@ -47,14 +47,14 @@ pub fn painted_glyphs(
                     x: line.x + p.offset.x + row.pos.x + g.pos.x,
                     advance: g.advance_width,
                     baseline: line.y + p.offset.y + row.pos.y + g.pos.y,
-                    ink_bottom: (!g.uv_rect.is_nothing()).then(|| {
+                    ink_bottom: (!g.uv_rect.is_nothing()).then_some(
                         line.y
                             + p.offset.y
                             + row.pos.y
                             + g.pos.y
                             + g.uv_rect.offset.y
-                            + g.uv_rect.size.y
-                    }),
+                            + g.uv_rect.size.y,
+                    ),
                 });
             }
         }
