@@ -46,6 +46,11 @@ fn double_click_selects_the_word_without_the_arabic_comma() {
     }
     h.run();
     assert_eq!(h.state().view.selection, Some(0..4));
+    // Independent checks: the point clicked is on the glyphs painted for "أحمد", and in this
+    // right-to-left paragraph the first word is painted right of the second (UAX #9).
+    let (lo, hi) = common::painted_x(&h, 0..4);
+    assert!(lo <= p.x && p.x <= hi, "{lo}..{hi} holds {}", p.x);
+    assert!(lo > common::painted_x(&h, 6..10).1);
 }
 
 #[test]

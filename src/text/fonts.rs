@@ -9,24 +9,39 @@ pub const NOTO_NASKH_ARABIC: &[u8] =
     include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf");
 /// Noto Sans Regular, the face for Latin, digits and punctuation.
 pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+/// Noto Sans Hebrew Regular: prison and place names in this region's documents are often Hebrew.
+pub const NOTO_SANS_HEBREW: &[u8] = include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf");
+/// Noto Sans Symbols Regular: arrows (→) and other symbols Noto Sans lacks.
+pub const NOTO_SANS_SYMBOLS: &[u8] =
+    include_bytes!("../../assets/fonts/NotoSansSymbols-Regular.ttf");
+/// Noto Sans Symbols 2 Regular: check marks (✓), dingbats, shapes.
+pub const NOTO_SANS_SYMBOLS2: &[u8] =
+    include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf");
+
+/// The bundled faces in fallback order, with the names egui knows them by: Latin first, then
+/// Arabic, Hebrew and symbols.
+pub const BUNDLED: [(&str, &[u8]); 5] = [
+    ("noto-sans", NOTO_SANS),
+    ("noto-naskh-arabic", NOTO_NASKH_ARABIC),
+    ("noto-sans-hebrew", NOTO_SANS_HEBREW),
+    ("noto-sans-symbols", NOTO_SANS_SYMBOLS),
+    ("noto-sans-symbols2", NOTO_SANS_SYMBOLS2),
+];
 
 /// Name of the font family the document view draws with.
 pub const DOCUMENT_FAMILY: &str = "sanad-document";
 
-/// Font definitions with Noto Sans first and Noto Naskh Arabic as its fallback, for the
-/// proportional family (all UI text) and for [`DOCUMENT_FAMILY`]; egui's default monospace face is
-/// kept, with the Noto faces as fallbacks.
+/// Font definitions with the [`BUNDLED`] faces (Noto Sans first, then Noto Naskh Arabic, Noto
+/// Sans Hebrew and the symbol faces as its fallbacks) for the proportional family (all UI text) and
+/// for [`DOCUMENT_FAMILY`]; egui's default monospace face is kept, with the Noto faces as
+/// fallbacks.
 pub fn font_definitions() -> FontDefinitions {
     let mut defs = FontDefinitions::default();
-    defs.font_data.insert(
-        "noto-sans".into(),
-        Arc::new(FontData::from_static(NOTO_SANS)),
-    );
-    defs.font_data.insert(
-        "noto-naskh-arabic".into(),
-        Arc::new(FontData::from_static(NOTO_NASKH_ARABIC)),
-    );
-    let ours = vec!["noto-sans".to_owned(), "noto-naskh-arabic".to_owned()];
+    for (name, data) in BUNDLED {
+        defs.font_data
+            .insert(name.into(), Arc::new(FontData::from_static(data)));
+    }
+    let ours: Vec<String> = BUNDLED.iter().map(|(n, _)| (*n).to_owned()).collect();
     let mut proportional = ours.clone();
     if let Some(old) = defs.families.get(&FontFamily::Proportional) {
         proportional.extend(old.iter().filter(|n| !ours.contains(n)).cloned());

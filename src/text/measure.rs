@@ -45,7 +45,7 @@ pub fn grapheme_char_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ci = 0;
     for g in unicode_segmentation::UnicodeSegmentation::graphemes(text, true) {
         let n = g.chars().count();
-        let is_tatweel = g.chars().next() == Some(TATWEEL);
+        let is_tatweel = g.starts_with(TATWEEL);
         match out.last_mut() {
             Some(prev) if is_tatweel => prev.end = ci + n,
             _ => out.push(ci..ci + n),

@@ -5,11 +5,12 @@
 //! same text with the same face, gives clusters. The cluster boxes are scaled so they fill the
 //! galley's width exactly.
 
-use super::fonts::{NOTO_NASKH_ARABIC, NOTO_SANS, document_font};
+use super::fonts::{BUNDLED, document_font};
+use super::layout::LineLayout;
 use super::measure::{GraphemeBox, Measurer, UnitShape, grapheme_char_ranges};
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection, TextFormat};
-use egui::{Color32, FontId};
+use egui::{Color32, FontId, Galley, Vec2, vec2};
 use skrifa::MetadataProvider;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -19,30 +20,25 @@ struct Face {
     shaper: harfrust::ShaperData,
 }
 
-struct Faces {
-    sans: Option<Face>,
-    naskh: Option<Face>,
-}
-
-fn faces() -> &'static Faces {
-    static FACES: OnceLock<Faces> = OnceLock::new();
+/// The bundled faces in egui's fallback order (see [`BUNDLED`]).
+fn faces() -> &'static Vec<Face> {
+    static FACES: OnceLock<Vec<Face>> = OnceLock::new();
     FACES.get_or_init(|| {
-        let load = |data: &'static [u8]| {
-            harfrust::FontRef::new(data).ok().map(|f| Face {
-                data,
-                shaper: harfrust::ShaperData::new(&f),
+        BUNDLED
+            .iter()
+            .filter_map(|&(_, data)| {
+                harfrust::FontRef::new(data).ok().map(|f| Face {
+                    data,
+                    shaper: harfrust::ShaperData::new(&f),
+                })
             })
-        };
-        Faces {
-            sans: load(NOTO_SANS),
-            naskh: load(NOTO_NASKH_ARABIC),
-        }
+            .collect()
     })
 }
 
-/// Does Noto Sans map every char of `text`? (egui's document family tries it first.)
-fn sans_covers(text: &str) -> bool {
-    let Ok(font) = skrifa::FontRef::new(NOTO_SANS) else {
+/// Does `face` map every char of `text`?
+fn covers(face: &Face, text: &str) -> bool {
+    let Ok(font) = skrifa::FontRef::new(face.data) else {
         return false;
     };
     let cmap = font.charmap();
@@ -66,12 +62,13 @@ pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
             })
             .collect()
     };
+    // The first face that has every char, as egui's family would pick for most units; else the
+    // Arabic face (index 1), whose clusters are as good as any for hit-testing.
     let faces = faces();
-    let face = if sans_covers(text) {
-        faces.sans.as_ref()
-    } else {
-        faces.naskh.as_ref()
-    };
+    let face = faces
+        .iter()
+        .find(|f| covers(f, text))
+        .or_else(|| faces.get(1));
     let Some((face, font)) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r)))
     else {
         return (zero(graphemes), 0.0);
@@ -159,6 +156,7 @@ pub struct ShapeCache {
     font_size: f32,
     units: HashMap<String, Arc<UnitShape>>,
     line_height: Option<f32>,
+    baseline: Option<f32>,
 }
 
 impl ShapeCache {
@@ -168,6 +166,7 @@ impl ShapeCache {
             font_size,
             units: HashMap::new(),
             line_height: None,
+            baseline: None,
         }
     }
 
@@ -199,8 +198,10 @@ pub fn unit_format(font_size: f32, line_height: f32, color: Color32) -> TextForm
 
 /// A one-section job for measuring or drawing one unit.
 pub fn unit_job(text: &str, format: TextFormat) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    job.text = text.to_owned();
+    let mut job = LayoutJob {
+        text: text.to_owned(),
+        ..Default::default()
+    };
     job.sections.push(LayoutSection {
         leading_space: 0.0,
         byte_range: ByteIndex(0)..ByteIndex(text.len()),
@@ -210,6 +211,87 @@ pub fn unit_job(text: &str, format: TextFormat) -> LayoutJob {
     job.break_on_newline = false;
     job.round_output_to_gui = false;
     job
+}
+
+/// The galley of one unit, shaped on its own, as measured and as drawn (uncoloured: the painter
+/// gives it its colour, so measuring and painting share egui's galley cache).
+pub fn unit_galley(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    text: &str,
+    font_size: f32,
+    line_height: f32,
+) -> Arc<Galley> {
+    fonts.layout_job(unit_job(
+        text,
+        unit_format(font_size, line_height, Color32::PLACEHOLDER),
+    ))
+}
+
+/// The baseline of the first glyph of `galley`, points from the galley's top; `None` if it has
+/// no glyph.
+pub fn galley_baseline(galley: &Galley) -> Option<f32> {
+    galley
+        .rows
+        .iter()
+        .find_map(|r| r.row.glyphs.first().map(|g| r.pos.y + g.pos.y))
+}
+
+/// The baseline every glyph of a document line sits on, points from the line's top: where egui
+/// centres Noto Naskh Arabic in the line (so Arabic stays where it was drawn before). egui centres
+/// each font by its own ascent and descent, which puts Noto Sans about 0.17 em lower; each unit is
+/// therefore placed on this baseline by the painter (see [`line_galleys`]), as pango puts all fonts
+/// of a line on one baseline.
+pub fn line_baseline(fonts: &mut egui::epaint::text::FontsView<'_>, cache: &mut ShapeCache) -> f32 {
+    if let Some(b) = cache.baseline {
+        return b;
+    }
+    let lh = EguiMeasurer {
+        fonts: &mut *fonts,
+        cache: &mut *cache,
+    }
+    .line_height();
+    // U+0628 ARABIC LETTER BEH: a letter only the Arabic face has.
+    let galley = unit_galley(fonts, "\u{0628}", cache.font_size, lh);
+    let b = galley_baseline(&galley).unwrap_or(lh * 0.75);
+    cache.baseline = Some(b);
+    b
+}
+
+/// One unit's galley placed on a line.
+#[derive(Clone, Debug)]
+pub struct PlacedGalley {
+    /// Index of the unit in [`LineLayout::units`].
+    pub unit: usize,
+    /// The galley's top-left corner, points from the line's top-left corner: the unit's x, and
+    /// the y that puts its first glyph's baseline on [`line_baseline`].
+    pub offset: Vec2,
+    /// The unit's glyphs (uncoloured, see [`unit_galley`]).
+    pub galley: Arc<Galley>,
+}
+
+/// The galleys that paint `line`: one per visible unit, in visual order, each on the line's
+/// common baseline. This is exactly what the document view and the side-panel snippets draw.
+pub fn line_galleys(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    cache: &mut ShapeCache,
+    line: &LineLayout,
+) -> Vec<PlacedGalley> {
+    let baseline = line_baseline(fonts, cache);
+    let font_size = cache.font_size;
+    line.units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| !u.text.is_empty())
+        .map(|(unit, u)| {
+            let galley = unit_galley(fonts, &u.text, font_size, line.height);
+            let y = baseline - galley_baseline(&galley).unwrap_or(baseline);
+            PlacedGalley {
+                unit,
+                offset: vec2(u.x, y),
+                galley,
+            }
+        })
+        .collect()
 }
 
 /// Line height used for the document font: the taller of the two faces' row heights.
@@ -239,10 +321,7 @@ impl Measurer for EguiMeasurer<'_, '_> {
             }
         } else {
             let lh = self.line_height();
-            let galley = self.fonts.layout_job(unit_job(
-                text,
-                unit_format(self.cache.font_size, lh, Color32::WHITE),
-            ));
+            let galley = unit_galley(self.fonts, text, self.cache.font_size, lh);
             let width = galley.intrinsic_size().x;
             let (mut boxes, total) = shaper_grapheme_boxes(text);
             let scale = if total > 0.0 { width / total } else { 0.0 };

@@ -46,11 +46,92 @@ pub fn is_invisible_control(c: char, class: BidiClass) -> bool {
     ) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// The script of `c` as the shaper sees it (an ISO 15924 tag), `None` for Common, Inherited and
+/// Unknown. Arabic blocks are answered without asking harfrust (the common case, and fast).
+fn script_of(c: char) -> Option<[u8; 4]> {
+    if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{0870}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+    {
+        return Some(*b"Arab");
+    }
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(*b"Latn");
+    }
+    let mut buffer = harfrust::UnicodeBuffer::new();
+    buffer.add(c, 0);
+    buffer.guess_segment_properties();
+    let script = buffer.script();
+    (script != harfrust::script::UNKNOWN).then(|| script.tag().to_be_bytes())
+}
+
+/// Is `c` of the script `unit` (the script of a word unit's letters so far), or is either of no
+/// script of its own? A word unit never spans two scripts: egui shapes each font's run on its own
+/// and places runs left to right, so a Hebrew letter next to an Arabic one in one unit (even with
+/// a joiner between them) would come out in the wrong order.
+fn same_script(unit: Option<[u8; 4]>, c: char) -> bool {
+    match (unit, script_of(c)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// Does `c` belong inside a right-to-left word unit (strong R/AL letters, their marks, ZWJ/ZWNJ)?
 fn joins_rtl_word(c: char, class: BidiClass) -> bool {
     matches!(class, BidiClass::R | BidiClass::AL | BidiClass::NSM)
         || c == '\u{200C}'
         || c == '\u{200D}'
+}
+
+/// Would the shaper run text holding `c` right to left? harfrust (as egui calls it) takes a
+/// piece's direction from the script of its first char that has one (`guess_segment_properties`),
+/// not from the bidi level: Arabic-script Persian digits (U+06F0–U+06F9, class EN) and Hebrew
+/// points are of a right-to-left script whatever their level. `None` for chars of no script of
+/// their own (Common, Inherited, Unknown: Western digits, punctuation, most marks).
+pub fn script_runs_rtl(c: char) -> Option<bool> {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    // Answers for the Basic Multilingual Plane, filled as they are asked: 0 not yet known,
+    // 1 no script, 2 left to right, 3 right to left.
+    static KNOWN: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+    if c.is_ascii() {
+        // ASCII letters are Latin; the rest of ASCII is Common.
+        return c.is_ascii_alphabetic().then_some(false);
+    }
+    let Some(slot) = KNOWN.get(c as usize) else {
+        return ask_shaper_rtl(c);
+    };
+    match slot.load(Ordering::Relaxed) {
+        1 => None,
+        2 => Some(false),
+        3 => Some(true),
+        _ => {
+            let answer = ask_shaper_rtl(c);
+            slot.store(
+                match answer {
+                    None => 1,
+                    Some(false) => 2,
+                    Some(true) => 3,
+                },
+                Ordering::Relaxed,
+            );
+            answer
+        }
+    }
+}
+
+/// [`script_runs_rtl`] asked of harfrust itself.
+fn ask_shaper_rtl(c: char) -> Option<bool> {
+    let mut buffer = harfrust::UnicodeBuffer::new();
+    buffer.add(c, 0);
+    buffer.guess_segment_properties();
+    if buffer.script() == harfrust::script::UNKNOWN {
+        return None;
+    }
+    Some(buffer.direction() == harfrust::Direction::RightToLeft)
+}
+
+/// The direction the shaper gives `text` as one piece: that of the first char with a script of
+/// its own ([`script_runs_rtl`]), left to right when none has one. `true` is right to left.
+pub fn shaper_runs_rtl(text: impl IntoIterator<Item = char>) -> bool {
+    text.into_iter().find_map(script_runs_rtl).unwrap_or(false)
 }
 
 /// Splits `range` (char offsets into the paragraph) into units in logical order.
@@ -60,10 +141,14 @@ fn joins_rtl_word(c: char, class: BidiClass) -> bool {
 /// * `break_before[i]`: a line break opportunity before paragraph char `i` (UAX #14).
 ///
 /// Rules: a new unit starts at each level change and break opportunity; in a right-to-left run
-/// only Arabic/Hebrew letters with their marks group into words and every other char is a unit of
-/// its own (so it can be mirrored and reversed); in a left-to-right run R, AL and AN chars stand
-/// alone (a shaper would reverse them otherwise); marks (NSM) stay with the char before them;
-/// invisible controls stand alone.
+/// only Arabic/Hebrew letters with their marks group into words (of one script each) and every
+/// other char is a unit of its own (so it can be mirrored and reversed); in a left-to-right run R, AL and AN chars stand
+/// alone, and so does every char of a right-to-left script such as Persian digits (a shaper
+/// would reverse them otherwise, see [`script_runs_rtl`]); marks (NSM) stay with the char before
+/// them; invisible controls stand alone. Last, a unit of several grapheme clusters that the shaper
+/// would run against its level's direction ([`shaper_runs_rtl`]) is cut into its grapheme
+/// clusters, so the shaper never reorders anything (such a unit is never an Arabic word: Arabic
+/// letters are strong right to left).
 pub fn split_units(
     chars: &[char],
     classes: &[BidiClass],
@@ -73,6 +158,7 @@ pub fn split_units(
 ) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut prev: Option<(char, BidiClass, bool)> = None; // (char, class, invisible)
+    let mut unit_script: Option<[u8; 4]> = None; // the script of the last unit's letters
     for (k, i) in range.clone().enumerate() {
         let (c, class, level) = (chars[i], classes[i], levels[k]);
         let invisible = is_invisible_control(c, class);
@@ -83,23 +169,67 @@ pub fn split_units(
                 } else if class == BidiClass::NSM {
                     true
                 } else if level % 2 == 1 {
-                    joins_rtl_word(c, class) && joins_rtl_word(pc, pclass)
+                    // Only a unit that starts with a letter (or joiner) takes letters: a neutral
+                    // with a mark stays alone, or egui would place its font's run first.
+                    let first = out.last().map_or(i, |u| u.chars.start);
+                    joins_rtl_word(chars[first], classes[first])
+                        && classes[first] != BidiClass::NSM
+                        && joins_rtl_word(c, class)
+                        && joins_rtl_word(pc, pclass)
+                        && same_script(unit_script, c)
                 } else {
-                    let alone =
-                        |cl: BidiClass| matches!(cl, BidiClass::R | BidiClass::AL | BidiClass::AN);
-                    !alone(class) && !alone(pclass)
+                    let alone = |ch: char, cl: BidiClass| {
+                        matches!(cl, BidiClass::R | BidiClass::AL | BidiClass::AN)
+                            || script_runs_rtl(ch) == Some(true)
+                    };
+                    !alone(c, class) && !alone(pc, pclass)
                 }
             }
             _ => false,
         };
         match out.last_mut() {
             Some(u) if continues => u.chars.end = i + 1,
-            _ => out.push(Unit {
-                chars: i..i + 1,
-                level,
-            }),
+            _ => {
+                out.push(Unit {
+                    chars: i..i + 1,
+                    level,
+                });
+                unit_script = None;
+            }
+        }
+        if level % 2 == 1 && unit_script.is_none() {
+            unit_script = script_of(c);
         }
         prev = Some((c, class, invisible));
+    }
+    // Would the shaper run this unit against its level's direction? (Most units answer from their
+    // first char, a letter.)
+    let against = |u: &Unit| {
+        let slice = &chars[u.chars.clone()];
+        slice.len() > 1
+            && match script_runs_rtl(slice[0]) {
+                Some(rtl) => rtl != u.is_rtl(),
+                None => shaper_runs_rtl(slice[1..].iter().copied()) != u.is_rtl(),
+            }
+    };
+    if out.iter().any(against) {
+        out = out
+            .into_iter()
+            .flat_map(|u| {
+                let slice = &chars[u.chars.clone()];
+                if !against(&u) {
+                    return vec![u];
+                }
+                let text: String = slice.iter().collect();
+                crate::text::measure::grapheme_char_ranges(&text)
+                    .into_iter()
+                    .map(|g| Unit {
+                        chars: u.chars.start + g.start..u.chars.start + g.end,
+                        level: u.level,
+                    })
+                    .collect()
+            })
+            .collect();
     }
     out
 }
@@ -163,6 +293,17 @@ mod tests {
     #[test]
     fn latin_splits_at_break_opportunities() {
         assert_eq!(units_of("July 6, 2020"), vec!["July ", "6, ", "2020"]);
+    }
+
+    #[test]
+    fn digits_of_a_right_to_left_script_stand_alone_in_left_to_right_runs() {
+        // Persian digits are class EN (left to right) but of the Arabic script, which the shaper
+        // would run right to left: "۱۲۳" would show as "۳۲۱" if shaped as one piece.
+        assert_eq!(units_of("ا ۱۲۳ ا"), vec!["ا", " ", "۱", "۲", "۳", " ", "ا"]);
+        assert_eq!(units_of("Report: ۲۵۰"), vec!["Report: ", "۲", "۵", "۰"]);
+        assert_eq!(script_runs_rtl('۱'), Some(true));
+        assert_eq!(script_runs_rtl('1'), None);
+        assert_eq!(script_runs_rtl('a'), Some(false));
     }
 
     #[test]

@@ -2,18 +2,17 @@
 //! annotation highlights and the selection as shapes behind the text, and turns pointer and
 //! keyboard input into a logical selection (char offsets, end-exclusive) by hit-testing the layout.
 //!
-//! Each line is one egui galley whose sections are the line's units pushed in visual order (never
-//! through `LayoutJob::append`, which would merge neighbours of equal format); a highlight edge
-//! inside a word never splits the word's shaping. Only the paragraphs in view are laid out.
+//! Each unit of a line is its own egui galley (the one it was measured with), placed at its x in
+//! visual order and on the line's common baseline, so Latin, digits and Arabic sit on one baseline
+//! and a highlight edge inside a word never splits the word's shaping. Only the paragraphs in view
+//! are laid out.
 
 use super::overlays;
 use crate::model::{Annotation, AnnotationId, Label, Relation};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{LineLayout, layout_document};
-use crate::text::shaping::{EguiMeasurer, ShapeCache, unit_format};
+use crate::text::shaping::{EguiMeasurer, ShapeCache, line_galleys};
 use crate::text::{DirectionSetting, words};
-use egui::epaint::text::ByteIndex;
-use egui::text::{LayoutJob, LayoutSection};
 use egui::{
     Color32, CornerRadius, Event, FontId, Key, Modifiers, Rect, Sense, Stroke, StrokeKind, Ui,
     pos2, vec2,
@@ -34,11 +33,7 @@ const OVERSCAN: f32 = 300.0;
 
 /// A visible line as painted: the line, its screen rectangle, and its galley with the position
 /// it is painted at (none for a line of invisible characters only).
-type DrawnLine<'a> = (
-    &'a LineLayout,
-    Rect,
-    Option<(egui::Pos2, Arc<egui::Galley>)>,
-);
+type DrawnLine<'a> = (&'a LineLayout, Rect, Vec<(egui::Pos2, Arc<egui::Galley>)>);
 
 /// State the view keeps across frames.
 pub struct DocumentViewState {
@@ -64,6 +59,11 @@ pub struct DocumentViewState {
     pub show_controls: bool,
     /// Screen rect of the laid-out text on the last frame (its top-left is layout (0, 0)).
     pub last_origin: Option<Rect>,
+    /// Char offsets of the shown document's chars that no font can draw (for the text it was
+    /// computed on: document id and byte length).
+    undrawable: Option<(i64, usize, Arc<Vec<usize>>)>,
+    /// How many chars no font can draw, per document shown so far (the document list flags them).
+    pub undrawable_counts: std::collections::HashMap<i64, usize>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -98,6 +98,8 @@ impl Default for DocumentViewState {
             scroll_to: None,
             show_controls: false,
             last_origin: None,
+            undrawable: None,
+            undrawable_counts: Default::default(),
         }
     }
 }
@@ -145,6 +147,39 @@ impl DocumentViewState {
             .collect()
     }
 
+    /// The chars of `text` (document `document`) that no font can draw, as char offsets; computed
+    /// once per text. Controls, spaces, marks and invisible formatting chars never count.
+    fn undrawable_chars(&mut self, ui: &Ui, document: i64, text: &str) -> Arc<Vec<usize>> {
+        if let Some((id, len, found)) = &self.undrawable
+            && *id == document
+            && *len == text.len()
+        {
+            return found.clone();
+        }
+        let font = crate::text::fonts::document_font(self.shapes.font_size());
+        let mut known: std::collections::HashMap<char, bool> = Default::default();
+        let found: Vec<usize> = ui.ctx().fonts_mut(|fonts| {
+            text.chars()
+                .enumerate()
+                .filter(|&(_, c)| {
+                    *known.entry(c).or_insert_with(|| {
+                        let class = unicode_bidi::bidi_class(c);
+                        let invisible = c.is_control()
+                            || c.is_whitespace()
+                            || crate::text::units::is_invisible_control(c, class)
+                            || matches!(class, unicode_bidi::BidiClass::NSM);
+                        !invisible && !fonts.has_glyph(&font, c)
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect()
+        });
+        self.undrawable_counts.insert(document, found.len());
+        let found = Arc::new(found);
+        self.undrawable = Some((document, text.len(), found.clone()));
+        found
+    }
+
     fn set_caret(&mut self, anchor: usize, active: usize) {
         self.anchor = Some(anchor);
         self.active = Some(active);
@@ -164,29 +199,27 @@ impl DocumentViewState {
     }
 }
 
-/// The galley job of one line: its visible units as sections in visual order (pushed by hand,
-/// not through `LayoutJob::append`), and the x of the first visible unit from the line's left.
-pub fn line_job(line: &LineLayout, font_size: f32, color: Color32) -> (LayoutJob, f32) {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = f32::INFINITY;
-    job.break_on_newline = false;
-    job.round_output_to_gui = false;
-    let format = unit_format(font_size, line.height, color);
-    for unit in line.units.iter().filter(|u| !u.text.is_empty()) {
-        let start = job.text.len();
-        job.text.push_str(&unit.text);
-        job.sections.push(LayoutSection {
-            leading_space: 0.0,
-            byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
-            format: format.clone(),
-        });
+/// Paints `line` (laid out with the shapes in `cache`) with its top-left corner at `line_min`
+/// (screen points): one galley per unit, every unit on the line's common baseline, positions
+/// rounded to physical pixels so glyphs stay crisp.
+fn paint_line(
+    ui: &Ui,
+    painter: &egui::Painter,
+    cache: &mut ShapeCache,
+    line: &LineLayout,
+    line_min: egui::Pos2,
+    color: Color32,
+) {
+    let ppp = ui.ctx().pixels_per_point();
+    let round = |v: f32| (v * ppp).round() / ppp;
+    let placed = ui.ctx().fonts_mut(|fonts| line_galleys(fonts, cache, line));
+    for p in placed {
+        let pos = pos2(
+            round(line_min.x + p.offset.x),
+            round(line_min.y + p.offset.y),
+        );
+        painter.galley(pos, p.galley, color);
     }
-    let first_x = line
-        .units
-        .iter()
-        .find(|u| !u.text.is_empty())
-        .map_or(0.0, |u| u.x);
-    (job, first_x)
 }
 
 /// A cache for [`bidi_snippet`]: shaped units at the snippet font size.
@@ -205,20 +238,71 @@ impl Default for SnippetCache {
 /// Font size of snippets in side panels, points.
 pub const SNIPPET_FONT_SIZE: f32 = 15.0;
 
+/// Snippets lay out at most this many chars of their text (a bound for very long notes); what is
+/// shown is then cut to the width available.
+const SNIPPET_MAX_CHARS: usize = 400;
+
+/// Lays out `text` on one line, cut with an ellipsis to fit `width` points if it is wider: at the
+/// last line break opportunity (UAX #14) that fits, else between grapheme clusters.
+pub fn fit_snippet(
+    text: &str,
+    width: f32,
+    measurer: &mut dyn crate::text::layout::Measurer,
+) -> DocumentLayout {
+    let lay = |s: &str, m: &mut dyn crate::text::layout::Measurer| {
+        layout_document(s, DirectionSetting::Auto, f32::INFINITY, m)
+    };
+    let full = lay(text, measurer);
+    let line_width = |l: &DocumentLayout| l.lines().map(|l| l.width).fold(0.0, f32::max);
+    if line_width(&full) <= width {
+        return full;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let cut = |n: usize| -> String {
+        let mut s: String = chars[..n].iter().collect::<String>().trim_end().to_owned();
+        s.push('…');
+        s
+    };
+    let (allowed, _) = crate::text::units::break_opportunities(text, chars.len());
+    let words: Vec<usize> = (1..chars.len()).filter(|&i| allowed[i]).collect();
+    let graphemes: Vec<usize> = crate::text::measure::grapheme_char_ranges(text)
+        .into_iter()
+        .map(|g| g.end)
+        .filter(|&e| e < chars.len())
+        .collect();
+    for candidates in [words, graphemes] {
+        // The longest prefix that fits: widths grow with the prefix, so search by halves.
+        let (mut lo, mut hi) = (0usize, candidates.len());
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if line_width(&lay(&cut(candidates[mid - 1]), measurer)) <= width {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo > 0 {
+            return lay(&cut(candidates[lo - 1]), measurer);
+        }
+    }
+    lay("…", measurer)
+}
+
 /// A one-line, clickable piece of mixed-direction text (e.g. an annotation's text in a list),
-/// laid out by the same bidi engine as the document (never a plain egui label, which has no
-/// bidi). Text longer than `max_chars` chars is cut with an ellipsis. `accessible` names the
-/// widget.
+/// laid out and painted by the same bidi engine as the document (never a plain egui label, which
+/// has no bidi). Text wider than the space available is cut to fit, with an ellipsis: at the last
+/// line break opportunity (UAX #14) that fits, so words stay whole, or between grapheme clusters
+/// when not even the first word fits. `accessible` names the widget.
 pub fn bidi_snippet(
     ui: &mut Ui,
     cache: &mut SnippetCache,
     text: &str,
-    max_chars: usize,
     selected: bool,
     accessible: &str,
 ) -> egui::Response {
     let flat: String = text
         .chars()
+        .take(SNIPPET_MAX_CHARS)
         .map(|c| {
             if crate::text::paragraphs::is_paragraph_separator(c) {
                 ' '
@@ -227,57 +311,14 @@ pub fn bidi_snippet(
             }
         })
         .collect();
-    // Cut at a word's end (never inside a word, so no letter is halved and no word is shaped
-    // in pieces): first to `max_chars`, then to the width there is.
-    let word_ends: Vec<usize> = words::word_ranges(&flat).iter().map(|w| w.end).collect();
-    let cut = |n_chars: usize| -> String {
-        let end = word_ends
-            .iter()
-            .copied()
-            .filter(|&e| e <= n_chars)
-            .max()
-            .unwrap_or(n_chars);
-        flat.chars().take(end).chain(std::iter::once('…')).collect()
-    };
-    let total = flat.chars().count();
-    let shown: String = if total > max_chars {
-        cut(max_chars)
-    } else {
-        flat.clone()
-    };
-    let room = ui.available_width() - 8.0;
+    let available = (ui.available_width() - 8.0).max(16.0);
     let shapes = &mut cache.shapes;
     let layout = ui.ctx().fonts_mut(|fonts| {
         let mut m = EguiMeasurer {
             fonts,
             cache: shapes,
         };
-        let mut lay = |t: &str| layout_document(t, DirectionSetting::Auto, f32::INFINITY, &mut m);
-        let first = lay(&shown);
-        let too_wide = |l: &DocumentLayout| l.lines().next().is_some_and(|x| x.width > room);
-        if !too_wide(&first) {
-            return first;
-        }
-        // The most words that fit, found by halving over the word ends.
-        let ends: Vec<usize> = word_ends
-            .iter()
-            .copied()
-            .filter(|&e| e < total.min(max_chars))
-            .collect();
-        let (mut lo, mut hi) = (0usize, ends.len());
-        let mut best: Option<DocumentLayout> = None;
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let candidate = cut(ends[mid]);
-            let l = lay(&candidate);
-            if too_wide(&l) {
-                hi = mid;
-            } else {
-                best = Some(l);
-                lo = mid + 1;
-            }
-        }
-        best.unwrap_or(first)
+        fit_snippet(&flat, available, &mut m)
     });
     let Some(line) = layout.lines().next().cloned() else {
         return ui.label("");
@@ -292,17 +333,21 @@ pub fn bidi_snippet(
             .rect_filled(rect, CornerRadius::same(2), visuals.weak_bg_fill);
     }
     let color = visuals.text_color();
-    let (job, first_x) = line_job(&line, SNIPPET_FONT_SIZE, color);
-    let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
     let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
         rect.max.x - line.width - 4.0
     } else {
         rect.min.x + 4.0
     };
-    ui.painter()
-        .with_clip_rect(rect)
-        .galley(pos2(x + first_x, rect.min.y), galley, color);
+    let painter = ui.painter().with_clip_rect(rect);
+    paint_line(
+        ui,
+        &painter,
+        &mut cache.shapes,
+        &line,
+        pos2(x, rect.min.y),
+        color,
+    );
     response
 }
 
@@ -350,6 +395,7 @@ pub fn show(
     let dark = ui.visuals().dark_mode;
     let text_color = ui.visuals().strong_text_color();
     let shared_text = state.text_for(document, text);
+    let undrawable = state.undrawable_chars(ui, document, text);
     egui::ScrollArea::vertical()
         .id_salt(("document-scroll", document))
         .auto_shrink([false, false])
@@ -563,7 +609,6 @@ pub fn show(
             let visible = visible_chars(layout, band.clone());
             // The visible lines' galleys, laid out before anything is painted: their glyphs' ink
             // boxes keep frames off the letters.
-            let font_size = state.shapes.font_size();
             let drawn: Vec<DrawnLine<'_>> = layout
                 .lines()
                 .filter(|l| l.y + l.height >= band.start && l.y <= band.end)
@@ -572,12 +617,20 @@ pub fn show(
                         pos2(line.x, line.y),
                         vec2(line.width.max(1.0), line.height),
                     ));
-                    let galley = line.units.iter().any(|u| !u.text.is_empty()).then(|| {
-                        let (job, first_x) = line_job(line, font_size, text_color);
-                        let galley = ui.ctx().fonts_mut(|f| f.layout_job(job));
-                        (lr.min + vec2(first_x, 0.0), galley)
-                    });
-                    (line, lr, galley)
+                    // One galley per unit, each on the line's baseline (see `paint_line`).
+                    let ppp = ui.ctx().pixels_per_point();
+                    let round = |v: f32| (v * ppp).round() / ppp;
+                    let galleys = ui
+                        .ctx()
+                        .fonts_mut(|fonts| line_galleys(fonts, &mut state.shapes, line))
+                        .into_iter()
+                        .map(|p| {
+                            let pos =
+                                pos2(round(lr.min.x + p.offset.x), round(lr.min.y + p.offset.y));
+                            (pos, p.galley)
+                        })
+                        .collect();
+                    (line, lr, galleys)
                 })
                 .collect();
             // Laid-out lines near the view, top to bottom, with the ink of those drawn: arcs are
@@ -593,8 +646,12 @@ pub fn show(
                     let ink = drawn
                         .iter()
                         .find(|(l, _, _)| std::ptr::eq(*l, line))
-                        .and_then(|(_, _, g)| g.as_ref())
-                        .map(|(pos, galley)| overlays::ink_boxes(*pos, galley))
+                        .map(|(_, _, galleys)| {
+                            galleys
+                                .iter()
+                                .flat_map(|(pos, galley)| overlays::ink_boxes(*pos, galley))
+                                .collect()
+                        })
                         .unwrap_or_default();
                     overlays::InkLine { rect, ink }
                 })
@@ -669,10 +726,10 @@ pub fn show(
                 }
             }
 
-            // Text: one galley per visible line, units pushed as sections in visual order.
+            // Text: one galley per visible unit, in visual order, on the line's baseline.
             let marker_color = ui.visuals().warn_fg_color;
-            for (line, lr, galley) in drawn {
-                if let Some((pos, galley)) = galley {
+            for (line, lr, galleys) in drawn {
+                for (pos, galley) in galleys {
                     painter.galley(pos, galley, text_color);
                 }
                 if state.show_controls {
@@ -780,12 +837,35 @@ pub fn show(
                 }
             }
 
+            // Chars no font can draw: egui draws a box; a warning outline marks it, and hovering
+            // it names the code point.
+            let warn = ui.visuals().warn_fg_color;
+            for &i in undrawable
+                .iter()
+                .filter(|&&i| visible.start <= i && i < visible.end)
+            {
+                for r in layout.range_rects(i..i + 1) {
+                    painter.rect_stroke(
+                        to_screen(r).shrink2(vec2(0.0, 2.0)),
+                        CornerRadius::same(2),
+                        Stroke::new(1.5, warn),
+                        StrokeKind::Inside,
+                    );
+                }
+            }
             // Hover: show the labels under the pointer.
             if let Some(p) = response.hover_pos()
                 && let Some(i) = layout.char_at(to_layout(p))
             {
                 let hits = annotations_at(annotations, i);
-                if !hits.is_empty() {
+                if undrawable.binary_search(&i).is_ok()
+                    && let Some(c) = shared_text.chars().nth(i)
+                {
+                    response.clone().on_hover_text_at_pointer(format!(
+                        "U+{:04X}: no font can draw this character",
+                        c as u32
+                    ));
+                } else if !hits.is_empty() {
                     let names: Vec<String> = hits
                         .iter()
                         .map(|a| {
@@ -894,4 +974,38 @@ fn label_color(labels: &[Label], id: i64) -> Color32 {
         .map_or(Color32::GRAY, |l| {
             Color32::from_rgb(l.color[0], l.color[1], l.color[2])
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::layout::FixedWidthMeasurer;
+
+    /// The drawn text of a one-line layout, left to right.
+    fn shown(text: &str, width: f32) -> (String, bool) {
+        let mut m = FixedWidthMeasurer {
+            advance: 10.0,
+            height: 20.0,
+        };
+        let l = fit_snippet(text, width, &mut m);
+        let drawn = l
+            .lines()
+            .flat_map(|line| line.units.iter().map(|u| u.text.clone()))
+            .collect();
+        (drawn, l.paragraphs().next().is_some_and(|p| p.rtl))
+    }
+
+    #[test]
+    fn snippets_are_cut_by_width_at_a_word_edge() {
+        // 10 points a grapheme: "abc def ghi" is 110 wide.
+        assert_eq!(shown("abc def ghi", 110.0).0, "abc def ghi");
+        assert_eq!(shown("abc def ghi", 90.0).0, "abc def…");
+        assert_eq!(shown("abc def ghi", 75.0).0, "abc…");
+        // Not even the first word fits: cut between graphemes.
+        assert_eq!(shown("abcdefghi", 45.0).0, "abc…");
+        // Arabic keeps whole words and reads right to left: the ellipsis ends up on the left.
+        let (drawn, rtl) = shown("سجن صيدنايا العسكري", 100.0);
+        assert!(rtl);
+        assert_eq!(drawn, "…سجن");
+    }
 }

@@ -232,7 +232,6 @@ impl SanadApp {
                 ui,
                 &mut self.snippets,
                 &text,
-                40,
                 false,
                 &format!("Selected text {text}"),
             );
@@ -258,7 +257,12 @@ impl SanadApp {
                 .visible_documents()
                 .into_iter()
                 .map(|d| {
-                    let flag = if d.has_override { "  ⚠ override" } else { "" };
+                    let mut flag = if d.has_override { "  ⚠ override".to_owned() } else { String::new() };
+                    // Known for the documents shown so far (the view counts them when it opens one).
+                    if let Some(&n) = self.view.undrawable_counts.get(&d.id).filter(|n| **n > 0) {
+                        let what = if n == 1 { "character cannot" } else { "characters cannot" };
+                        flag.push_str(&format!("  ⚠ {n} {what} be displayed"));
+                    }
                     let text = format!("{} {}  ({}){flag}", status_mark(d.status), d.rel_path, d.annotation_count);
                     let mut hover = format!("{} — {}", d.rel_path, d.status.title());
                     if d.has_override {
@@ -273,7 +277,8 @@ impl SanadApp {
                     ui.label(RichText::new(format!("No document is “{what}” ({} in all). Set “shown” to All.", self.documents.len())).weak());
                 }
                 for (id, text, hover) in rows {
-                    if ui.add(egui::Button::selectable(current == Some(id), text).truncate()).on_hover_text(hover).clicked() {
+                    // Names (often Arabic) through the bidi engine, cut to the panel's width.
+                    if document_view::bidi_snippet(ui, &mut self.snippets, &text, current == Some(id), &text).on_hover_text(hover).clicked() {
                         self.queue.push(Command::SelectDocument(id));
                     }
                 }
@@ -314,7 +319,7 @@ impl SanadApp {
                         } else {
                             format!("Also: {}\nClick: go to the next mention, in any document", aliases.join(", "))
                         };
-                        if document_view::bidi_snippet(ui, &mut self.snippets, &name, 40, false, &accessible).on_hover_text(hover).clicked() {
+                        if document_view::bidi_snippet(ui, &mut self.snippets, &name, false, &accessible).on_hover_text(hover).clicked() {
                             self.queue.push(Command::JumpToMention(id));
                         }
                     });
@@ -393,7 +398,6 @@ impl SanadApp {
                                     ui,
                                     &mut self.snippets,
                                     text,
-                                    48,
                                     selected,
                                     &accessible,
                                 )
@@ -467,7 +471,6 @@ impl SanadApp {
             ui,
             &mut self.snippets,
             &text,
-            60,
             false,
             "Selected annotation text",
         );
@@ -578,7 +581,6 @@ impl SanadApp {
                         ui,
                         &mut self.snippets,
                         &name,
-                        30,
                         false,
                         &format!("Linked entity {name}"),
                     );
@@ -631,7 +633,6 @@ impl SanadApp {
                     ui,
                     &mut self.snippets,
                     &name,
-                    40,
                     false,
                     &format!("Link to {name}"),
                 )
@@ -673,7 +674,6 @@ impl SanadApp {
                     ui,
                     &mut self.snippets,
                     &other,
-                    30,
                     false,
                     &format!("Related {other}"),
                 );

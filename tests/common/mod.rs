@@ -66,3 +66,35 @@ pub fn drag(h: &mut Harness<'_, SanadApp>, from: Pos2, to: Pos2) {
     h.drop_at(to);
     h.run();
 }
+
+/// The x extent (screen points) of the glyphs egui paints for the units holding any char of
+/// `range`, read from the galleys the view draws (`line_galleys`), not from the hit-testing boxes:
+/// an independent check that a point the layout gives for a word is where that word is painted.
+pub fn painted_x(h: &Harness<'_, SanadApp>, range: std::ops::Range<usize>) -> (f32, f32) {
+    let view = &h.state().view;
+    let layout = view.layout().expect("a document is shown");
+    let origin = view.last_origin.expect("it was drawn");
+    let mut cache =
+        sanad::text::shaping::ShapeCache::new(sanad::ui::document_view::DOCUMENT_FONT_SIZE);
+    let (mut lo, mut hi) = (f32::MAX, f32::MIN);
+    for line in layout.lines() {
+        let placed = h
+            .ctx
+            .fonts_mut(|f| sanad::text::shaping::line_galleys(f, &mut cache, line));
+        for p in placed {
+            let unit = &line.units[p.unit];
+            if unit.chars.end <= range.start || range.end <= unit.chars.start {
+                continue;
+            }
+            for row in &p.galley.rows {
+                for g in &row.row.glyphs {
+                    let x = origin.min.x + line.x + p.offset.x + row.pos.x + g.pos.x;
+                    lo = lo.min(x);
+                    hi = hi.max(x + g.advance_width);
+                }
+            }
+        }
+    }
+    assert!(lo < hi, "{range:?} is painted");
+    (lo, hi)
+}
