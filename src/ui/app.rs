@@ -4,8 +4,7 @@
 use super::dialogs::FileDialogs;
 use super::document_view::{DocumentViewState, SnippetCache};
 use super::settings::Settings;
-use crate::corpus::location::project_path_for_folder;
-use crate::corpus::{ImportReport, import_files, import_folder};
+use crate::corpus::ImportReport;
 use crate::model::{
     Action, Annotation, AnnotationId, Document, DocumentId, DocumentStatus, DocumentSummary,
     Entity, EntityId, History, Label, LabelScheme, Relation,
@@ -13,80 +12,14 @@ use crate::model::{
 use crate::store::Project;
 use egui::{Key, Modifiers, Ui};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
 
 /// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
 /// dialog service (XDG desktop portal) on this desktop.
 pub(super) const NO_DIALOG_HINT: &str = "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal) and neither zenity nor kdialog is installed: install one, or use the command line.";
 
-/// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Ask for a folder and open it.
-    ChooseFolder,
-    /// Ask for a project file and open it.
-    ChooseProject,
-    /// Ask for an export path and export JSONL there.
-    ChooseExport,
-    /// Import a folder into its project (found by [`project_path_for_folder`]) and open it.
-    OpenFolder {
-        /// The folder.
-        folder: PathBuf,
-        /// `--project`, if given.
-        project: Option<PathBuf>,
-    },
-    /// Open a project file.
-    OpenProject(PathBuf),
-    /// Write the JSONL export to a file.
-    ExportJsonl(PathBuf),
-    /// Ask for a path and save a copy (backup) of the project there.
-    ChooseSaveCopy,
-    /// Save a copy (backup) of the project to this new file.
-    SaveCopy(PathBuf),
-    /// Keep (`true`) or trim (`false`) white space and invisible marks at a new span's edges.
-    SetKeepEdgeSpaces(bool),
-    /// Decode the current document's source file again as this encoding (encoding_rs label);
-    /// refused when the document has annotations or its file changed.
-    Redecode(String),
-    /// Ask for a path and write the project's label scheme there as RON.
-    ExportScheme,
-    /// Ask for a `.ron` scheme and merge it into the project.
-    ImportScheme,
-    /// Show a document.
-    SelectDocument(DocumentId),
-    /// Show the previous (`-1`) or next (`1`) document of the (filtered) list.
-    StepDocument(i32),
-    /// Select an annotation and scroll to it.
-    SelectAnnotation(AnnotationId),
-    /// Label the current selection, or relabel the selected annotation, with this label name.
-    UseLabel(String),
-    /// Delete the selected annotation.
-    DeleteSelected,
-    /// Start a relation from the selected annotation (then click the target).
-    StartRelation,
-    /// The target of a started relation was clicked.
-    RelationTarget {
-        /// Source annotation.
-        head: AnnotationId,
-        /// Target annotation.
-        child: AnnotationId,
-    },
-    /// Create an entity from the selected annotation's text and link the mention to it.
-    EntityFromSelected,
-    /// Jump to the next mention of an entity, in any document.
-    JumpToMention(EntityId),
-    /// Set and keep the annotator's name.
-    SetAnnotator(String),
-    /// Apply a model change (one transaction, undoable).
-    Apply(Action),
-    /// Undo the last change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Close the window (quit).
-    Quit,
-}
+pub use super::command::Command;
 
 /// The document being shown.
 pub struct Current {
@@ -102,14 +35,14 @@ pub struct Current {
     pub index: crate::model::CharIndex,
 }
 
-enum JobMessage {
+pub(super) enum JobMessage {
     Progress(usize, usize),
     Done(Result<(PathBuf, ImportReport), String>),
 }
 
 pub(super) struct ImportJob {
     pub(super) what: String,
-    rx: Receiver<JobMessage>,
+    pub(super) rx: Receiver<JobMessage>,
     pub(super) progress: (usize, usize),
 }
 
@@ -304,169 +237,12 @@ impl SanadApp {
         }
     }
 
-    fn annotator(&self) -> String {
-        self.settings.annotator.clone().unwrap_or_else(|| {
-            std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_else(|_| "researcher".into())
-        })
-    }
-
-    /// Opens the existing project at `path` for editing (taking its editing lock, so a second
-    /// window on it is refused) and shows the document last shown, else the first.
-    fn open_project(&mut self, path: &Path) {
-        if self
-            .project
-            .as_ref()
-            .is_some_and(|p| same_file(p.path(), path))
-        {
-            self.project = None; // release this window's lock before taking it again
-        }
-        let opened = Project::open_existing(path).and_then(|mut p| {
-            p.lock_for_editing()?;
-            Ok(p)
-        });
-        match opened {
-            Ok(mut p) => {
-                p.set_actor(self.annotator());
-                self.project = Some(p);
-                self.report = None;
-                self.history.clear();
-                self.current = None;
-                self.view.reset();
-                self.error = None;
-                self.relation_from = None;
-                self.refresh_lists();
-                // Reopen on the document last shown, else the first.
-                let last = self
-                    .project
-                    .as_ref()
-                    .and_then(|p| p.meta("last_document").ok().flatten())
-                    .and_then(|v| v.parse::<DocumentId>().ok())
-                    .filter(|id| self.documents.iter().any(|d| d.id == *id));
-                if let Some(id) = last.or_else(|| self.documents.first().map(|d| d.id)) {
-                    self.select_document(id);
-                }
-                self.status = format!("Opened {}", path.display());
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
-    }
-
-    /// Imports the bundled sample corpus into `path` (in the foreground: it is tiny) and opens it.
-    pub fn open_sample(&mut self, path: &Path) {
-        let result = Project::open_or_create(path)
-            .map_err(|e| e.to_string())
-            .and_then(|mut p| {
-                import_files(
-                    &mut p,
-                    crate::corpus::sample::sample_files(),
-                    &crate::corpus::ImportOptions::default(),
-                    &mut |_, _| {},
-                )
-                .map_err(|e| e.to_string())
-            });
-        match result {
-            Ok(report) => {
-                self.open_project(path);
-                self.report = Some(("sample corpus".into(), report));
-            }
-            Err(e) => self.fail(e),
-        }
-    }
-
-    fn start_import(&mut self, folder: PathBuf, explicit: Option<PathBuf>) {
-        let project_path = project_path_for_folder(&folder, explicit.as_deref());
-        if std::fs::canonicalize(&folder)
-            .is_ok_and(|f| crate::corpus::import::is_inside(&project_path, &f))
-        {
-            self.fail(format!(
-                "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {}",
-                project_path.display()
-            ));
-            return;
-        }
-        let own = self
-            .project
-            .as_ref()
-            .is_some_and(|p| same_file(p.path(), &project_path));
-        if !own && project_path.is_file() {
-            // Another window editing that project keeps it: say so before importing into it.
-            let free = Project::open_existing(&project_path).and_then(|mut p| p.lock_for_editing());
-            if let Err(e) = free {
-                self.fail(e.to_string());
-                return;
-            }
-        }
-        let (tx, rx) = channel();
-        let what = folder.display().to_string();
-        let actor = self.annotator();
-        self.project = None; // the job writes; reopen when it is done
-        self.current = None;
-        self.documents.clear();
-        std::thread::spawn(move || {
-            let result = Project::open_or_create(&project_path)
-                .map_err(|e| e.to_string())
-                .and_then(|mut p| {
-                    p.set_actor(actor);
-                    let mut progress = |done, total| {
-                        let _ = tx.send(JobMessage::Progress(done, total));
-                    };
-                    import_folder(&mut p, &folder, &mut progress).map_err(|e| e.to_string())
-                });
-            let _ = tx.send(JobMessage::Done(result.map(|r| (project_path, r))));
-        });
-        self.job = Some(ImportJob {
-            what,
-            rx,
-            progress: (0, 0),
-        });
-    }
-
-    fn poll_job(&mut self, block: bool) {
-        let Some(job) = &mut self.job else { return };
-        loop {
-            let msg = if block {
-                job.rx.recv().ok()
-            } else {
-                job.rx.try_recv().ok()
-            };
-            match msg {
-                Some(JobMessage::Progress(d, t)) => job.progress = (d, t),
-                Some(JobMessage::Done(result)) => {
-                    let what = job.what.clone();
-                    self.job = None;
-                    match result {
-                        Ok((path, report)) => {
-                            self.open_project(&path);
-                            self.status = format!(
-                                "Imported {} new document(s) from {what}; {} skipped",
-                                report.added.len(),
-                                report.skipped.len()
-                            );
-                            self.report = Some((what, report));
-                        }
-                        Err(e) => self.fail(e),
-                    }
-                    return;
-                }
-                None => {
-                    if block {
-                        self.job = None; // the thread died without a word
-                        self.fail("the import stopped unexpectedly".into());
-                    }
-                    return;
-                }
-            }
-        }
-    }
-
     pub(super) fn fail(&mut self, message: String) {
         self.status = message.clone();
         self.error = Some(message);
     }
 
-    fn refresh_lists(&mut self) {
+    pub(super) fn refresh_lists(&mut self) {
         let Some(p) = &self.project else { return };
         let result = (|| {
             Ok::<_, crate::store::StoreError>((
@@ -518,7 +294,7 @@ impl SanadApp {
         }
     }
 
-    fn select_document(&mut self, id: DocumentId) {
+    pub(super) fn select_document(&mut self, id: DocumentId) {
         let Some(p) = &self.project else { return };
         if self.current.as_ref().map(|c| c.document.id) != Some(id) {
             match p.document(id) {
@@ -1230,68 +1006,5 @@ fn describe(action: &Action) -> String {
 impl eframe::App for SanadApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
-    }
-}
-
-impl SanadApp {
-    /// Reads the current document's source file again (from the folder the project records),
-    /// checks that its bytes are the ones imported, decodes it as `label` and applies
-    /// [`Action::RedecodeDocument`] (undoable; refused by the store once the document has
-    /// annotations).
-    fn redecode_current(&mut self, label: &str) {
-        let (Some(p), Some(cur)) = (&self.project, &self.current) else {
-            return;
-        };
-        let doc = &cur.document;
-        let Some(encoding) = crate::corpus::decode::encoding_for_label(label) else {
-            self.fail(format!("unknown encoding {label:?}"));
-            return;
-        };
-        let folder = match p.meta("source_folder") {
-            Ok(Some(f)) => PathBuf::from(f),
-            _ => {
-                self.fail("this project records no source folder to read the file from".into());
-                return;
-            }
-        };
-        let file = crate::corpus::import::source_path(&folder, &doc.rel_path);
-        let bytes = match std::fs::read(&file) {
-            Ok(b) => b,
-            Err(e) => {
-                self.fail(format!(
-                    "cannot read the source file again ({e}): {}",
-                    file.display()
-                ));
-                return;
-            }
-        };
-        if crate::model::sha256_hex(&bytes) != doc.sha256 {
-            self.fail(format!(
-                "the source file's bytes changed since import; not decoded again: {}",
-                file.display()
-            ));
-            return;
-        }
-        match crate::corpus::decode::decode_as(&bytes, encoding) {
-            Ok(decoded) => self.run_command(Command::Apply(Action::RedecodeDocument {
-                document_id: doc.id,
-                encoding: decoded.encoding.to_owned(),
-                text: decoded.text,
-                guessed: false,
-            })),
-            Err(e) => self.fail(format!(
-                "cannot decode as {} ({e}): {}",
-                encoding.name(),
-                file.display()
-            )),
-        }
-    }
-}
-
-/// Do two paths name the same file (compared canonically, so `./p.sanad` and `/x/p.sanad` match)?
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
     }
 }

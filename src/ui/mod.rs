@@ -3,10 +3,12 @@
 //! [`crate::store::Project::apply`] as one transaction each.
 
 pub mod app;
+pub mod command;
 pub mod dialogs;
 pub mod document_view;
 pub mod overlays;
 pub mod panels;
+pub mod projects;
 pub mod settings;
 pub mod windows;
 

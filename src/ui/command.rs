@@ -1,0 +1,73 @@
+//! Everything the UI can ask for, as one enum: widgets and keys send these, and
+//! [`super::app::SanadApp::run_command`] applies them in one place.
+
+use crate::model::{Action, AnnotationId, DocumentId, EntityId};
+use std::path::PathBuf;
+
+/// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Ask for a folder and open it.
+    ChooseFolder,
+    /// Ask for a project file and open it.
+    ChooseProject,
+    /// Ask for an export path and export JSONL there.
+    ChooseExport,
+    /// Import a folder into its project (found by [`project_path_for_folder`]) and open it.
+    OpenFolder {
+        /// The folder.
+        folder: PathBuf,
+        /// `--project`, if given.
+        project: Option<PathBuf>,
+    },
+    /// Open a project file.
+    OpenProject(PathBuf),
+    /// Write the JSONL export to a file.
+    ExportJsonl(PathBuf),
+    /// Ask for a path and save a copy (backup) of the project there.
+    ChooseSaveCopy,
+    /// Save a copy (backup) of the project to this new file.
+    SaveCopy(PathBuf),
+    /// Keep (`true`) or trim (`false`) white space and invisible marks at a new span's edges.
+    SetKeepEdgeSpaces(bool),
+    /// Decode the current document's source file again as this encoding (encoding_rs label);
+    /// refused when the document has annotations or its file changed.
+    Redecode(String),
+    /// Ask for a path and write the project's label scheme there as RON.
+    ExportScheme,
+    /// Ask for a `.ron` scheme and merge it into the project.
+    ImportScheme,
+    /// Show a document.
+    SelectDocument(DocumentId),
+    /// Show the previous (`-1`) or next (`1`) document of the (filtered) list.
+    StepDocument(i32),
+    /// Select an annotation and scroll to it.
+    SelectAnnotation(AnnotationId),
+    /// Label the current selection, or relabel the selected annotation, with this label name.
+    UseLabel(String),
+    /// Delete the selected annotation.
+    DeleteSelected,
+    /// Start a relation from the selected annotation (then click the target).
+    StartRelation,
+    /// The target of a started relation was clicked.
+    RelationTarget {
+        /// Source annotation.
+        head: AnnotationId,
+        /// Target annotation.
+        child: AnnotationId,
+    },
+    /// Create an entity from the selected annotation's text and link the mention to it.
+    EntityFromSelected,
+    /// Jump to the next mention of an entity, in any document.
+    JumpToMention(EntityId),
+    /// Set and keep the annotator's name.
+    SetAnnotator(String),
+    /// Apply a model change (one transaction, undoable).
+    Apply(Action),
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Close the window (quit).
+    Quit,
+}

@@ -1,0 +1,233 @@
+//! Opening projects and folders from the app: the editing lock, the background import job with
+//! its progress, the bundled sample, and decoding a document again from its source file.
+
+use super::app::{ImportJob, JobMessage, SanadApp};
+use super::command::Command;
+use crate::corpus::location::project_path_for_folder;
+use crate::corpus::{import_files, import_folder};
+use crate::model::{Action, DocumentId};
+use crate::store::Project;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::channel;
+
+impl SanadApp {
+    pub(super) fn annotator(&self) -> String {
+        self.settings.annotator.clone().unwrap_or_else(|| {
+            std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "researcher".into())
+        })
+    }
+
+    /// Opens the existing project at `path` for editing (taking its editing lock, so a second
+    /// window on it is refused) and shows the document last shown, else the first.
+    pub(super) fn open_project(&mut self, path: &Path) {
+        if self
+            .project
+            .as_ref()
+            .is_some_and(|p| same_file(p.path(), path))
+        {
+            self.project = None; // release this window's lock before taking it again
+        }
+        let opened = Project::open_existing(path).and_then(|mut p| {
+            p.lock_for_editing()?;
+            Ok(p)
+        });
+        match opened {
+            Ok(mut p) => {
+                p.set_actor(self.annotator());
+                self.project = Some(p);
+                self.report = None;
+                self.history.clear();
+                self.current = None;
+                self.view.reset();
+                self.error = None;
+                self.relation_from = None;
+                self.refresh_lists();
+                // Reopen on the document last shown, else the first.
+                let last = self
+                    .project
+                    .as_ref()
+                    .and_then(|p| p.meta("last_document").ok().flatten())
+                    .and_then(|v| v.parse::<DocumentId>().ok())
+                    .filter(|id| self.documents.iter().any(|d| d.id == *id));
+                if let Some(id) = last.or_else(|| self.documents.first().map(|d| d.id)) {
+                    self.select_document(id);
+                }
+                self.status = format!("Opened {}", path.display());
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Imports the bundled sample corpus into `path` (in the foreground: it is tiny) and opens it.
+    pub fn open_sample(&mut self, path: &Path) {
+        let result = Project::open_or_create(path)
+            .map_err(|e| e.to_string())
+            .and_then(|mut p| {
+                import_files(
+                    &mut p,
+                    crate::corpus::sample::sample_files(),
+                    &crate::corpus::ImportOptions::default(),
+                    &mut |_, _| {},
+                )
+                .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(report) => {
+                self.open_project(path);
+                self.report = Some(("sample corpus".into(), report));
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    pub(super) fn start_import(&mut self, folder: PathBuf, explicit: Option<PathBuf>) {
+        let project_path = project_path_for_folder(&folder, explicit.as_deref());
+        if std::fs::canonicalize(&folder)
+            .is_ok_and(|f| crate::corpus::import::is_inside(&project_path, &f))
+        {
+            self.fail(format!(
+                "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {}",
+                project_path.display()
+            ));
+            return;
+        }
+        let own = self
+            .project
+            .as_ref()
+            .is_some_and(|p| same_file(p.path(), &project_path));
+        if !own && project_path.is_file() {
+            // Another window editing that project keeps it: say so before importing into it.
+            let free = Project::open_existing(&project_path).and_then(|mut p| p.lock_for_editing());
+            if let Err(e) = free {
+                self.fail(e.to_string());
+                return;
+            }
+        }
+        let (tx, rx) = channel();
+        let what = folder.display().to_string();
+        let actor = self.annotator();
+        self.project = None; // the job writes; reopen when it is done
+        self.current = None;
+        self.documents.clear();
+        std::thread::spawn(move || {
+            let result = Project::open_or_create(&project_path)
+                .map_err(|e| e.to_string())
+                .and_then(|mut p| {
+                    p.set_actor(actor);
+                    let mut progress = |done, total| {
+                        let _ = tx.send(JobMessage::Progress(done, total));
+                    };
+                    import_folder(&mut p, &folder, &mut progress).map_err(|e| e.to_string())
+                });
+            let _ = tx.send(JobMessage::Done(result.map(|r| (project_path, r))));
+        });
+        self.job = Some(ImportJob {
+            what,
+            rx,
+            progress: (0, 0),
+        });
+    }
+
+    pub(super) fn poll_job(&mut self, block: bool) {
+        let Some(job) = &mut self.job else { return };
+        loop {
+            let msg = if block {
+                job.rx.recv().ok()
+            } else {
+                job.rx.try_recv().ok()
+            };
+            match msg {
+                Some(JobMessage::Progress(d, t)) => job.progress = (d, t),
+                Some(JobMessage::Done(result)) => {
+                    let what = job.what.clone();
+                    self.job = None;
+                    match result {
+                        Ok((path, report)) => {
+                            self.open_project(&path);
+                            self.status = format!(
+                                "Imported {} new document(s) from {what}; {} skipped",
+                                report.added.len(),
+                                report.skipped.len()
+                            );
+                            self.report = Some((what, report));
+                        }
+                        Err(e) => self.fail(e),
+                    }
+                    return;
+                }
+                None => {
+                    if block {
+                        self.job = None; // the thread died without a word
+                        self.fail("the import stopped unexpectedly".into());
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+impl SanadApp {
+    /// Reads the current document's source file again (from the folder the project records),
+    /// checks that its bytes are the ones imported, decodes it as `label` and applies
+    /// [`Action::RedecodeDocument`] (undoable; refused by the store once the document has
+    /// annotations).
+    pub(super) fn redecode_current(&mut self, label: &str) {
+        let (Some(p), Some(cur)) = (&self.project, &self.current) else {
+            return;
+        };
+        let doc = &cur.document;
+        let Some(encoding) = crate::corpus::decode::encoding_for_label(label) else {
+            self.fail(format!("unknown encoding {label:?}"));
+            return;
+        };
+        let folder = match p.meta("source_folder") {
+            Ok(Some(f)) => PathBuf::from(f),
+            _ => {
+                self.fail("this project records no source folder to read the file from".into());
+                return;
+            }
+        };
+        let file = crate::corpus::import::source_path(&folder, &doc.rel_path);
+        let bytes = match std::fs::read(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                self.fail(format!(
+                    "cannot read the source file again ({e}): {}",
+                    file.display()
+                ));
+                return;
+            }
+        };
+        if crate::model::sha256_hex(&bytes) != doc.sha256 {
+            self.fail(format!(
+                "the source file's bytes changed since import; not decoded again: {}",
+                file.display()
+            ));
+            return;
+        }
+        match crate::corpus::decode::decode_as(&bytes, encoding) {
+            Ok(decoded) => self.run_command(Command::Apply(Action::RedecodeDocument {
+                document_id: doc.id,
+                encoding: decoded.encoding.to_owned(),
+                text: decoded.text,
+                guessed: false,
+            })),
+            Err(e) => self.fail(format!(
+                "cannot decode as {} ({e}): {}",
+                encoding.name(),
+                file.display()
+            )),
+        }
+    }
+}
+
+/// Do two paths name the same file (compared canonically, so `./p.sanad` and `/x/p.sanad` match)?
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
