@@ -28,9 +28,11 @@ pub fn existing_companions(path: &Path) -> Vec<PathBuf> {
 }
 
 /// Is `companion` (a `-journal`, `-wal` or `-shm` file) SQLite's own, by its first bytes: a
-/// rollback journal's magic `d9 d5 05 f9 20 a1 63 d7` or a zeroed header, a WAL's magic
-/// `37 7f 06 82`/`83`, an empty file, or any `-shm`? A file of that name with other content is
-/// someone's data, which SQLite would delete.
+/// rollback journal's header (magic `d9 d5 05 f9 20 a1 63 d7`, or zeroed while a synchronous
+/// transaction is still open, followed by a power-of-two sector and page size at bytes 20 and
+/// 24, as SQLite's `pager.c` writes it), a journal cut off before its header was written (all
+/// zero bytes), a WAL's magic `37 7f 06 82`/`83`, an empty file, or any `-shm`? A file of that
+/// name with other content is someone's data, which SQLite would delete.
 pub fn is_sqlite_companion(companion: &Path) -> bool {
     let name = companion.to_string_lossy().to_ascii_lowercase();
     if name.ends_with("-shm") {
@@ -43,10 +45,26 @@ pub fn is_sqlite_companion(companion: &Path) -> bool {
         return false;
     }
     head.is_empty()
-        || head.starts_with(&[0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7])
+        || (name.ends_with("-journal") && is_journal_header(&head))
         || (name.ends_with("-journal") && head.iter().all(|&b| b == 0))
         || head.starts_with(&[0x37, 0x7f, 0x06, 0x82])
         || head.starts_with(&[0x37, 0x7f, 0x06, 0x83])
+}
+
+/// Is `head` (the first 28 bytes of a file) a rollback journal's header: the magic, or eight
+/// zero bytes where a synchronous journal has not yet been marked valid, then at bytes 20 and 24
+/// (big-endian u32) a sector size and a page size that are powers of two from 512 to 65536?
+fn is_journal_header(head: &[u8]) -> bool {
+    const MAGIC: [u8; 8] = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
+    let size_at = |at: usize| {
+        head.get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let plausible =
+        |v: Option<u32>| v.is_some_and(|v| v.is_power_of_two() && (512..=65536).contains(&v));
+    (head.starts_with(&MAGIC) || head.get(..8) == Some(&[0u8; 8][..]))
+        && plausible(size_at(20))
+        && plausible(size_at(24))
 }
 
 /// Creates a new, empty temporary file in `dir` for writing `name` (`.NAME.partial-PID-N`),
@@ -135,6 +153,45 @@ mod tests {
         assert_eq!(
             (d, n.as_str()),
             (std::fs::canonicalize(dir.path()).unwrap(), "x.sanad")
+        );
+    }
+
+    /// A journal copied while a synchronous transaction is open (its magic still zero, as
+    /// `pager.c` writes it until the journal is synced) is SQLite's; text or random bytes under
+    /// that name are not.
+    #[test]
+    fn journals_are_told_from_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("p.sanad");
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode=DELETE; PRAGMA synchronous=EXTRA; CREATE TABLE t(x);
+             INSERT INTO t VALUES (1); BEGIN; INSERT INTO t VALUES (2);",
+        )
+        .unwrap();
+        let journal = dir.path().join("p.sanad-journal");
+        let copy = dir.path().join("copy.sanad-journal");
+        std::fs::copy(&journal, &copy).unwrap();
+        conn.execute_batch("COMMIT").unwrap();
+        let head = std::fs::read(&copy).unwrap();
+        assert_eq!(
+            &head[..8],
+            &[0u8; 8],
+            "open transaction: magic not yet written"
+        );
+        assert!(is_sqlite_companion(&copy));
+
+        let theirs = dir.path().join("notes.sanad-journal");
+        std::fs::write(&theirs, "my field notes, not SQLite's").unwrap();
+        assert!(!is_sqlite_companion(&theirs));
+        let mut zero_then_text = vec![0u8; 12];
+        zero_then_text.extend_from_slice(b"sixteen letters!");
+        std::fs::write(&theirs, &zero_then_text).unwrap();
+        assert!(!is_sqlite_companion(&theirs));
+        std::fs::write(&theirs, [0u8; 20]).unwrap();
+        assert!(
+            is_sqlite_companion(&theirs),
+            "cut off before its header was written"
         );
     }
 }
