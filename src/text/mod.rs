@@ -5,6 +5,7 @@
 //! end-exclusive; bytes appear only where egui needs them.
 
 pub mod bidi;
+pub mod clusters;
 pub mod document;
 pub mod fonts;
 pub mod layout;

@@ -5,9 +5,11 @@
 //! same text with the same face, gives clusters. The cluster boxes are scaled so they fill the
 //! galley's width exactly.
 
+use super::clusters::{LigatureCarets, ShapedGlyph, grapheme_boxes};
 use super::fonts::{BUNDLED, document_font};
 use super::layout::LineLayout;
 use super::measure::{GraphemeBox, Measurer, UnitShape, grapheme_char_ranges};
+use super::units::{is_number_mark_unit, shaper_runs_rtl};
 use egui::epaint::text::ByteIndex;
 use egui::text::{LayoutJob, LayoutSection, TextFormat};
 use egui::{Color32, FontId, Galley, Vec2, vec2};
@@ -18,6 +20,7 @@ use std::sync::{Arc, OnceLock};
 struct Face {
     data: &'static [u8],
     shaper: harfrust::ShaperData,
+    carets: LigatureCarets,
 }
 
 /// The bundled faces in egui's fallback order (see [`BUNDLED`]).
@@ -30,6 +33,7 @@ fn faces() -> &'static Vec<Face> {
                 harfrust::FontRef::new(data).ok().map(|f| Face {
                     data,
                     shaper: harfrust::ShaperData::new(&f),
+                    carets: LigatureCarets::read(data),
                 })
             })
             .collect()
@@ -47,21 +51,11 @@ fn covers(face: &Face, text: &str) -> bool {
 }
 
 /// Grapheme boxes of `text` shaped on its own, in shaper units (any scale), and the total advance.
-/// Clusters come from harfrust with the face egui would pick; a cluster holding several graphemes
-/// (a ligature such as lam-alef) is shared evenly between them, the first logical one on the
-/// reading side.
+/// Clusters come from harfrust with the face egui would pick, run in the direction the view paints
+/// the unit in (see [`unit_galley`]); ligatures are split between the graphemes they cover, at
+/// the font's ligature carets where it has them (see [`super::clusters::grapheme_boxes`]).
 pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
     let graphemes = grapheme_char_ranges(text);
-    let zero = |graphemes: Vec<std::ops::Range<usize>>| {
-        graphemes
-            .into_iter()
-            .map(|chars| GraphemeBox {
-                chars,
-                x0: 0.0,
-                x1: 0.0,
-            })
-            .collect()
-    };
     // The first face that has every char, as egui's family would pick for most units; else the
     // Arabic face (index 1), whose clusters are as good as any for hit-testing.
     let faces = faces();
@@ -71,83 +65,94 @@ pub fn shaper_grapheme_boxes(text: &str) -> (Vec<GraphemeBox>, f32) {
         .or_else(|| faces.get(1));
     let Some((face, font)) = face.and_then(|f| harfrust::FontRef::new(f.data).ok().map(|r| (f, r)))
     else {
-        return (zero(graphemes), 0.0);
+        let boxes = graphemes
+            .into_iter()
+            .map(|chars| GraphemeBox {
+                chars,
+                x0: 0.0,
+                x1: 0.0,
+            })
+            .collect();
+        return (boxes, 0.0);
     };
     let shaper = face.shaper.shaper(&font).build();
     let mut buffer = harfrust::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.guess_segment_properties();
+    if is_number_mark_unit(text) {
+        buffer.set_direction(harfrust::Direction::LeftToRight);
+    }
     let rtl = buffer.direction() == harfrust::Direction::RightToLeft;
-    let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
-
-    // Each cluster's horizontal extent: (first byte, x0, x1), glyphs come in visual order.
-    let mut clusters: Vec<(usize, f32, f32)> = Vec::new();
-    let mut x = 0.0f32;
-    for (info, pos) in glyphs.glyph_infos().iter().zip(glyphs.glyph_positions()) {
-        let adv = pos.x_advance as f32;
-        let c = info.cluster as usize;
-        match clusters.iter_mut().find(|s| s.0 == c) {
-            Some(s) => {
-                s.1 = s.1.min(x);
-                s.2 = s.2.max(x + adv);
-            }
-            None => clusters.push((c, x, x + adv)),
-        }
-        x += adv;
-    }
-    clusters.sort_by_key(|s| s.0);
-
-    let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    byte_of_char.push(text.len());
-    let g_bytes: Vec<(usize, usize)> = graphemes
+    let shaped = shaper.shape(buffer, harfrust::ShapeOptions::new());
+    let glyphs: Vec<ShapedGlyph> = shaped
+        .glyph_infos()
         .iter()
-        .map(|g| (byte_of_char[g.start], byte_of_char[g.end]))
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| ShapedGlyph {
+            glyph: info.glyph_id,
+            cluster: info.cluster as usize,
+            advance: pos.x_advance as f32,
+        })
         .collect();
-    let mut boxes: Vec<GraphemeBox> = zero(graphemes);
-    let mut touched = vec![false; boxes.len()];
-    let mut grow = |gi: usize, a: f32, b: f32, boxes: &mut Vec<GraphemeBox>| {
-        if touched[gi] {
-            boxes[gi].x0 = boxes[gi].x0.min(a);
-            boxes[gi].x1 = boxes[gi].x1.max(b);
-        } else {
-            touched[gi] = true;
-            boxes[gi].x0 = a;
-            boxes[gi].x1 = b;
-        }
-    };
-    for (k, &(start, x0, x1)) in clusters.iter().enumerate() {
-        let end = clusters.get(k + 1).map_or(text.len(), |c| c.0);
-        // Graphemes that start inside this cluster share its width (a ligature such as lam-alef);
-        // a cluster that starts inside a grapheme (a tatweel, a mark the shaper split off)
-        // widens that grapheme.
-        let starting: Vec<usize> = (0..g_bytes.len())
-            .filter(|&g| g_bytes[g].0 >= start && g_bytes[g].0 < end)
+    grapheme_boxes(text, &graphemes, &glyphs, rtl, &face.carets)
+}
+
+/// The galley of a [`is_number_mark_unit`] unit that egui shaped right to left (its digits are of
+/// the Arabic script, and egui takes a run's direction from its script) with its glyphs placed
+/// left to right in logical order instead, as a shaper given the unit's bidi level (even: a
+/// number) places them and as the font's designers drew the sign to enclose the digits after it.
+/// The glyphs' forms (the sign's variant for that many digits, the small digits) come from the
+/// font's substitutions, which see logical order whatever the direction, so only positions move.
+fn place_number_mark_left_to_right(galley: &Galley) -> Galley {
+    let mut out = galley.clone();
+    for placed in &mut out.rows {
+        let row = Arc::make_mut(&mut placed.row);
+        // egui pads a galley with empty glyphs (no advance, no ink) for chars that start no
+        // cluster; they stay where they are, after the drawn ones.
+        let drawn: Vec<usize> = (0..row.glyphs.len())
+            .filter(|&k| row.glyphs[k].advance_width != 0.0 || !row.glyphs[k].uv_rect.is_nothing())
             .collect();
-        if starting.is_empty() {
-            if let Some(gi) = g_bytes.iter().position(|&(a, b)| a <= start && start < b) {
-                grow(gi, x0, x1, &mut boxes);
+        let start = drawn.first().map_or(0.0, |&k| row.glyphs[k].pos.x);
+        // Pen positions as shaped (visual order, right to left), then in logical order.
+        let mut pens = Vec::with_capacity(drawn.len());
+        let mut pen = start;
+        for &k in &drawn {
+            pens.push(pen);
+            pen += row.glyphs[k].advance_width;
+        }
+        let mut new_pen = start;
+        for (n, &k) in drawn.iter().enumerate().rev() {
+            let dx = (new_pen - pens[n]).round();
+            new_pen += row.glyphs[k].advance_width;
+            let g = &mut row.glyphs[k];
+            g.pos.x += dx;
+            if !g.uv_rect.is_nothing() {
+                let first = g.first_vertex as usize;
+                for v in row.visuals.mesh.vertices.iter_mut().skip(first).take(4) {
+                    v.pos.x += dx;
+                }
             }
-            continue;
         }
-        let share = (x1 - x0) / starting.len() as f32;
-        for (n, &gi) in starting.iter().enumerate() {
-            let n = n as f32;
-            let (a, b) = if rtl {
-                (x1 - (n + 1.0) * share, x1 - n * share)
-            } else {
-                (x0 + n * share, x0 + (n + 1.0) * share)
-            };
-            grow(gi, a, b, &mut boxes);
+        // Keep the row's glyphs in left-to-right order, as egui lays rows out.
+        row.glyphs.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
+        let mut bounds = egui::Rect::NOTHING;
+        for v in &row.visuals.mesh.vertices {
+            bounds.extend_with(v.pos);
         }
+        row.visuals.mesh_bounds = bounds;
     }
-    for (gi, t) in touched.iter().enumerate() {
-        if !t {
-            let edge = if rtl { x } else { 0.0 };
-            boxes[gi].x0 = edge;
-            boxes[gi].x1 = edge;
-        }
+    let mut bounds = egui::Rect::NOTHING;
+    for placed in &out.rows {
+        bounds = bounds.union(
+            placed
+                .row
+                .visuals
+                .mesh_bounds
+                .translate(placed.pos.to_vec2()),
+        );
     }
-    (boxes, x)
+    out.mesh_bounds = bounds;
+    out
 }
 
 /// Cache of measured units for one font size, kept by the view across frames.
@@ -214,17 +219,22 @@ pub fn unit_job(text: &str, format: TextFormat) -> LayoutJob {
 }
 
 /// The galley of one unit, shaped on its own, as measured and as drawn (uncoloured: the painter
-/// gives it its colour, so measuring and painting share egui's galley cache).
+/// gives it its colour, so measuring and painting share egui's galley cache). A number-mark unit
+/// (`۝١٢`, see [`is_number_mark_unit`]) is placed left to right, as its bidi level asks.
 pub fn unit_galley(
     fonts: &mut egui::epaint::text::FontsView<'_>,
     text: &str,
     font_size: f32,
     line_height: f32,
 ) -> Arc<Galley> {
-    fonts.layout_job(unit_job(
+    let galley = fonts.layout_job(unit_job(
         text,
         unit_format(font_size, line_height, Color32::PLACEHOLDER),
-    ))
+    ));
+    if is_number_mark_unit(text) && shaper_runs_rtl(text.chars()) {
+        return Arc::new(place_number_mark_left_to_right(&galley));
+    }
+    galley
 }
 
 /// The baseline of the first glyph of `galley`, points from the galley's top; `None` if it has

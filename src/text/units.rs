@@ -46,6 +46,49 @@ pub fn is_invisible_control(c: char, class: BidiClass) -> bool {
     ) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Is `c` a prepended concatenation mark (Unicode property `Prepended_Concatenation_Mark`,
+/// PropList.txt, Unicode 16: U+0600–U+0605, U+06DD ARABIC END OF AYAH, U+070F, U+0890–U+0891,
+/// U+08E2, U+110BD, U+110CD)? Such a mark spans the digits after it: the font draws them inside
+/// or over it.
+pub fn is_prepended_concatenation_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+    )
+}
+
+/// Is `text` a prepended concatenation mark followed by one or more decimal digits of one set
+/// (`۝١٢`, the end-of-ayah sign with its number)? [`split_units`] keeps such a run as one unit so
+/// the font can draw the digits inside the sign; it is placed left to right like any number.
+pub fn is_number_mark_unit(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (Some(mark), Some(first)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    is_prepended_concatenation_mark(mark)
+        && joins_number_mark(first, first)
+        && chars.all(|d| joins_number_mark(first, d))
+}
+
+/// May digit `d` follow `first` inside a number-mark unit? Both decimal digits of the same set,
+/// one of those the marks are written with (and the Arabic fonts draw inside them): European
+/// (U+0030–U+0039), Arabic-Indic (U+0660–U+0669) or Extended Arabic-Indic (U+06F0–U+06F9).
+fn joins_number_mark(first: char, d: char) -> bool {
+    let set = |c: char| match c {
+        '0'..='9' => Some(0),
+        '\u{0660}'..='\u{0669}' => Some(1),
+        '\u{06F0}'..='\u{06F9}' => Some(2),
+        _ => None,
+    };
+    set(first).is_some() && set(first) == set(d)
+}
+
 /// The script of `c` as the shaper sees it (an ISO 15924 tag), `None` for Common, Inherited and
 /// Unknown. Arabic blocks are answered without asking harfrust (the common case, and fast).
 fn script_of(c: char) -> Option<[u8; 4]> {
@@ -148,7 +191,9 @@ pub fn shaper_runs_rtl(text: impl IntoIterator<Item = char>) -> bool {
 /// them; invisible controls stand alone. Last, a unit of several grapheme clusters that the shaper
 /// would run against its level's direction ([`shaper_runs_rtl`]) is cut into its grapheme
 /// clusters, so the shaper never reorders anything (such a unit is never an Arabic word: Arabic
-/// letters are strong right to left).
+/// letters are strong right to left). A prepended concatenation mark at an even level takes the
+/// decimal digits after it into its unit ([`is_number_mark_unit`]); the view places that unit
+/// left to right itself (see `shaping::unit_galley`), so it is not cut.
 pub fn split_units(
     chars: &[char],
     classes: &[BidiClass],
@@ -177,6 +222,14 @@ pub fn split_units(
                         && joins_rtl_word(c, class)
                         && joins_rtl_word(pc, pclass)
                         && same_script(unit_script, c)
+                } else if is_prepended_concatenation_mark(chars[u.chars.start]) {
+                    // A number mark takes the digits after it (one unit, `۝١٢`).
+                    let first = if u.chars.len() > 1 {
+                        chars[u.chars.start + 1]
+                    } else {
+                        c
+                    };
+                    joins_number_mark(first, c)
                 } else {
                     let alone = |ch: char, cl: BidiClass| {
                         matches!(cl, BidiClass::R | BidiClass::AL | BidiClass::AN)
@@ -206,7 +259,14 @@ pub fn split_units(
     // first char, a letter.)
     let against = |u: &Unit| {
         let slice = &chars[u.chars.clone()];
+        // A number-mark unit is placed left to right by the view itself.
+        let number_mark = || {
+            u.level % 2 == 0
+                && is_prepended_concatenation_mark(slice[0])
+                && is_number_mark_unit(&slice.iter().collect::<String>())
+        };
         slice.len() > 1
+            && !number_mark()
             && match script_runs_rtl(slice[0]) {
                 Some(rtl) => rtl != u.is_rtl(),
                 None => shaper_runs_rtl(slice[1..].iter().copied()) != u.is_rtl(),
@@ -304,6 +364,41 @@ mod tests {
         assert_eq!(script_runs_rtl('۱'), Some(true));
         assert_eq!(script_runs_rtl('1'), None);
         assert_eq!(script_runs_rtl('a'), Some(false));
+    }
+
+    #[test]
+    fn a_number_mark_keeps_its_digits_in_one_unit() {
+        // The end-of-ayah sign with Arabic-Indic, Persian and Western digits, in right-to-left
+        // and left-to-right paragraphs; and every prepended concatenation mark.
+        assert_eq!(units_of("الرحيم ۝١٢"), vec!["الرحيم", " ", "۝١٢"]);
+        assert_eq!(units_of("الرحيم ۝۱۲۳"), vec!["الرحيم", " ", "۝۱۲۳"]);
+        assert_eq!(
+            units_of("Verse ۝١٢ ends"),
+            vec!["Verse ", "۝١٢", " ", "ends"]
+        );
+        assert_eq!(units_of("الرحيم ۝12"), vec!["الرحيم", " ", "۝12"]);
+        for mark in [
+            '\u{0600}', '\u{0601}', '\u{0602}', '\u{0603}', '\u{0604}', '\u{0605}', '\u{06DD}',
+            '\u{08E2}',
+        ] {
+            let text = format!("ا {mark}١٢٣");
+            assert_eq!(
+                units_of(&text)[2],
+                format!("{mark}١٢٣"),
+                "{:04X}",
+                mark as u32
+            );
+        }
+        // Digits of two sets, other numbers (Rumi numerals, class AN), or a mark with no digits
+        // do not make one.
+        assert_eq!(units_of("ا ۝١2")[2..], ["۝١", "2"]);
+        assert_eq!(
+            units_of("ا ۝\u{10E60}\u{10E61}")[2..],
+            ["۝", "\u{10E60}", "\u{10E61}"]
+        );
+        assert!(!is_number_mark_unit("۝"));
+        assert!(!is_number_mark_unit("۝ا"));
+        assert!(is_number_mark_unit("۝١٢"));
     }
 
     #[test]
