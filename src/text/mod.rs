@@ -5,7 +5,9 @@
 //! end-exclusive; bytes appear only where egui needs them.
 
 pub mod bidi;
+pub mod caret;
 pub mod document;
+pub mod edit;
 pub mod fonts;
 pub mod layout;
 pub mod measure;
