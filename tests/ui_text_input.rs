@@ -223,17 +223,21 @@ fn end_then_right_arrows_insert_inside_the_last_word_and_tab_stores_it() {
         .into_iter()
         .find(|(_, g)| g.job.text == "مرحبا")
         .unwrap();
+    let row = &galley.rows[0];
     let glyph = |c: char| {
-        galley.rows[0]
-            .row
+        row.row
             .glyphs
             .iter()
-            .find(|g| g.chr == c)
-            .map(|g| (pos.x + g.pos.x, pos.x + g.pos.x + g.advance_width))
+            .find(|g| g.chr == c && g.advance_width > 0.0)
+            .map(|g| {
+                let x = pos.x + row.pos.x + g.pos.x;
+                (x, x + g.advance_width)
+            })
             .unwrap()
     };
     let (hah, reh) = (glyph('ح'), glyph('ر'));
-    assert!(hah.1 <= reh.0 + 0.5, "ح is painted left of ر");
+    // (egui rounds glyph positions to pixels, not advances: allow a pixel.)
+    assert!(hah.1 <= reh.0 + 1.0, "ح is painted left of ر");
     assert!(
         (x - reh.0).abs() <= 1.0 && (x - hah.1).abs() <= 1.0,
         "caret at {x}, ح ends at {}, ر starts at {}",
@@ -338,7 +342,7 @@ fn shift_arrows_select_and_copy_cut_paste() {
     press_with(&mut h, Modifiers::SHIFT, Key::ArrowLeft, 4);
     assert_eq!(caret(&h), (0, 4));
     h.event(Event::Copy);
-    h.run();
+    h.step();
     let copied: Vec<String> = h
         .output()
         .platform_output
