@@ -465,3 +465,86 @@ fn entity_search_takes_arabic_and_latin() {
     );
     h.get_by_label_contains("No entity matches “Zydan”");
 }
+
+/// Double-click on the glyphs painted for a word (found from the painted galleys, not from the
+/// field's layout) selects that word; a drag across the field selects from press to release.
+#[test]
+fn double_click_selects_the_word_under_the_pointer_and_drag_selects() {
+    let (_d, mut h) = note_app();
+    focus_note(&mut h);
+    type_chars(&mut h, "سجن صيدنايا العسكري");
+    let rect = note_rect(&h);
+    let (pos, galley) = painted_text(&h, rect)
+        .into_iter()
+        .find(|(_, g)| g.job.text == "صيدنايا")
+        .expect("the word is painted");
+    let p = pos + galley.rect.center().to_vec2();
+    h.hover_at(p);
+    h.run();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(Event::PointerButton {
+                pos: p,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+    let (a, c) = caret(&h);
+    assert_eq!((a.min(c), a.max(c)), (4, 11), "صيدنايا is chars 4..11");
+    // Drag from the field's right end to its left end: everything, in logical terms.
+    let y = rect.center().y;
+    common::drag(
+        &mut h,
+        egui::pos2(rect.max.x - 2.0, y),
+        egui::pos2(rect.min.x + 2.0, y),
+    );
+    assert_eq!(caret(&h), (0, 19));
+}
+
+/// A long note wraps inside the field; every line is right-aligned (right to left), and ↓ / ↑
+/// move the caret between lines.
+#[test]
+fn a_long_note_wraps_and_up_down_change_lines() {
+    let (_d, mut h) = note_app();
+    focus_note(&mut h);
+    let text = "أطلق الدفاع المدني السوري حملة تحت عنوان ليسوا رهائن للمطالبة بالإفراج عن المعتقلين";
+    type_chars(&mut h, text);
+    let rect = note_rect(&h);
+    let painted = painted_text(&h, rect);
+    let mut rows: Vec<f32> = painted.iter().map(|(p, _)| p.y.round()).collect();
+    rows.sort_by(f32::total_cmp);
+    rows.dedup();
+    assert!(rows.len() >= 2, "the note wraps: rows at {rows:?}");
+    for y in &rows {
+        let right = painted
+            .iter()
+            .filter(|(p, _)| p.y.round() == *y)
+            .map(|(p, g)| p.x + g.rect.width())
+            .fold(f32::MIN, f32::max);
+        assert!(
+            rect.max.x - right < 12.0,
+            "row at {y} ends at {right}, field {rect:?}"
+        );
+    }
+    // The first word is on the top row, at its right end (UAX #9: lines broken, then reordered).
+    let first = painted.iter().find(|(_, g)| g.job.text == "أطلق").unwrap();
+    assert_eq!(first.0.y.round(), rows[0]);
+    press_with(&mut h, Modifiers::COMMAND, Key::Home, 1);
+    assert_eq!(caret(&h).1, 0);
+    press(&mut h, Key::ArrowDown, 1);
+    let down = caret(&h).1;
+    assert!(
+        down > 0 && down < text.chars().count(),
+        "↓ goes to the second line: {down}"
+    );
+    press(&mut h, Key::ArrowUp, 1);
+    assert_eq!(
+        caret(&h).1,
+        0,
+        "↑ comes back to the right edge of the first line"
+    );
+}
