@@ -115,15 +115,17 @@ fn painted_text(
     out
 }
 
-/// x of the caret painted inside `rect`: the one vertical line segment drawn there.
+/// x of the caret painted inside `rect`: the one full caret (vertical line) drawn there.
 fn painted_caret_x(h: &Harness<'_, SanadApp>, rect: Rect) -> f32 {
     let xs: Vec<f32> = h
         .output()
         .shapes
         .iter()
         .filter_map(|c| match &c.shape {
-            Shape::LineSegment { points, .. }
-                if points[0].x == points[1].x
+            // The caret is 1.5 points wide; a thinner half-height one is the weak caret.
+            Shape::LineSegment { points, stroke }
+                if stroke.width >= 1.5
+                    && points[0].x == points[1].x
                     && points[0].y != points[1].y
                     && rect.contains(points[0]) =>
             {

@@ -24,6 +24,10 @@ pub struct CaretStop {
     pub index: usize,
     /// x of the boundary, points.
     pub x: f32,
+    /// The other logical position at this boundary, if it has two (a direction change): where
+    /// a character of the other direction typed at that position would appear (pango's "weak"
+    /// cursor).
+    pub weak: Option<usize>,
 }
 
 /// A line's caret stops.
@@ -99,38 +103,48 @@ impl CaretMap {
                     (line.chars.start, line.chars.end)
                 };
                 let mut stops = Vec::with_capacity(cells.len() + 1);
+                let other =
+                    |index: usize, candidate: usize| (candidate != index).then_some(candidate);
                 if cells.is_empty() {
                     stops.push(CaretStop {
                         index: line.chars.start,
                         x: line.x,
+                        weak: None,
                     });
                 } else {
                     stops.push(CaretStop {
                         index: left_end,
                         x: cells[0].x0,
+                        weak: other(left_end, cells[0].left),
                     });
                     for pair in cells.windows(2) {
                         let (a, b) = (&pair[0], &pair[1]);
-                        let index = if a.right == b.left {
-                            a.right
+                        let (index, weak) = if a.right == b.left {
+                            (a.right, None)
                         } else {
                             // The strong position: the box of the paragraph's direction wins;
                             // else the one nearer the paragraph's level.
                             let a_strong = a.rtl == para.rtl;
                             let b_strong = b.rtl == para.rtl;
                             match (a_strong, b_strong) {
-                                (true, false) => a.right,
-                                (false, true) => b.left,
-                                _ if b.level < a.level => b.left,
-                                _ => a.right,
+                                (true, false) => (a.right, Some(b.left)),
+                                (false, true) => (b.left, Some(a.right)),
+                                _ if b.level < a.level => (b.left, Some(a.right)),
+                                _ => (a.right, Some(b.left)),
                             }
                         };
-                        stops.push(CaretStop { index, x: b.x0 });
+                        stops.push(CaretStop {
+                            index,
+                            x: b.x0,
+                            weak,
+                        });
                     }
-                    let last = cells.iter().map(|c| c.x1).fold(f32::MIN, f32::max);
+                    let last = &cells[cells.len() - 1];
+                    let x1 = cells.iter().map(|c| c.x1).fold(f32::MIN, f32::max);
                     stops.push(CaretStop {
                         index: right_end,
-                        x: last,
+                        x: x1,
+                        weak: other(right_end, last.right),
                     });
                 }
                 lines.push(CaretLine {
@@ -164,6 +178,18 @@ impl CaretMap {
         let line = self.lines.get(s.line)?;
         let stop = line.stops.get(s.stop)?;
         Some((pos2(stop.x, line.y), line.height))
+    }
+
+    /// Where the weak caret of the caret at `s` is drawn: another boundary on its line that
+    /// `index(s)` also stands for, if there is one (see [`CaretStop::weak`]).
+    pub fn weak_pos(&self, s: StopRef) -> Option<(Pos2, f32)> {
+        let line = self.lines.get(s.line)?;
+        let strong = line.stops.get(s.stop)?;
+        let weak = line
+            .stops
+            .iter()
+            .find(|c| c.weak == Some(strong.index) && (c.x - strong.x).abs() > 0.5)?;
+        Some((pos2(weak.x, line.y), line.height))
     }
 
     /// The stop for logical position `index`: `hint` if it still stands for `index`, else the
@@ -347,6 +373,21 @@ mod tests {
         let mut sorted = indices(&m, 0);
         sorted.sort_unstable();
         assert_eq!(sorted, (0..=21).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn digits_typed_at_the_end_of_an_arabic_line_get_a_weak_caret_after_them() {
+        // "عدد 12": the strong caret for the end (6) is the line's left edge, where an Arabic
+        // letter typed next would appear; the weak one is right of "12", where a digit would.
+        let m = map("عدد 12", 1000.0);
+        let end = m.stop_of(6, None).unwrap();
+        assert_eq!(end.stop, 0);
+        let (weak, _) = m.weak_pos(end).unwrap();
+        let two = m.lines()[0].stops[2];
+        assert_eq!((two.index, two.weak), (4, Some(6)));
+        assert_eq!(weak.x, two.x);
+        // Inside one direction there is no weak caret.
+        assert!(m.weak_pos(m.stop_of(2, None).unwrap()).is_none());
     }
 
     #[test]

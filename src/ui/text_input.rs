@@ -581,7 +581,7 @@ impl FieldState {
             let min = pos2(origin.x + line.x, origin.y + line.y);
             paint_line(ui, &painter, cache, line, min, text_color);
         }
-        if let Some(range) = preedit {
+        if let Some(range) = preedit.clone() {
             for r in laid.layout.range_rects(range) {
                 let r = to_screen(r);
                 painter.line_segment(
@@ -594,6 +594,18 @@ impl FieldState {
             let top: Pos2 = top + origin;
             let caret = Rect::from_min_size(top, vec2(1.5, h));
             painter.line_segment([top, top + vec2(0.0, h)], Stroke::new(1.5, caret_color(ui)));
+            // At a direction change, a thin second caret where text of the other direction
+            // would go (pango's strong and weak carets).
+            if preedit.is_none()
+                && self.edit.selection().is_empty()
+                && let Some((weak, wh)) = self.caret_stop().and_then(|s| laid.map.weak_pos(s))
+            {
+                let weak = weak + origin;
+                painter.line_segment(
+                    [weak + vec2(0.0, wh * 0.5), weak + vec2(0.0, wh)],
+                    Stroke::new(1.0, caret_color(ui).gamma_multiply(0.6)),
+                );
+            }
             let to_global = ui
                 .ctx()
                 .layer_transform_to_global(ui.layer_id())
