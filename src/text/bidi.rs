@@ -20,6 +20,10 @@ pub enum DirectionSetting {
     Rtl,
     /// Every paragraph left to right (paragraph embedding level 0).
     Ltr,
+    /// Each paragraph from its first strong character (rules P2–P3), right to left when it has
+    /// none (UAX #9, rule P3 leaves that choice to a higher protocol, HL1): text fields, where an
+    /// empty or digits-only paragraph is most likely the start of Arabic.
+    AutoRtl,
 }
 
 impl DirectionSetting {
@@ -29,6 +33,7 @@ impl DirectionSetting {
             Self::Auto => "auto",
             Self::Rtl => "rtl",
             Self::Ltr => "ltr",
+            Self::AutoRtl => "auto-rtl",
         }
     }
 
@@ -38,6 +43,7 @@ impl DirectionSetting {
             "auto" => Some(Self::Auto),
             "rtl" => Some(Self::Rtl),
             "ltr" => Some(Self::Ltr),
+            "auto-rtl" => Some(Self::AutoRtl),
             _ => None,
         }
     }
@@ -74,13 +80,16 @@ impl BidiParagraph {
     pub fn new(text: &str, direction: DirectionSetting) -> Self {
         let level = match direction {
             DirectionSetting::Auto => None,
+            DirectionSetting::AutoRtl => (unicode_bidi::get_base_direction(text)
+                == unicode_bidi::Direction::Mixed)
+                .then(Level::rtl),
             DirectionSetting::Rtl => Some(Level::rtl()),
             DirectionSetting::Ltr => Some(Level::ltr()),
         };
         let info = BidiInfo::new(text, level);
         let para_level = info.paragraphs.first().map_or(
             match direction {
-                DirectionSetting::Rtl => 1,
+                DirectionSetting::Rtl | DirectionSetting::AutoRtl => 1,
                 _ => 0,
             },
             |p| p.level.number(),

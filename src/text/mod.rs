@@ -5,8 +5,10 @@
 //! end-exclusive; bytes appear only where egui needs them.
 
 pub mod bidi;
+pub mod caret;
 pub mod clusters;
 pub mod document;
+pub mod edit;
 pub mod fonts;
 pub mod layout;
 pub mod measure;

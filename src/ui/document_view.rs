@@ -202,7 +202,7 @@ impl DocumentViewState {
 /// Paints `line` (laid out with the shapes in `cache`) with its top-left corner at `line_min`
 /// (screen points): one galley per unit, every unit on the line's common baseline, positions
 /// rounded to physical pixels so glyphs stay crisp.
-fn paint_line(
+pub(crate) fn paint_line(
     ui: &Ui,
     painter: &egui::Painter,
     cache: &mut ShapeCache,

@@ -10,6 +10,7 @@ pub mod overlays;
 pub mod panels;
 pub mod projects;
 pub mod settings;
+pub mod text_input;
 pub mod windows;
 
 pub use app::{Command, SanadApp};

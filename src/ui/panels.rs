@@ -4,6 +4,7 @@
 
 use super::app::{Command, SanadApp};
 use super::document_view;
+use super::text_input::TextInput;
 use crate::model::{Action, DocumentStatus, LabelDef};
 use crate::text::DirectionSetting;
 use egui::{Color32, RichText, Ui};
@@ -553,8 +554,10 @@ impl SanadApp {
         };
         let response = ui
             .add(
-                egui::TextEdit::multiline(&mut buffer)
+                TextInput::multiline(&mut buffer)
+                    .id_salt(("annotation-note", id))
                     .desired_rows(2)
+                    .desired_width(f32::INFINITY)
                     .hint_text("Free text, any language"),
             )
             .labelled_by(note_label);
@@ -603,7 +606,9 @@ impl SanadApp {
         });
         let search_label = ui.label("Link to an entity:").id;
         ui.add(
-            egui::TextEdit::singleline(&mut self.entity_search)
+            TextInput::singleline(&mut self.entity_search)
+                .id_salt("entity-search")
+                .desired_width(f32::INFINITY)
                 .hint_text("Link to an entity: search names and aliases"),
         )
         .labelled_by(search_label);
@@ -798,7 +803,7 @@ impl SanadApp {
                         _ => note.clone(),
                     };
                     let label = ui.label("Note about this document:").id;
-                    let r = ui.add(egui::TextEdit::multiline(&mut buffer).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label);
+                    let r = ui.add(TextInput::multiline(&mut buffer).id_salt(("document-note", doc_id)).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label);
                     if r.changed() {
                         self.doc_note_edit = Some((doc_id, buffer.clone()));
                     }

@@ -131,6 +131,30 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Settings: annotator name, labels, scheme import/export",
     ),
     ("Alt+Up / Alt+Down", "Previous / next document in the list"),
+    (
+        "In a text field: Left / Right",
+        "Move the caret one grapheme the way the arrow points on screen (Ctrl: a word; Shift: select)",
+    ),
+    (
+        "In a text field: Home / End",
+        "Start / end of the line in reading order: right / left edge of an Arabic line (Ctrl: of the whole text)",
+    ),
+    (
+        "In a text field: Backspace / Delete",
+        "Delete the grapheme before / after the caret in reading order (Ctrl: a word)",
+    ),
+    (
+        "In a text field: Ctrl+Z / Ctrl+Y",
+        "Undo / redo typing in the field, not the project (Ctrl+Shift+Z redoes too)",
+    ),
+    (
+        "In a text field: Ctrl+A, Ctrl+C / X / V",
+        "Select all, copy, cut, paste",
+    ),
+    (
+        "In a text field: Tab, Esc",
+        "Leave the field (a note is saved when you leave it)",
+    ),
     ("Ctrl+Q", "Quit"),
     ("F1", "This list"),
 ];

@@ -4,6 +4,7 @@
 
 use super::app::{Command, SanadApp};
 use super::settings::SHORTCUTS;
+use super::text_input::TextInput;
 use crate::model::Action;
 use egui::{Color32, RichText, Ui};
 
@@ -26,7 +27,11 @@ impl SanadApp {
                         .label("Your name goes into the audit trail with every change you make.")
                         .id;
                     let r = ui
-                        .add(egui::TextEdit::singleline(&mut name).hint_text("Your name"))
+                        .add(
+                            TextInput::singleline(&mut name)
+                                .id_salt("ask-name")
+                                .hint_text("Your name"),
+                        )
                         .labelled_by(label);
                     if ui.button("OK").clicked()
                         || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
@@ -125,7 +130,9 @@ impl SanadApp {
         let heading = ui.heading("Annotator").id;
         ui.horizontal(|ui| {
             ui.add(
-                egui::TextEdit::singleline(&mut self.windows.annotator_edit).hint_text("Your name"),
+                TextInput::singleline(&mut self.windows.annotator_edit)
+                    .id_salt("annotator-name")
+                    .hint_text("Your name"),
             )
             .labelled_by(heading);
             if ui.button("Save name").clicked() {
@@ -179,8 +186,13 @@ impl SanadApp {
                     .or_insert_with(|| (l.name.clone(), hex.clone()));
                 let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
                 ui.painter().rect_filled(sw, 3.0, rgb(l.color));
-                ui.add_sized([150.0, 20.0], egui::TextEdit::singleline(&mut edit.0))
-                    .labelled_by(name_hdr);
+                ui.add(
+                    TextInput::singleline(&mut edit.0)
+                        .id_salt(("label-name", l.id))
+                        .desired_width(150.0),
+                )
+                .labelled_by(name_hdr);
+                // Colours are ASCII hex: egui's own field is enough.
                 ui.add_sized([80.0, 20.0], egui::TextEdit::singleline(&mut edit.1))
                     .labelled_by(color_hdr);
                 let (new_name, new_color) = edit.clone();
@@ -219,11 +231,13 @@ impl SanadApp {
             let label = ui.label("New label:").id;
             let (name, color, key) = &mut self.windows.new_label;
             ui.add(
-                egui::TextEdit::singleline(name)
+                TextInput::singleline(name)
+                    .id_salt("new-label-name")
                     .hint_text("NAME")
                     .desired_width(140.0),
             )
             .labelled_by(label);
+            // Colour (ASCII hex) and key (one ASCII letter or digit): egui's own fields.
             ui.add(
                 egui::TextEdit::singleline(color)
                     .hint_text("#rrggbb")
