@@ -202,7 +202,7 @@ impl DocumentViewState {
 /// Paints `line` (laid out with the shapes in `cache`) with its top-left corner at `line_min`
 /// (screen points): one galley per unit, every unit on the line's common baseline, positions
 /// rounded to physical pixels so glyphs stay crisp.
-fn paint_line(
+pub(super) fn paint_line(
     ui: &Ui,
     painter: &egui::Painter,
     cache: &mut ShapeCache,
@@ -225,6 +225,13 @@ fn paint_line(
 /// A cache for [`bidi_snippet`]: shaped units at the snippet font size.
 pub struct SnippetCache {
     shapes: ShapeCache,
+}
+
+impl SnippetCache {
+    /// The shaped units (for drawing a snippet laid out elsewhere, e.g. search results).
+    pub fn shapes_mut(&mut self) -> &mut ShapeCache {
+        &mut self.shapes
+    }
 }
 
 impl Default for SnippetCache {
