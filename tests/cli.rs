@@ -325,11 +325,13 @@ fn search_prints_one_match_per_line_in_code_points() {
         (Some(1), Some(21))
     );
     assert_eq!(rows[3]["text"], "الدفاع المدني السوري");
-    // Folding: ال without hamza finds "الإفراج"; --exact does not.
+    // Folding: the seed writes "بالإفراج" twice and "بالافراج" once; the bare alef finds all
+    // three, --exact only the one written so.
     let (folded, _) = run(&["بالافراج"]);
-    assert!(!folded.is_empty());
+    assert_eq!(folded.lines().count(), 3, "{folded}");
     let (exact, _) = run(&["بالافراج", "--exact"]);
-    assert!(exact.is_empty(), "{exact}");
+    assert_eq!(exact.lines().count(), 1, "{exact}");
+    assert!(exact.contains("⟦بالافراج⟧"), "{exact}");
     // A bad regex is a clear error, not a panic.
     let out = sanad()
         .arg("search")

@@ -76,7 +76,13 @@ fn project_search_label_all_organization_one_undo() {
         p.replay_annotations().unwrap(),
         p.stored_annotations().unwrap()
     );
-    let doc = h.state().current().unwrap().document.id;
+    let doc = p
+        .document_summaries()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.rel_path == "seed.txt")
+        .unwrap()
+        .id;
     let history = p.document_history(doc).unwrap();
     let adds = history
         .iter()

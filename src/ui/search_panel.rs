@@ -421,7 +421,7 @@ impl SanadApp {
                     cmds.push(Command::OpenSearch { project: true });
                 }
                 let before = (self.search.mode, self.search.fold);
-                egui::ComboBox::from_id_salt("search mode")
+                egui::ComboBox::new("search mode", "mode")
                     .selected_text(self.search.mode.title())
                     .show_ui(ui, |ui| {
                         for m in WordMode::ALL {
@@ -553,8 +553,8 @@ impl SanadApp {
             .default_size(vec2(560.0, 420.0))
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label("Label:");
-                    egui::ComboBox::from_id_salt("label all label")
+                    ui.label("Label the ticked matches as");
+                    egui::ComboBox::new("label all label", "label")
                         .selected_text(&preview.label)
                         .show_ui(ui, |ui| {
                             for l in &self.labels {
