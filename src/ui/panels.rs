@@ -154,6 +154,7 @@ impl SanadApp {
                         self.windows.settings = true;
                     }
                 });
+                self.search_menu(ui);
                 ui.menu_button("Help", |ui| {
                     if ui
                         .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))

@@ -240,7 +240,10 @@ impl SanadApp {
     /// Selects the next (`step` > 0) or previous match after the cursor (or after the shown
     /// selection), opening its document; wraps around.
     fn step_match(&mut self, step: i32) {
-        if self.search.searched.as_ref() != Some(&self.search.query()) {
+        let shown = self.current.as_ref().map(|c| c.document.id);
+        let other_document =
+            !self.search.project && self.search.results.first().map(|r| r.document_id) != shown;
+        if other_document || self.search.searched.as_ref() != Some(&self.search.query()) {
             self.search_now();
         }
         let flat: Vec<(usize, usize)> = self
@@ -371,6 +374,40 @@ impl SanadApp {
             }
         });
         self.queue.extend(cmds);
+    }
+
+    /// The Search menu of the menu bar.
+    pub(super) fn search_menu(&mut self, ui: &mut Ui) {
+        let has = self.project.is_some();
+        ui.menu_button("Search", |ui| {
+            let items = [
+                (
+                    "Find in document…",
+                    "Ctrl+F",
+                    Command::OpenSearch { project: false },
+                ),
+                (
+                    "Find in project…",
+                    "Ctrl+Shift+F",
+                    Command::OpenSearch { project: true },
+                ),
+                ("Next match", "F3", Command::StepMatch(1)),
+                ("Previous match", "Shift+F3", Command::StepMatch(-1)),
+                (
+                    "Label all matches…",
+                    "Ctrl+Shift+L",
+                    Command::PreviewLabelAll(None),
+                ),
+            ];
+            for (text, keys, command) in items {
+                if ui
+                    .add_enabled(has, egui::Button::new(text).shortcut_text(keys))
+                    .clicked()
+                {
+                    self.queue.push(command);
+                }
+            }
+        });
     }
 
     /// The search bar (a top panel) when open.
