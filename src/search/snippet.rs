@@ -20,6 +20,18 @@ impl Snippet {
     /// each side, widened or narrowed to the nearest space so no word is cut.
     pub fn around(text: &str, hit: Range<usize>, context: usize) -> Self {
         let chars: Vec<char> = text.chars().collect();
+        Self::around_chars(&chars, hit, context)
+    }
+
+    /// [`Self::around`] for each of `hits`, reading `text` once.
+    pub fn all_around(text: &str, hits: &[Range<usize>], context: usize) -> Vec<Self> {
+        let chars: Vec<char> = text.chars().collect();
+        hits.iter()
+            .map(|h| Self::around_chars(&chars, h.clone(), context))
+            .collect()
+    }
+
+    fn around_chars(chars: &[char], hit: Range<usize>, context: usize) -> Self {
         let hit = hit.start.min(chars.len())..hit.end.min(chars.len());
         let mut start = hit.start.saturating_sub(context);
         if start > 0 {

@@ -53,6 +53,8 @@ struct Cached {
 pub struct SearchIndex {
     fold: Option<FoldOptions>,
     docs: Vec<(DocumentId, Cached)>,
+    /// Where each document is in `docs`.
+    positions: HashMap<DocumentId, usize>,
 }
 
 impl SearchIndex {
@@ -84,6 +86,7 @@ impl SearchIndex {
         }
         let mut old: HashMap<DocumentId, Cached> =
             std::mem::take(&mut self.docs).into_iter().collect();
+        self.positions.clear();
         let rows: Vec<(DocumentId, String, String, String)> = project
             .conn
             .prepare("SELECT id, name, rel_path, text_sha256 FROM documents ORDER BY rel_path, id")?
@@ -113,6 +116,7 @@ impl SearchIndex {
                     }
                 }
             };
+            self.positions.insert(id, self.docs.len());
             self.docs.push((id, cached));
         }
         Ok(())
@@ -156,9 +160,9 @@ impl SearchIndex {
 
     /// The text of a document the index holds (as it was at the last refresh).
     pub fn text(&self, id: DocumentId) -> Option<&str> {
-        self.docs
-            .iter()
-            .find(|(d, _)| *d == id)
+        self.positions
+            .get(&id)
+            .and_then(|&i| self.docs.get(i))
             .map(|(_, c)| c.text.as_str())
     }
 }

@@ -20,6 +20,9 @@ use std::ops::Range;
 /// Chars of context on each side of a match in a snippet.
 const CONTEXT_CHARS: usize = 40;
 
+/// Height of a row of the results list, points (one line of snippet text).
+const ROW_HEIGHT: f32 = 24.0;
+
 /// One match in the "Label all…" preview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreviewRow {
@@ -73,6 +76,10 @@ pub struct SearchState {
     pub error: Option<String>,
     index: SearchIndex,
     snippets: Option<SnippetCache>,
+    /// Snippets of the results, per document, made when first shown.
+    kwic: std::collections::HashMap<DocumentId, Vec<Snippet>>,
+    /// Documents whose matches are folded away in the results list.
+    collapsed: std::collections::HashSet<DocumentId>,
 }
 
 impl SearchState {
@@ -206,6 +213,7 @@ impl SanadApp {
         self.search.cursor = None;
         self.search.error = None;
         self.search.results.clear();
+        self.search.kwic.clear();
         self.search.searched = Some(query.clone());
         if query.text.is_empty() {
             return;
@@ -327,7 +335,8 @@ impl SanadApp {
             else {
                 continue;
             };
-            for m in &doc.matches {
+            let snippets = Snippet::all_around(&text, &doc.matches, CONTEXT_CHARS);
+            for (m, snippet) in doc.matches.iter().zip(snippets) {
                 let already = annotations
                     .iter()
                     .any(|a| a.label_id == label_id && a.range() == *m);
@@ -335,7 +344,7 @@ impl SanadApp {
                     document_id: doc.document_id,
                     rel_path: doc.rel_path.clone(),
                     range: m.clone(),
-                    snippet: Snippet::around(&text, m.clone(), CONTEXT_CHARS),
+                    snippet,
                     ticked: !already,
                     already,
                 });
@@ -526,50 +535,76 @@ impl SanadApp {
     }
 
     /// Project results, grouped by document with counts (a right panel), when the bar searches
-    /// the project.
+    /// the project. Only the rows in view are laid out; each document's snippets are made once
+    /// per search, when first shown.
     pub(super) fn search_results(&mut self, ui: &mut Ui) {
         if !(self.search.open && self.search.project && self.search.searched.is_some()) {
             return;
         }
         let mut cmds = Vec::new();
-        let cache = self
-            .search
-            .snippets
-            .get_or_insert_with(SnippetCache::default);
+        let s = &mut self.search;
+        // Rows: a header per document, then its matches unless it is collapsed.
+        let mut rows: Vec<(usize, Option<usize>)> = Vec::new();
+        for (d, doc) in s.results.iter().enumerate() {
+            rows.push((d, None));
+            if !s.collapsed.contains(&doc.document_id) {
+                rows.extend((0..doc.matches.len()).map(|m| (d, Some(m))));
+            }
+        }
+        let cache = s.snippets.get_or_insert_with(SnippetCache::default);
         egui::Panel::right("search results")
             .default_size(420.0)
             .resizable(true)
             .show(ui, |ui| {
                 ui.heading("Search results");
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    for (d, doc) in self.search.results.iter().enumerate() {
-                        let text = self.search.index.text(doc.document_id).unwrap_or_default();
-                        egui::CollapsingHeader::new(format!(
-                            "{} ({})",
-                            doc.rel_path,
-                            doc.matches.len()
-                        ))
-                        .id_salt(("search doc", doc.document_id))
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            for (m, range) in doc.matches.iter().enumerate() {
-                                let snippet = Snippet::around(text, range.clone(), CONTEXT_CHARS);
-                                let selected = self.search.cursor == Some((d, m));
-                                let name = format!(
-                                    "Match {} [{}, {}) {}",
-                                    doc.rel_path, range.start, range.end, snippet.text
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
+                        for &(d, m) in &rows[visible] {
+                            let doc = &s.results[d];
+                            let Some(m) = m else {
+                                let open = !s.collapsed.contains(&doc.document_id);
+                                let text = format!(
+                                    "{} {} ({})",
+                                    if open { "▼" } else { "▶" },
+                                    doc.rel_path,
+                                    doc.matches.len()
                                 );
-                                if kwic_row(ui, cache, &snippet, selected, &name).clicked() {
-                                    cmds.push(Command::OpenMatch {
-                                        document_id: doc.document_id,
-                                        start: range.start,
-                                        end: range.end,
-                                    });
+                                let button = egui::Button::new(text).frame(false);
+                                if ui
+                                    .add_sized([ui.available_width(), ROW_HEIGHT], button)
+                                    .clicked()
+                                {
+                                    if open {
+                                        s.collapsed.insert(doc.document_id);
+                                    } else {
+                                        s.collapsed.remove(&doc.document_id);
+                                    }
                                 }
+                                continue;
+                            };
+                            let snippets = s.kwic.entry(doc.document_id).or_insert_with(|| {
+                                let text = s.index.text(doc.document_id).unwrap_or_default();
+                                Snippet::all_around(text, &doc.matches, CONTEXT_CHARS)
+                            });
+                            let Some(snippet) = snippets.get(m) else {
+                                continue;
+                            };
+                            let range = &doc.matches[m];
+                            let name = format!(
+                                "Match {} [{}, {}) {}",
+                                doc.rel_path, range.start, range.end, snippet.text
+                            );
+                            let selected = s.cursor == Some((d, m));
+                            if kwic_row(ui, cache, snippet, selected, &name).clicked() {
+                                cmds.push(Command::OpenMatch {
+                                    document_id: doc.document_id,
+                                    start: range.start,
+                                    end: range.end,
+                                });
                             }
-                        });
-                    }
-                });
+                        }
+                    });
             });
         self.queue.extend(cmds);
     }
@@ -615,10 +650,18 @@ impl SanadApp {
                     preview.rows.len(),
                     preview.label
                 ));
-                egui::ScrollArea::vertical()
-                    .max_height(300.0)
-                    .show(ui, |ui| {
-                        for (i, row) in preview.rows.iter().enumerate() {
+                egui::ScrollArea::vertical().max_height(300.0).show_rows(
+                    ui,
+                    ROW_HEIGHT,
+                    preview.rows.len(),
+                    |ui, visible| {
+                        for (i, row) in preview
+                            .rows
+                            .iter()
+                            .enumerate()
+                            .skip(visible.start)
+                            .take(visible.len())
+                        {
                             ui.horizontal(|ui| {
                                 let mut t = row.ticked && !row.already;
                                 let tip = if row.already {
@@ -652,7 +695,8 @@ impl SanadApp {
                                 kwic_row(ui, cache, &row.snippet, row.already, &row.snippet.text);
                             });
                         }
-                    });
+                    },
+                );
                 ui.horizontal(|ui| {
                     let apply = ui
                         .add_enabled(ticked > 0, egui::Button::new(format!("Label {ticked}")))
