@@ -126,6 +126,86 @@ pub fn fold_str(text: &str, options: &FoldOptions) -> String {
     s
 }
 
+/// Where a run of the folded text starts, in which the folded chars and the original chars
+/// correspond one to one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Anchor {
+    folded_byte: usize,
+    original_char: usize,
+    original_byte: usize,
+}
+
+/// Folded chars between two anchors at most (so locating an offset walks at most this many).
+const ANCHOR_EVERY: usize = 256;
+
+/// A sparse map from a folded text back to its original: an anchor wherever the folding drops
+/// or expands a char (the offset between the two texts changes), and every 256 chars. Between
+/// anchors the `d`-th folded char comes from the `d`-th original char. Much smaller than a map
+/// per char, so a search index can keep one per document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FoldMap {
+    anchors: Vec<Anchor>,
+}
+
+impl FoldMap {
+    /// The original char and byte offsets of the folded char starting at byte `folded_byte` of
+    /// `folded` (folded from `original`; `folded_byte` must start a char of it).
+    pub fn locate(&self, folded: &str, original: &str, folded_byte: usize) -> (usize, usize) {
+        let i = self
+            .anchors
+            .partition_point(|a| a.folded_byte <= folded_byte)
+            .saturating_sub(1);
+        let Some(a) = self.anchors.get(i) else {
+            return (0, 0);
+        };
+        let d = folded
+            .get(a.folded_byte..folded_byte)
+            .map_or(0, |s| s.chars().count());
+        let byte = original[a.original_byte..]
+            .char_indices()
+            .nth(d)
+            .map_or(original.len(), |(b, _)| a.original_byte + b);
+        (a.original_char + d, byte)
+    }
+
+    /// Bytes the map holds (for measuring the index).
+    pub fn heap_bytes(&self) -> usize {
+        self.anchors.capacity() * std::mem::size_of::<Anchor>()
+    }
+}
+
+/// `text` folded with `options`, with its [`FoldMap`].
+pub fn fold_with_map(text: &str, options: &FoldOptions) -> (String, FoldMap) {
+    let mut folded = String::with_capacity(text.len());
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let (mut k, mut last_delta, mut last_k) = (0usize, isize::MIN, 0usize);
+    let mut orig_byte = 0;
+    for (i, c) in text.chars().enumerate() {
+        let mut emit = |f: char| {
+            let delta = i as isize - k as isize;
+            if delta != last_delta || k - last_k >= ANCHOR_EVERY {
+                anchors.push(Anchor {
+                    folded_byte: folded.len(),
+                    original_char: i,
+                    original_byte: orig_byte,
+                });
+                (last_delta, last_k) = (delta, k);
+            }
+            folded.push(f);
+            k += 1;
+        };
+        if options.presentation_forms && is_presentation_form(c) {
+            for n in std::iter::once(c).nfkc() {
+                fold_char(n, options, &mut emit);
+            }
+        } else {
+            fold_char(c, options, &mut emit);
+        }
+        orig_byte += c.len_utf8();
+    }
+    (folded, FoldMap { anchors })
+}
+
 /// A folded text with its map back to the original.
 ///
 /// Offsets: `origin[k]` is the char index in the original of the `k`-th folded char; the original
@@ -283,6 +363,24 @@ mod tests {
         assert_eq!(folded.origin, vec![0, 1, 1, 2]);
         assert_eq!(folded.original_range(1..2), 1..2);
         assert_eq!(folded.char_at_byte(3), 2);
+    }
+
+    #[test]
+    fn sparse_map_agrees_with_the_full_map() {
+        let text = "قال مُحَمَّد \u{FEFB}ـ ٢٠٢٠ Ahmad\nذَٰلِكَ".repeat(40);
+        let o = FoldOptions::default();
+        let full = Folded::new(&text, &o);
+        let (folded, map) = fold_with_map(&text, &o);
+        assert_eq!(folded, full.text);
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        for (k, &fb) in full.byte_starts[..full.len()].iter().enumerate() {
+            let (c, b) = map.locate(&folded, &text, fb);
+            assert_eq!(
+                (c, b),
+                (full.origin[k], starts[full.origin[k]]),
+                "folded char {k}"
+            );
+        }
     }
 
     #[test]

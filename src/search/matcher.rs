@@ -1,7 +1,7 @@
 //! Finding a query in a text: substring, whole word (UAX #29), whole word after Arabic
 //! proclitics, or a regular expression; matches are ranges of the original text in chars.
 
-use super::fold::{FoldOptions, Folded, fold_str};
+use super::fold::{FoldMap, FoldOptions, fold_str, fold_with_map, is_haraka};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -146,7 +146,7 @@ impl Matcher {
     }
 
     /// Might `folded_text` (folded with [`Self::fold_options`]) hold a match? A fast check
-    /// before [`Self::find_folded`]; always true for a regex.
+    /// before [`Self::find_mapped`]; always true for a regex.
     pub fn may_match(&self, folded_text: &str) -> bool {
         self.regex.is_some()
             || (!self.needle.is_empty()
@@ -159,97 +159,108 @@ impl Matcher {
         if let Some(re) = &self.regex {
             return regex_matches(re, text);
         }
-        self.find_with_folded(text, &fold_str(text, &self.fold))
+        let (folded, map) = fold_with_map(text, &self.fold);
+        self.find_mapped(text, &folded, &map)
     }
 
-    /// Every match in `original`, given its folded text `folded` (from
-    /// [`crate::search::fold_str`] with [`Self::fold_options`]): the folded query is looked for in
-    /// `folded`, and only the lines (`\n`-separated) that hold it are folded again with the map
-    /// and checked for the word mode. A line break folds to itself and is a word boundary
-    /// (UAX #29, WB3a–WB3b), so line by line gives the same matches as the whole text.
-    pub fn find_with_folded(&self, original: &str, folded: &str) -> Vec<Range<usize>> {
+    /// Every match in `original`, given its folded text and map (from
+    /// [`crate::search::fold::fold_with_map`] with [`Self::fold_options`]). The folded query is
+    /// looked for in `folded` (memchr's `memmem`); each hit is mapped back to the original,
+    /// widened over the harakat after its last letter, and checked for the word mode on the
+    /// words around it only (UAX #29 on the text between the white space before and after it,
+    /// since white space always separates words).
+    pub fn find_mapped(&self, original: &str, folded: &str, map: &FoldMap) -> Vec<Range<usize>> {
         if let Some(re) = &self.regex {
             return regex_matches(re, original);
         }
-        if self.needle.is_empty() {
+        let Some(last_len) = self.needle.chars().next_back().map(char::len_utf8) else {
             return Vec::new();
-        }
-        if self.needle.contains('\n') {
-            return self.find_folded(&Folded::new(original, &self.fold), original);
-        }
-        let finder = memchr::memmem::Finder::new(self.needle.as_bytes());
-        let (o, f) = (original.as_bytes(), folded.as_bytes());
-        let line_end = |bytes: &[u8], from: usize| {
-            memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |p| from + p)
         };
-        // The line being looked at: its start in bytes of both texts and in chars of `original`.
-        let (mut o_start, mut f_start, mut chars) = (0usize, 0usize, 0usize);
-        let mut out = Vec::new();
-        let mut from = 0;
-        while from < f.len() {
-            let Some(at) = finder.find(&f[from..]) else {
-                break;
-            };
-            let hit = from + at;
-            let (mut o_end, mut f_end) = (line_end(o, o_start), line_end(f, f_start));
-            while hit > f_end && o_end < o.len() {
-                chars += original[o_start..=o_end].chars().count();
-                (o_start, f_start) = (o_end + 1, f_end + 1);
-                (o_end, f_end) = (line_end(o, o_start), line_end(f, f_start));
-            }
-            let line = &original[o_start..o_end];
-            let found = self.find_folded(&Folded::new(line, &self.fold), line);
-            out.extend(found.into_iter().map(|r| r.start + chars..r.end + chars));
-            from = f_end + 1;
-        }
-        out
-    }
-
-    /// Every match in `original`, given its fold `folded` (made with [`Self::fold_options`]).
-    pub fn find_folded(&self, folded: &Folded, original: &str) -> Vec<Range<usize>> {
-        if let Some(re) = &self.regex {
-            return regex_matches(re, original);
-        }
-        if self.needle.is_empty() {
-            return Vec::new();
-        }
-        let bounds = match self.mode {
-            WordMode::Word | WordMode::Clitics => word_bounds(original, folded.original_len()),
-            _ => Vec::new(),
-        };
-        let is_bound = |i: usize| bounds.binary_search(&i).is_ok();
+        let first_len = self.needle.chars().next().map_or(1, char::len_utf8);
         let finder = memchr::memmem::Finder::new(self.needle.as_bytes());
-        let needle_chars = self.needle.chars().count();
         let mut out: Vec<Range<usize>> = Vec::new();
         let mut from = 0;
-        while let Some(at) = finder.find(&folded.text.as_bytes()[from..]) {
-            let byte = from + at;
-            let fs = folded.char_at_byte(byte);
-            let fe = fs + needle_chars;
-            let range = folded.original_range(fs..fe);
+        while let Some(at) = finder.find(&folded.as_bytes()[from..]) {
+            let hit = from + at;
+            let (start, start_byte) = map.locate(folded, original, hit);
+            let (last, last_byte) =
+                map.locate(folded, original, hit + self.needle.len() - last_len);
+            let mut end = last + 1;
+            let mut end_byte = last_byte
+                + original[last_byte..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            if self.fold.harakat {
+                for c in original[end_byte..].chars().take_while(|&c| is_haraka(c)) {
+                    end += 1;
+                    end_byte += c.len_utf8();
+                }
+            }
             let ok = match self.mode {
                 WordMode::Substring | WordMode::Regex => true,
-                WordMode::Word => is_bound(range.start) && is_bound(range.end),
+                WordMode::Word => {
+                    let w = WordWindow::new(original, start_byte, end_byte);
+                    w.is_bound(start_byte) && w.is_bound(end_byte)
+                }
                 WordMode::Clitics => {
-                    is_bound(range.end)
-                        && (is_bound(range.start) || {
-                            // The word's start: the last boundary before the match.
-                            let i = bounds.partition_point(|&b| b < range.start);
-                            let word_start = if i == 0 { 0 } else { bounds[i - 1] };
-                            let ws = folded.folded_at_original(word_start);
-                            let prefix = &folded.text[folded.byte_starts[ws]..byte];
-                            is_proclitic(prefix)
-                        })
+                    let w = WordWindow::new(original, start_byte, end_byte);
+                    w.is_bound(end_byte)
+                        && (w.is_bound(start_byte)
+                            || is_proclitic(&fold_str(
+                                &original[w.bound_before(start_byte)..start_byte],
+                                &self.fold,
+                            )))
                 }
             };
-            if ok && out.last().is_none_or(|last| last.end <= range.start) {
-                out.push(range);
-                from = folded.byte_starts[fe];
+            if ok && out.last().is_none_or(|l| l.end <= start) {
+                out.push(start..end);
+                from = hit + self.needle.len();
             } else {
-                from = folded.byte_starts[fs + 1];
+                from = hit + first_len;
+            }
+            if from >= folded.len() {
+                break;
             }
         }
         out
+    }
+}
+
+/// The words around a range of a text: the text from just after the white space before the
+/// range to the white space after it, with its word boundaries (UAX #29) as byte offsets of the
+/// whole text.
+struct WordWindow {
+    bounds: Vec<usize>,
+}
+
+impl WordWindow {
+    fn new(text: &str, start: usize, end: usize) -> Self {
+        let from = text[..start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(b, c)| b + c.len_utf8());
+        let to = text[end..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(text.len(), |(b, _)| end + b);
+        let mut bounds: Vec<usize> = text[from..to]
+            .split_word_bound_indices()
+            .map(|(b, _)| from + b)
+            .collect();
+        bounds.push(to);
+        Self { bounds }
+    }
+
+    fn is_bound(&self, byte: usize) -> bool {
+        self.bounds.binary_search(&byte).is_ok()
+    }
+
+    /// The last boundary at or before `byte`.
+    fn bound_before(&self, byte: usize) -> usize {
+        let i = self.bounds.partition_point(|&b| b <= byte);
+        self.bounds[i.saturating_sub(1)]
     }
 }
 
@@ -270,21 +281,5 @@ fn regex_matches(re: &regex::Regex, text: &str) -> Vec<Range<usize>> {
         let e = to_char(m.end());
         out.push(s..e);
     }
-    out
-}
-
-/// The word boundaries of `text` (UAX #29) as sorted char offsets, 0 and `len` included.
-pub fn word_bounds(text: &str, len: usize) -> Vec<usize> {
-    let mut out = Vec::with_capacity(len / 4 + 2);
-    let mut chars = 0;
-    let mut byte = 0;
-    for (b, w) in text.split_word_bound_indices() {
-        chars += text[byte..b].chars().count();
-        byte = b;
-        out.push(chars);
-        let _ = w;
-    }
-    out.push(len);
-    out.dedup();
     out
 }

@@ -7,7 +7,7 @@ pub mod fold;
 pub mod matcher;
 pub mod snippet;
 
-pub use fold::{FoldOptions, Folded, fold_str};
+pub use fold::{FoldMap, FoldOptions, Folded, fold_str, fold_with_map};
 pub use matcher::{Matcher, Query, QueryError, WordMode, is_proclitic};
 pub use snippet::Snippet;
 

@@ -11,7 +11,8 @@
 use super::error::StoreError;
 use super::project::Project;
 use crate::model::DocumentId;
-use crate::search::{FoldOptions, Matcher, Query, QueryError, fold_str};
+use crate::search::fold::{FoldMap, fold_with_map};
+use crate::search::{FoldOptions, Matcher, Query, QueryError};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -46,6 +47,7 @@ struct Cached {
     text_sha256: String,
     text: String,
     folded: String,
+    map: FoldMap,
 }
 
 /// The folded texts of a project's documents, kept in memory between searches.
@@ -106,13 +108,14 @@ impl SearchIndex {
                 _ => {
                     let (text, text_sha256): (String, String) =
                         text_stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    let folded = fold_str(&text, fold);
+                    let (folded, map) = fold_with_map(&text, fold);
                     Cached {
                         name,
                         rel_path,
                         text_sha256,
                         text,
                         folded,
+                        map,
                     }
                 }
             };
@@ -145,7 +148,7 @@ impl SearchIndex {
             if !matcher.may_match(&doc.folded) {
                 continue;
             }
-            let matches = matcher.find_with_folded(&doc.text, &doc.folded);
+            let matches = matcher.find_mapped(&doc.text, &doc.folded, &doc.map);
             if !matches.is_empty() {
                 out.push(DocumentMatches {
                     document_id: *id,
