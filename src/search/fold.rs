@@ -91,6 +91,9 @@ fn fold_char(c: char, o: &FoldOptions, out: &mut impl FnMut(char)) {
         'ک' if o.persian => 'ك',
         '\u{0660}'..='\u{0669}' if o.digits => digit(c, 0x0660),
         '\u{06F0}'..='\u{06F9}' if o.digits => digit(c, 0x06F0),
+        // Fast paths: ASCII, and the Arabic block (no case there).
+        'A'..='Z' if o.case => c.to_ascii_lowercase(),
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{06FF}' => c,
         c if o.case && c.is_uppercase() => {
             c.to_lowercase().for_each(&mut *out);
             return;
