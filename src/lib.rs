@@ -8,6 +8,7 @@
 pub mod corpus;
 pub mod export;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -7,6 +7,7 @@
 //! sanad import FOLDER [--project P] [--encoding E]   import without the GUI
 //! sanad export PROJECT --format jsonl [--output FILE] [--history] [--offsets bytes] [--skip-invalid]
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
+//! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! ```
 
 use anyhow::bail;
@@ -72,6 +73,38 @@ enum Sub {
         #[arg(long)]
         skip_invalid: bool,
     },
+    /// Search every document: one match per line (document, start, end in code points, snippet).
+    Search {
+        /// The .sanad project file.
+        project_file: PathBuf,
+        /// What to look for (a regular expression with --mode regex).
+        query: String,
+        /// How the query must sit in the text.
+        #[arg(long, value_enum, default_value_t = Mode::Substring)]
+        mode: Mode,
+        /// Match char for char: no Arabic-aware folding (harakat, tatweel, letter variants,
+        /// digits, case and presentation forms all count).
+        #[arg(long)]
+        exact: bool,
+        /// Let teh marbuta ة match heh ه (off by default).
+        #[arg(long)]
+        teh_marbuta: bool,
+        /// One JSON object per line: document, document_id, start, end, text, snippet.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Mode {
+    /// Anywhere, also inside words.
+    Substring,
+    /// Whole words (UAX #29 word boundaries).
+    Word,
+    /// Whole words that may carry Arabic proclitics (و ف ب ك ل ال لل …), not part of the match.
+    Clitics,
+    /// A regular expression on the original text (no folding).
+    Regex,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -141,8 +174,86 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 skip_invalid,
             },
         ),
+        Some(Sub::Search { .. }) if cli.project.is_some() => {
+            bail!("--project does not go with search: give the project file as the first argument")
+        }
+        Some(Sub::Search {
+            project_file,
+            query,
+            mode,
+            exact,
+            teh_marbuta,
+            json,
+        }) => {
+            let mut fold = if exact {
+                sanad::search::FoldOptions::exact()
+            } else {
+                sanad::search::FoldOptions::default()
+            };
+            fold.teh_marbuta |= teh_marbuta;
+            let query = sanad::search::Query {
+                text: query,
+                mode: match mode {
+                    Mode::Substring => sanad::search::WordMode::Substring,
+                    Mode::Word => sanad::search::WordMode::Word,
+                    Mode::Clitics => sanad::search::WordMode::Clitics,
+                    Mode::Regex => sanad::search::WordMode::Regex,
+                },
+                fold,
+            };
+            search(&project_file, &query, json)
+        }
         None => gui(cli.path, cli.project),
     }
+}
+
+fn search(
+    project_file: &std::path::Path,
+    query: &sanad::search::Query,
+    json: bool,
+) -> anyhow::Result<()> {
+    let project = Project::open_existing(project_file)?;
+    let mut index = sanad::store::search::SearchIndex::new();
+    let hits = index
+        .search(&project, query)
+        .map_err(|e| anyhow::anyhow!("cannot search ({e}): {}", project_file.display()))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut count = 0;
+    for doc in &hits {
+        let text = index.text(doc.document_id).unwrap_or_default();
+        for m in &doc.matches {
+            count += 1;
+            let snippet = sanad::search::Snippet::around(text, m.clone(), 40);
+            let line = if json {
+                let matched: String = text.chars().skip(m.start).take(m.len()).collect();
+                serde_json::json!({
+                    "document": doc.rel_path,
+                    "document_id": doc.document_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": matched,
+                    "snippet": snippet.marked(),
+                })
+                .to_string()
+            } else {
+                format!(
+                    "{}\t{}\t{}\t{}",
+                    printable_name(&doc.rel_path),
+                    m.start,
+                    m.end,
+                    snippet.marked()
+                )
+            };
+            match writeln!(out, "{line}") {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                other => other?,
+            }
+        }
+    }
+    eprintln!("{count} match(es) in {} document(s)", hits.len());
+    Ok(())
 }
 
 fn import(

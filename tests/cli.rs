@@ -250,3 +250,99 @@ fn export_jsonl_has_the_span_with_codepoint_offsets() {
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
 }
+
+/// A project holding the seed document (tests/data/seed.txt) and a second one.
+fn seed_project(dir: &Path) -> std::path::PathBuf {
+    let folder = dir.join("seeds");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(data("seed.txt"), folder.join("seed.txt")).unwrap();
+    std::fs::write(folder.join("zz.txt"), "والدفاع المدني السوري\n").unwrap();
+    let project = dir.join("s.sanad");
+    let out = sanad()
+        .arg("import")
+        .arg(&folder)
+        .arg("--project")
+        .arg(&project)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    project
+}
+
+#[test]
+fn search_prints_one_match_per_line_in_code_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = seed_project(dir.path());
+    let run = |args: &[&str]| {
+        let out = sanad()
+            .arg("search")
+            .arg(&project)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // Word mode: the seed's three; zz.txt's "والدفاع" carries a proclitic.
+    let (stdout, stderr) = run(&["الدفاع المدني السوري", "--mode", "word"]);
+    let cols: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    let spans: Vec<(&str, &str, &str)> = cols.iter().map(|c| (c[0], c[1], c[2])).collect();
+    assert_eq!(
+        spans,
+        [
+            ("seed.txt", "6", "26"),
+            ("seed.txt", "1166", "1186"),
+            ("seed.txt", "2939", "2959")
+        ]
+    );
+    assert!(
+        cols[0][3].contains("⟦الدفاع المدني السوري⟧"),
+        "{}",
+        cols[0][3]
+    );
+    assert!(stderr.contains("3 match(es) in 1 document(s)"), "{stderr}");
+    // Proclitics: the fourth, without its و: zz.txt chars [1, 21).
+    let (stdout, _) = run(&["الدفاع المدني السوري", "--mode", "clitics", "--json"]);
+    let rows: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[3]["document"], "zz.txt");
+    assert_eq!(
+        (rows[3]["start"].as_u64(), rows[3]["end"].as_u64()),
+        (Some(1), Some(21))
+    );
+    assert_eq!(rows[3]["text"], "الدفاع المدني السوري");
+    // Folding: the seed writes "بالإفراج" twice and "بالافراج" once; the bare alef finds all
+    // three, --exact only the one written so.
+    let (folded, _) = run(&["بالافراج"]);
+    assert_eq!(folded.lines().count(), 3, "{folded}");
+    let (exact, _) = run(&["بالافراج", "--exact"]);
+    assert_eq!(exact.lines().count(), 1, "{exact}");
+    assert!(exact.contains("⟦بالافراج⟧"), "{exact}");
+    // A bad regex is a clear error, not a panic.
+    let out = sanad()
+        .arg("search")
+        .arg(&project)
+        .args(["(", "--mode", "regex"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("regular expression") && err.contains("s.sanad"),
+        "{err}"
+    );
+}

@@ -27,6 +27,8 @@ enum Op {
     Recolor(u8, u8),
     DeleteLabel(u8),
     AddLabel(u8),
+    /// Label several spans at once ("Label all…"): (start, length, label) in each document.
+    AddMany(u8, u8, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -48,6 +50,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Recolor(a, b)),
         1 => any::<u8>().prop_map(Op::DeleteLabel),
         1 => any::<u8>().prop_map(Op::AddLabel),
+        2 => (any::<u8>(), 1u8..12, any::<u8>()).prop_map(|(a, b, c)| Op::AddMany(a, b, c)),
     ]
 }
 
@@ -104,6 +107,22 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 label: pick(&labels, l)?.name,
             }
         }
+        Op::AddMany(s, len, l) => Action::AddAnnotations {
+            spans: docs
+                .iter()
+                .zip(TEXTS)
+                .flat_map(|(&doc, text)| {
+                    let n = text.chars().count();
+                    let start = s as usize % (n - 1);
+                    let end = (start + len as usize).min(n);
+                    // Two spans per document: this one and one further on, when it fits.
+                    let later =
+                        (end + 1 < n).then(|| (doc, end + 1, (end + 1 + len as usize).min(n)));
+                    std::iter::once((doc, start, end)).chain(later)
+                })
+                .collect(),
+            label: pick(&labels, l)?.name,
+        },
         Op::Delete(a) => Action::DeleteAnnotation {
             id: pick(&anns, a)?.id,
         },
@@ -233,15 +252,20 @@ proptest! {
         for op in &ops {
             let Some(action) = resolve(&p, &docs, op) else { continue };
             let before = p.dump().unwrap();
+            // Labelling many spans writes one row for the action, then one per span.
+            let rows = match &action {
+                Action::AddAnnotations { spans, .. } => 1 + spans.len(),
+                _ => 1,
+            };
             match p.apply(&action) {
                 Ok(a) => {
                     history.push(action, a.inverse);
-                    applied += 1;
+                    applied += rows;
                 }
                 Err(_) => prop_assert_eq!(p.dump().unwrap(), before, "a refused action changes nothing"),
             }
         }
-        prop_assert_eq!(p.audit_len().unwrap(), audit_start + applied, "one audit row per action");
+        prop_assert_eq!(p.audit_len().unwrap(), audit_start + applied, "one audit row per action (per span when labelling many)");
         let last = p.dump().unwrap();
         while let Some(inv) = history.peek_undo().cloned() {
             let a = p.apply(&inv).unwrap();

@@ -281,6 +281,16 @@ pub enum Action {
     },
     /// Put back a deleted label with its annotations (undo of a delete).
     RestoreLabel(Box<LabelSnapshot>),
+    /// Label many spans at once (e.g. every match of a search, "Label all…") as one user
+    /// action: one transaction, one undo step. Each span gets its own `add_annotation` audit row
+    /// naming it, after one `add_annotations` row listing them all; the inverse deletes them
+    /// all. Refused as a whole when any span is invalid or already has this label.
+    AddAnnotations {
+        /// The spans: (document, start char, end char exclusive).
+        spans: Vec<(DocumentId, usize, usize)>,
+        /// Label name.
+        label: String,
+    },
     /// Several actions as one user action: one transaction, one undo step. A later action may
     /// name the row an earlier one created with [`NEW_ROW`].
     Batch(Vec<Action>),
@@ -295,6 +305,7 @@ impl Action {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::AddAnnotation { .. } => "add_annotation",
+            Self::AddAnnotations { .. } => "add_annotations",
             Self::DeleteAnnotation { .. } => "delete_annotation",
             Self::RestoreAnnotation(_) => "restore_annotation",
             Self::RelabelAnnotation { .. } => "relabel_annotation",

@@ -405,7 +405,7 @@ fn applied(inverse: Action, annotation: Option<AnnotationId>, created: Option<i6
     }
 }
 
-fn apply_in(
+pub(super) fn apply_in(
     tx: &Tx<'_>,
     actor: &str,
     tag: Option<&str>,
@@ -426,6 +426,9 @@ fn apply_in(
             }
             inverses.reverse();
             applied(Action::Batch(inverses), annotation, created)
+        }
+        Action::AddAnnotations { spans, label } => {
+            super::label_all::add_annotations(tx, (actor, tag, kind), spans, label)?
         }
         Action::AddAnnotation {
             id,

@@ -7,11 +7,13 @@ pub mod documents;
 pub mod error;
 pub mod files;
 pub mod inspect;
+pub mod label_all;
 pub mod project;
 pub mod queries;
 pub mod replay;
 pub mod schema;
 pub mod scheme;
+pub mod search;
 
 pub use error::StoreError;
 pub use project::{FileKind, NewDocument, Project, inspect};

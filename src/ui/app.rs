@@ -102,6 +102,8 @@ pub struct SanadApp {
     /// Document note being edited: (document, text).
     pub(super) doc_note_edit: Option<(DocumentId, String)>,
     mention_cursor: HashMap<EntityId, usize>,
+    /// The search bar, its results and the "Label all…" preview.
+    pub search: super::search_panel::SearchState,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -142,6 +144,7 @@ impl SanadApp {
             note_edit: None,
             doc_note_edit: None,
             mention_cursor: HashMap::new(),
+            search: Default::default(),
         }
     }
 
@@ -671,6 +674,16 @@ impl SanadApp {
                 };
             }
             Command::Apply(action) => self.apply(action, Step::Do),
+            search @ (Command::OpenSearch { .. }
+            | Command::CloseSearch
+            | Command::Search
+            | Command::StepMatch(_)
+            | Command::OpenMatch { .. }
+            | Command::PreviewLabelAll(_)
+            | Command::SetPreviewLabel(_)
+            | Command::TickPreview { .. }
+            | Command::ApplyLabelAll
+            | Command::CloseLabelAll) => self.run_search_command(search),
             Command::Quit => {} // needs the egui context: handled by `run_queue`
             Command::Undo => {
                 if let Some(inv) = self.history.peek_undo().cloned() {
@@ -796,7 +809,10 @@ impl SanadApp {
     /// Closes the topmost open window, if any (Esc). Returns whether one was open.
     fn close_a_window(&mut self) -> bool {
         let w = &mut self.windows;
-        if w.confirm_delete_label.take().is_some() || w.relation_choice.take().is_some() {
+        if w.confirm_delete_label.take().is_some()
+            || w.relation_choice.take().is_some()
+            || self.search.preview.take().is_some()
+        {
             return true;
         }
         if w.shortcuts {
@@ -849,6 +865,7 @@ impl SanadApp {
         if escape && self.close_a_window() {
             ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
         }
+        self.search_keys(ctx);
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -937,11 +954,14 @@ impl SanadApp {
         self.run_queue(&ctx);
         self.view.snap_to_words = self.settings.snap_to_words;
         self.menu_bar(ui);
+        self.search_bar(ui);
         self.status_bar(ui);
         self.document_list(ui);
+        self.search_results(ui);
         self.inspector(ui);
         self.central(ui);
         self.windows(&ctx);
+        self.label_all_window(&ctx);
         // Widgets send commands while they are drawn: apply them and draw the frame again (egui
         // runs a second pass at once), so a click too shows its result in its own frame.
         if self.run_queue(&ctx) {
@@ -969,6 +989,9 @@ fn describe(action: &Action) -> String {
         Action::AddAnnotation {
             start, end, label, ..
         } => format!("Labelled [{start}, {end}) as {label}"),
+        Action::AddAnnotations { spans, label } => {
+            format!("Labelled {} span(s) as {label}", spans.len())
+        }
         Action::DeleteAnnotation { id } => format!("Deleted annotation {id}"),
         Action::RelabelAnnotation { id, label } => format!("Relabelled annotation {id} as {label}"),
         Action::SetDirection { direction, .. } => {

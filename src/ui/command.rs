@@ -70,4 +70,41 @@ pub enum Command {
     Redo,
     /// Close the window (quit).
     Quit,
+    /// Show the search bar and focus its field: find in the shown document (Ctrl+F) or in every
+    /// document (Ctrl+Shift+F). A selection seeds the query.
+    OpenSearch {
+        /// Search the whole project?
+        project: bool,
+    },
+    /// Hide the search bar.
+    CloseSearch,
+    /// Run the search bar's query.
+    Search,
+    /// Select the next (`1`, F3) or previous (`-1`, Shift+F3) match, opening its document.
+    StepMatch(i32),
+    /// Open a document and select a match in it.
+    OpenMatch {
+        /// The document.
+        document_id: DocumentId,
+        /// Start char offset.
+        start: usize,
+        /// End char offset, exclusive.
+        end: usize,
+    },
+    /// Show the "Label all…" preview of the matches, with this label (default: the selected
+    /// annotation's, else the first).
+    PreviewLabelAll(Option<String>),
+    /// Choose another label in the preview.
+    SetPreviewLabel(String),
+    /// Tick or untick one row of the preview.
+    TickPreview {
+        /// Row index.
+        row: usize,
+        /// Ticked?
+        ticked: bool,
+    },
+    /// Label the ticked rows of the preview: one action, one undo.
+    ApplyLabelAll,
+    /// Close the preview without labelling.
+    CloseLabelAll,
 }

@@ -227,6 +227,13 @@ pub struct SnippetCache {
     shapes: ShapeCache,
 }
 
+impl SnippetCache {
+    /// The shaped units (for drawing a snippet laid out elsewhere, e.g. search results).
+    pub fn shapes_mut(&mut self) -> &mut ShapeCache {
+        &mut self.shapes
+    }
+}
+
 impl Default for SnippetCache {
     fn default() -> Self {
         Self {

@@ -9,6 +9,7 @@ pub mod document_view;
 pub mod overlays;
 pub mod panels;
 pub mod projects;
+pub mod search_panel;
 pub mod settings;
 pub mod text_input;
 pub mod windows;

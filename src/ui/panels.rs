@@ -155,6 +155,7 @@ impl SanadApp {
                         self.windows.settings = true;
                     }
                 });
+                self.search_menu(ui);
                 ui.menu_button("Help", |ui| {
                     if ui
                         .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
@@ -613,13 +614,17 @@ impl SanadApp {
         )
         .labelled_by(search_label);
         if !self.entity_search.trim().is_empty() {
-            let q = self.entity_search.trim().to_lowercase();
+            // Arabic-aware: harakat, tatweel, letter variants, digits and case are folded.
+            let q = self.entity_search.as_str();
             let hits: Vec<(i64, String)> = self
                 .entities
                 .iter()
                 .filter(|e| {
-                    e.name.to_lowercase().contains(&q)
-                        || e.aliases.iter().any(|x| x.to_lowercase().contains(&q))
+                    crate::search::name_matches(
+                        q,
+                        std::iter::once(e.name.as_str())
+                            .chain(e.aliases.iter().map(String::as_str)),
+                    )
                 })
                 .take(8)
                 .map(|e| (e.id, e.name.clone()))

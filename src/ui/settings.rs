@@ -96,6 +96,13 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Start ±1, End ±1",
         "Inspector buttons: move the selected annotation's start or end by one grapheme",
     ),
+    ("Ctrl+F", "Find in the shown document (Arabic-aware)"),
+    ("Ctrl+Shift+F", "Find in every document of the project"),
+    ("F3 / Shift+F3", "Next / previous match"),
+    (
+        "Ctrl+Shift+L",
+        "Label all matches: preview them, then again to label the ticked ones (one undo)",
+    ),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
     (
