@@ -705,3 +705,125 @@ fn sanad_jsonl_round_trips_byte_for_byte() {
         String::from_utf8(first).unwrap()
     );
 }
+
+#[test]
+fn each_webanno_reference_file_imports_with_the_spans_and_relation_it_is_named_for() {
+    // (file, text rebuilt from its #Text= lines, spans as (start, end, label, text) in chars,
+    // relations as (head text, child text, type), identical duplicates merged). Worked out by
+    // hand from the files: offsets there are UTF-16 units, so the emoji's 10-12 is char 10.
+    type Case = (
+        &'static str,
+        &'static str,
+        Vec<(usize, usize, &'static str, &'static str)>,
+        Vec<(&'static str, &'static str, &'static str)>,
+        usize,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "cross_sentence_span.tsv",
+            "He loves her .\nShe loves him not .",
+            vec![(0, 34, "PERSON", "He loves her .\nShe loves him not .")],
+            vec![],
+            0,
+        ),
+        (
+            "multi_token_span_with_value.tsv",
+            "This is a test .",
+            vec![(0, 16, "PERSON", "This is a test .")],
+            vec![],
+            0,
+        ),
+        // Two stacked annotations without a value on the same tokens: the same span and label in
+        // Sanad, so the second merges into the first.
+        (
+            "multi_token_stacked_span.tsv",
+            "This is a test .",
+            vec![(0, 16, "Span", "This is a test .")],
+            vec![],
+            1,
+        ),
+        (
+            "sentence_with_emoji.tsv",
+            "I like it 😊 .",
+            vec![(10, 11, "Span", "😊")],
+            vec![],
+            0,
+        ),
+        (
+            "sentence_with_line_break.tsv",
+            "This is\na test .",
+            vec![(0, 4, "Span", "This")],
+            vec![],
+            0,
+        ),
+        (
+            "single_token_relation.tsv",
+            "This is a test .",
+            vec![(0, 4, "Token", "This"), (15, 16, "Token", ".")],
+            vec![("This", ".", "nsubj")],
+            0,
+        ),
+        // Both sub-token rows (1-1.1 "his" at 1-4, 1-2.1 "i" at 5-6) carry `*[1]`: one span that
+        // starts inside the first token and ends inside the second.
+        (
+            "sub_token_span.tsv",
+            "This is a test .",
+            vec![(1, 6, "Span", "his i")],
+            vec![],
+            0,
+        ),
+    ];
+    for (name, text, spans, relations, merged) in cases {
+        let corpus = read(
+            &data(&format!("webanno-tsv/{name}")),
+            None,
+            OffsetUnit::Utf16,
+        );
+        assert_eq!(corpus.format, Format::WebAnno);
+        let mut p = Project::in_memory().unwrap();
+        let options = PlanOptions {
+            add_labels: true,
+            ..PlanOptions::default()
+        };
+        let (report, _) = run_import(&mut p, &corpus, &options).unwrap();
+        assert_eq!(report.files[0].merged, merged, "{name}");
+        let doc = p.document_summaries().unwrap()[0].id;
+        assert_eq!(p.document(doc).unwrap().text, text, "{name}");
+        let got: Vec<(usize, usize, String, String)> = all_spans(&p)
+            .into_iter()
+            .map(|s| (s.1, s.2, s.3, s.4))
+            .collect();
+        let want: Vec<(usize, usize, String, String)> = spans
+            .iter()
+            .map(|s| (s.0, s.1, s.2.to_owned(), s.3.to_owned()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+        let anns = p.annotations(doc).unwrap();
+        let text_of = |id: i64| {
+            let a = anns.iter().find(|a| a.id == id).unwrap();
+            text.chars()
+                .skip(a.start)
+                .take(a.end - a.start)
+                .collect::<String>()
+        };
+        let got: Vec<(String, String, String)> = p
+            .relations(doc)
+            .unwrap()
+            .into_iter()
+            .map(|r| (text_of(r.head), text_of(r.child), r.relation))
+            .collect();
+        let want: Vec<(String, String, String)> = relations
+            .iter()
+            .map(|r| (r.0.into(), r.1.into(), r.2.into()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+        if name == "single_token_relation.tsv" {
+            let left_out = report.not_imported();
+            assert_eq!(
+                left_out.values().sum::<usize>(),
+                2,
+                "boolValue and integerValue: {left_out:?}"
+            );
+        }
+    }
+}

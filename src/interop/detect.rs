@@ -3,7 +3,7 @@
 //! A folder is walked (hidden entries and symbolic links are not followed). The format is told
 //! from the files: `.ann` files make it brat; `.jsonl` files are a Sanad export when their first
 //! line has `offset_unit` and `spans`, doccano otherwise; `.json` files are a Label Studio
-//! export. `--format` forces one. A folder with none of these is plain text (the `.txt` import).
+//! export; `.tsv` files starting `#FORMAT=WebAnno TSV 3` are WebAnno TSV. `--format` forces one. A folder with none of these is plain text (the `.txt` import).
 
 use super::offsets::OffsetUnit;
 use super::{InteropError, ParsedCorpus, ParsedFile, SourceBytes, SourceScheme};
@@ -22,6 +22,8 @@ pub enum Format {
     LabelStudio,
     /// Sanad's own JSONL export.
     SanadJsonl,
+    /// WebAnno TSV 3.3 (INCEpTION).
+    WebAnno,
 }
 
 impl Format {
@@ -32,6 +34,7 @@ impl Format {
             "doccano" => Some(Self::Doccano),
             "label-studio" | "labelstudio" | "ls" => Some(Self::LabelStudio),
             "sanad" | "sanad-jsonl" | "jsonl" => Some(Self::SanadJsonl),
+            "webanno" | "webanno-tsv" | "inception" | "tsv" => Some(Self::WebAnno),
             _ => None,
         }
     }
@@ -43,6 +46,7 @@ impl Format {
             Self::Doccano => "doccano",
             Self::LabelStudio => "label-studio",
             Self::SanadJsonl => "sanad",
+            Self::WebAnno => "webanno",
         }
     }
 }
@@ -123,7 +127,10 @@ fn detect(files: &[(String, PathBuf)]) -> Option<Format> {
     if has("json") {
         return Some(Format::LabelStudio);
     }
-    None
+    let webanno = files.iter().any(|(r, p)| {
+        ext(r) == "tsv" && std::fs::read_to_string(p).is_ok_and(|s| super::webanno::looks_like(&s))
+    });
+    webanno.then_some(Format::WebAnno)
 }
 
 /// Reads the annotation files under `root` (a folder or one file). `Ok(None)` when there are
@@ -153,6 +160,7 @@ pub fn read_path(root: &Path, options: &ReadOptions) -> Result<Option<ParsedCorp
         Format::Brat => &["ann", "txt", "conf"],
         Format::Doccano | Format::SanadJsonl => &["jsonl"],
         Format::LabelStudio => &["json"],
+        Format::WebAnno => &["tsv"],
     };
     for (rel, _) in &files {
         if !wanted.contains(&ext(rel).as_str()) {
@@ -257,7 +265,7 @@ pub fn read_path(root: &Path, options: &ReadOptions) -> Result<Option<ParsedCorp
                 ));
             }
         }
-        Format::Doccano | Format::SanadJsonl | Format::LabelStudio => {
+        Format::Doccano | Format::SanadJsonl | Format::LabelStudio | Format::WebAnno => {
             for (rel, path) in files
                 .iter()
                 .filter(|(r, _)| wanted.contains(&ext(r).as_str()))
@@ -272,6 +280,7 @@ pub fn read_path(root: &Path, options: &ReadOptions) -> Result<Option<ParsedCorp
                 corpus.files.push(match format {
                     Format::Doccano => super::doccano::read(rel, &content, options.unit),
                     Format::SanadJsonl => super::sanad_jsonl::read(rel, &content),
+                    Format::WebAnno => super::webanno::read(rel, &content),
                     _ => super::label_studio::read(rel, &content),
                 });
             }

@@ -16,6 +16,7 @@ pub mod offsets;
 pub mod plan;
 pub mod report;
 pub mod sanad_jsonl;
+pub mod webanno;
 
 pub use detect::{Format, read_path};
 pub use offsets::OffsetUnit;
@@ -38,7 +39,7 @@ pub enum InteropError {
     },
     /// The format could not be told from the files.
     #[error(
-        "cannot tell the annotation format (no .ann, .jsonl, .json files found); name it with --format: {path}"
+        "cannot tell the annotation format (no .ann, .jsonl, .json, WebAnno .tsv files found); name it with --format: {path}"
     )]
     UnknownFormat {
         /// The path.
