@@ -46,7 +46,7 @@ enum Sub {
         /// Decode every file as this encoding (e.g. windows-1256, utf-16le) instead of detecting it.
         #[arg(long)]
         encoding: Option<String>,
-        /// The annotation format (default: told from the files): brat, doccano, label-studio, sanad, webanno.
+        /// The annotation format (default: told from the files): brat, doccano, label-studio, sanad, webanno, conll.
         #[arg(long)]
         format: Option<String>,
         /// The offset unit of doccano files: utf16 (doccano's default), codepoint or grapheme.
@@ -133,7 +133,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 None => None,
                 Some(f) => Some(sanad::interop::Format::parse(f).ok_or_else(|| {
                     anyhow::anyhow!(
-                        "unknown format {f:?} (brat, doccano, label-studio, sanad, webanno; CoNLL is not read yet)"
+                        "unknown format {f:?} (brat, doccano, label-studio, sanad, webanno, conll)"
                     )
                 })?),
             };
@@ -168,7 +168,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(corpus) => import_annotations(&folder, cli.project, &corpus, plan),
                 None if folder.is_dir() => import(&folder, cli.project, encoding.as_deref()),
                 None => bail!(
-                    "not an annotation file Sanad reads (.ann, .jsonl, .json, WebAnno .tsv; name the format with --format): {}",
+                    "not an annotation file Sanad reads (.ann, .jsonl, .json, WebAnno .tsv, .conll; name the format with --format): {}",
                     folder.display()
                 ),
             }

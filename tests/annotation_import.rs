@@ -827,3 +827,75 @@ fn each_webanno_reference_file_imports_with_the_spans_and_relation_it_is_named_f
         }
     }
 }
+
+const CONLL: &str = "اعتقل\tO\nأحمد\tB-PERSON\nزيدان\tE-PERSON\nفي\tO\nسجن\tB-PRISON\nصيدنايا\tE-PRISON\n.\tO\n\nزارته\tO\nاللجنة\tB-ORGANIZATION\nالدولية\tI-ORGANIZATION\nللصليب\tI-ORGANIZATION\nالأحمر\tE-ORGANIZATION\n";
+
+#[test]
+fn conll_text_is_rebuilt_with_single_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.conll"), CONLL).unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let corpus = read(dir.path(), None, OffsetUnit::Utf16);
+    assert_eq!(corpus.format, Format::Conll);
+    run_import(&mut p, &corpus, &PlanOptions::default()).unwrap();
+    // Rebuilt: اعتقل 0-5, أحمد 6-10, زيدان 11-16, في 17-19, سجن 20-23, صيدنايا 24-31, "." 32-33,
+    // line break 33, زارته 34-39, اللجنة 40-46, الدولية 47-54, للصليب 55-61, الأحمر 62-68.
+    let doc = p.document_summaries().unwrap()[0].id;
+    assert_eq!(
+        p.document(doc).unwrap().text,
+        "اعتقل أحمد زيدان في سجن صيدنايا .\nزارته اللجنة الدولية للصليب الأحمر"
+    );
+    let got: Vec<(usize, usize, String)> =
+        all_spans(&p).into_iter().map(|s| (s.1, s.2, s.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (6, 16, "PERSON".into()),
+            (20, 31, "PRISON".into()),
+            (40, 68, "ORGANIZATION".into())
+        ]
+    );
+}
+
+#[test]
+fn conll_tokens_are_aligned_onto_the_txt_and_missing_ones_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two spaces after اعتقل, the full stop attached: أحمد 7-11, زيدان 12-17, سجن 21-24,
+    // صيدنايا 25-32. The CoNLL says الأخضر where the text has الأحمر: that token is not
+    // found, and the ORGANIZATION span that ends on it does not come in.
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "اعتقل  أحمد زيدان في سجن صيدنايا.\nزارته اللجنة الدولية للصليب الأحمر",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.conll"), CONLL.replace("الأحمر", "الأخضر")).unwrap();
+    let mut p = Project::in_memory().unwrap();
+    let corpus = read(dir.path(), None, OffsetUnit::Utf16);
+    let (report, _) = run_import(&mut p, &corpus, &PlanOptions::default()).unwrap();
+    let got: Vec<(usize, usize, String, String)> = all_spans(&p)
+        .into_iter()
+        .map(|s| (s.1, s.2, s.3, s.4))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (7, 17, "PERSON".into(), "أحمد زيدان".into()),
+            (21, 32, "PRISON".into(), "سجن صيدنايا".into()),
+        ]
+    );
+    let left_out = report.not_imported();
+    assert_eq!(
+        left_out.get(&(
+            "token".into(),
+            "not found in the .txt after the token before it".into()
+        )),
+        Some(&1)
+    );
+    assert_eq!(
+        left_out.get(&(
+            "span".into(),
+            "a token of it was not found in the .txt".into()
+        )),
+        Some(&1)
+    );
+}

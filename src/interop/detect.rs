@@ -3,7 +3,8 @@
 //! A folder is walked (hidden entries and symbolic links are not followed). The format is told
 //! from the files: `.ann` files make it brat; `.jsonl` files are a Sanad export when their first
 //! line has `offset_unit` and `spans`, doccano otherwise; `.json` files are a Label Studio
-//! export; `.tsv` files starting `#FORMAT=WebAnno TSV 3` are WebAnno TSV. `--format` forces one. A folder with none of these is plain text (the `.txt` import).
+//! export; `.tsv` files starting `#FORMAT=WebAnno TSV 3` are WebAnno TSV; `.conll`, `.iob`,
+//! `.iob2`, `.bio`, `.bioes` files are CoNLL (with the `.txt` of the same name, if any). `--format` forces one. A folder with none of these is plain text (the `.txt` import).
 
 use super::offsets::OffsetUnit;
 use super::{InteropError, ParsedCorpus, ParsedFile, SourceBytes, SourceScheme};
@@ -24,6 +25,8 @@ pub enum Format {
     SanadJsonl,
     /// WebAnno TSV 3.3 (INCEpTION).
     WebAnno,
+    /// CoNLL token tables with IOB2 or BIOES tags.
+    Conll,
 }
 
 impl Format {
@@ -35,6 +38,7 @@ impl Format {
             "label-studio" | "labelstudio" | "ls" => Some(Self::LabelStudio),
             "sanad" | "sanad-jsonl" | "jsonl" => Some(Self::SanadJsonl),
             "webanno" | "webanno-tsv" | "inception" | "tsv" => Some(Self::WebAnno),
+            "conll" | "iob" | "iob2" | "bio" | "bioes" => Some(Self::Conll),
             _ => None,
         }
     }
@@ -47,9 +51,13 @@ impl Format {
             Self::LabelStudio => "label-studio",
             Self::SanadJsonl => "sanad",
             Self::WebAnno => "webanno",
+            Self::Conll => "conll",
         }
     }
 }
+
+/// Extensions of CoNLL files.
+const CONLL: &[&str] = &["conll", "iob", "iob2", "bio", "bioes"];
 
 /// How to read.
 #[derive(Clone, Copy, Debug, Default)]
@@ -130,7 +138,13 @@ fn detect(files: &[(String, PathBuf)]) -> Option<Format> {
     let webanno = files.iter().any(|(r, p)| {
         ext(r) == "tsv" && std::fs::read_to_string(p).is_ok_and(|s| super::webanno::looks_like(&s))
     });
-    webanno.then_some(Format::WebAnno)
+    if webanno {
+        return Some(Format::WebAnno);
+    }
+    files
+        .iter()
+        .any(|(r, _)| CONLL.contains(&ext(r).as_str()))
+        .then_some(Format::Conll)
 }
 
 /// Reads the annotation files under `root` (a folder or one file). `Ok(None)` when there are
@@ -161,6 +175,7 @@ pub fn read_path(root: &Path, options: &ReadOptions) -> Result<Option<ParsedCorp
         Format::Doccano | Format::SanadJsonl => &["jsonl"],
         Format::LabelStudio => &["json"],
         Format::WebAnno => &["tsv"],
+        Format::Conll => &["conll", "iob", "iob2", "bio", "bioes", "txt"],
     };
     for (rel, _) in &files {
         if !wanted.contains(&ext(rel).as_str()) {
@@ -263,6 +278,49 @@ pub fn read_path(root: &Path, options: &ReadOptions) -> Result<Option<ParsedCorp
                     &ann,
                     source,
                 ));
+            }
+        }
+        Format::Conll => {
+            for (rel, path) in files
+                .iter()
+                .filter(|(r, _)| CONLL.contains(&ext(r).as_str()))
+            {
+                let content = match read_text(path) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        corpus.files.push(failed(rel, e));
+                        continue;
+                    }
+                };
+                let txt = path.with_extension("txt");
+                let text = match std::fs::read(&txt) {
+                    Ok(bytes) => {
+                        let decoded = match options.encoding {
+                            Some(enc) => decode_as(&bytes, enc),
+                            None => decode(&bytes),
+                        };
+                        match decoded {
+                            Ok(d) => Some((
+                                d.text,
+                                SourceBytes {
+                                    sha256: crate::model::sha256_hex(&bytes),
+                                    encoding: d.encoding.to_owned(),
+                                    byte_len: bytes.len(),
+                                    bom: d.bom,
+                                    guessed: d.guessed,
+                                },
+                            )),
+                            Err(e) => {
+                                corpus
+                                    .files
+                                    .push(failed(rel, format!("its .txt cannot be decoded ({e})")));
+                                continue;
+                            }
+                        }
+                    }
+                    Err(_) => None,
+                };
+                corpus.files.push(super::conll::read(rel, &content, text));
             }
         }
         Format::Doccano | Format::SanadJsonl | Format::LabelStudio | Format::WebAnno => {

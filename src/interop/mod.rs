@@ -9,6 +9,7 @@
 //! [`report::ImportReport`] per file.
 
 pub mod brat;
+pub mod conll;
 pub mod detect;
 pub mod doccano;
 pub mod label_studio;
