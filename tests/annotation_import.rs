@@ -899,3 +899,48 @@ fn conll_tokens_are_aligned_onto_the_txt_and_missing_ones_reported() {
         Some(&1)
     );
 }
+
+#[test]
+fn the_app_imports_annotations_as_one_undo_step() {
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::{Command as UiCommand, SanadApp};
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.sanad");
+    drop(Project::open_or_create(&project).unwrap());
+    let dialogs = ScriptedDialogs {
+        folder: Some(data("brat-news")),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = SanadApp::new(Box::new(dialogs));
+    app.run_command(UiCommand::OpenProject(project.clone()));
+    assert!(app.error().is_none(), "{:?}", app.error());
+    app.run_command(UiCommand::ChooseAnnotations);
+    assert!(app.error().is_none(), "{:?}", app.error());
+    assert!(
+        app.status()
+            .starts_with("brat import: 119 span(s), 8 relation(s), 11 attribute(s), 4 note(s) in"),
+        "{}",
+        app.status()
+    );
+    let lines = &app.annotation_report().unwrap().1;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "not imported in all: 2 equivalence(s), 23 event(s), 1 normalization(s)"),
+        "{lines:?}"
+    );
+    assert_eq!(count_rows(app.project().unwrap()), (119, 8, 11, 4));
+    assert_eq!(app.documents().len(), 13);
+    app.run_command(UiCommand::Undo);
+    assert_eq!(count_rows(app.project().unwrap()), (0, 0, 0, 0));
+    assert!(app.documents().is_empty(), "the documents it made go too");
+    app.run_command(UiCommand::Redo);
+    assert_eq!(count_rows(app.project().unwrap()), (119, 8, 11, 4));
+    // A scheme that lacks the labels refuses, naming them.
+    app.run_command(UiCommand::ImportAnnotations(data(
+        "doccano/relation_extraction.jsonl",
+    )));
+    let err = app.error().unwrap_or_default();
+    assert!(err.contains("labels: DATE, ORG;"), "{err}");
+    assert_eq!(count_rows(app.project().unwrap()), (119, 8, 11, 4));
+}
