@@ -7,6 +7,7 @@
 
 pub mod corpus;
 pub mod export;
+pub mod interop;
 pub mod model;
 pub mod search;
 pub mod store;

@@ -5,6 +5,8 @@
 //! sanad FOLDER [--project P]         import FOLDER's .txt files and open them
 //! sanad PROJECT.sanad                open a project
 //! sanad import FOLDER [--project P] [--encoding E]   import without the GUI
+//! sanad import PATH [--format F] [--offsets U] [--map S=T]... [--add-labels] [--drop-unknown]
+//!                                    bring in annotations (brat, doccano, Label Studio, Sanad JSONL)
 //! sanad export PROJECT --format jsonl [--output FILE] [--history] [--offsets bytes] [--skip-invalid]
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
@@ -37,13 +39,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Sub {
-    /// Import a folder's .txt files into its project and print what happened.
+    /// Import a folder's .txt files, or annotations (brat, doccano, Label Studio, Sanad JSONL)
+    /// from a folder or file, into a project and print what happened.
     Import {
-        /// The folder (subfolders are walked; hidden ones are not).
+        /// The folder (subfolders are walked; hidden ones are not) or annotation file.
         folder: PathBuf,
         /// Decode every file as this encoding (e.g. windows-1256, utf-16le) instead of detecting it.
         #[arg(long)]
         encoding: Option<String>,
+        /// The annotation format (default: told from the files): brat, doccano, label-studio, sanad, webanno, conll.
+        #[arg(long)]
+        format: Option<String>,
+        /// The offset unit of doccano files: utf16 (doccano's default), codepoint or grapheme.
+        #[arg(long, default_value = "utf16")]
+        offsets: String,
+        /// Import the label or relation type SOURCE as the project's TARGET (repeatable).
+        #[arg(long = "map", value_name = "SOURCE=TARGET")]
+        map: Vec<String>,
+        /// Add labels, relation types and attribute values the project's scheme lacks.
+        #[arg(long)]
+        add_labels: bool,
+        /// Leave out annotations whose label, relation type or attribute value the scheme lacks.
+        #[arg(long)]
+        drop_unknown: bool,
     },
     /// Write a consistent copy of a project (safe while the app has it open).
     Backup {
@@ -135,7 +153,59 @@ fn main() -> std::process::ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Sub::Import { folder, encoding }) => import(&folder, cli.project, encoding.as_deref()),
+        Some(Sub::Import {
+            folder,
+            encoding,
+            format,
+            offsets,
+            map,
+            add_labels,
+            drop_unknown,
+        }) => {
+            let format = match format.as_deref() {
+                None => None,
+                Some(f) => Some(sanad::interop::Format::parse(f).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "unknown format {f:?} (brat, doccano, label-studio, sanad, webanno, conll)"
+                    )
+                })?),
+            };
+            let unit = sanad::interop::OffsetUnit::parse(&offsets).ok_or_else(|| {
+                anyhow::anyhow!("unknown offset unit {offsets:?} (utf16, codepoint, grapheme)")
+            })?;
+            let map = map
+                .iter()
+                .map(|m| sanad::interop::PlanOptions::parse_map(m))
+                .collect::<Result<Vec<_>, _>>()?;
+            let encoding_found = match encoding.as_deref() {
+                Some(label) => Some(sanad::corpus::decode::encoding_for_label(label).ok_or_else(
+                    || anyhow::anyhow!("unknown encoding {label:?} (try windows-1256, utf-8, utf-16le, iso-8859-6)"),
+                )?),
+                None => None,
+            };
+            let read = sanad::interop::detect::ReadOptions {
+                format,
+                unit,
+                encoding: encoding_found,
+            };
+            let plan = sanad::interop::PlanOptions {
+                map,
+                add_labels,
+                drop_unknown,
+                source: String::new(),
+            };
+            if !folder.exists() {
+                bail!("no such folder or file: {}", folder.display());
+            }
+            match sanad::interop::read_path(&folder, &read)? {
+                Some(corpus) => import_annotations(&folder, cli.project, &corpus, plan),
+                None if folder.is_dir() => import(&folder, cli.project, encoding.as_deref()),
+                None => bail!(
+                    "not an annotation file Sanad reads (.ann, .jsonl, .json, WebAnno .tsv, .conll; name the format with --format): {}",
+                    folder.display()
+                ),
+            }
+        }
         Some(Sub::Backup { .. }) if cli.project.is_some() => {
             bail!("--project does not go with backup: give the project file as the first argument")
         }
@@ -346,6 +416,57 @@ fn import(
             .count();
     if txt_files == 0 {
         eprintln!("warning: no .txt files found in {}", folder.display());
+    }
+    Ok(())
+}
+
+/// Imports annotations read from `path` into its project (one transaction) and prints the
+/// report. Nothing is written when the scheme lacks a label and no option says what to do; the
+/// exit code is non-zero only when nothing could be read.
+fn import_annotations(
+    path: &std::path::Path,
+    project: Option<PathBuf>,
+    corpus: &sanad::interop::ParsedCorpus,
+    mut plan: sanad::interop::PlanOptions,
+) -> anyhow::Result<()> {
+    let project_path = match project {
+        Some(p) => p,
+        None if path.is_dir() => location::project_path_for_folder(path, None),
+        None => {
+            let stem = path.file_stem().map_or_else(
+                || "annotations".into(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            path.with_file_name(format!("{stem}.sanad"))
+        }
+    };
+    if path.is_dir() {
+        let canonical = std::fs::canonicalize(path)?;
+        if sanad::corpus::import::is_inside(&project_path, &canonical) {
+            bail!(
+                "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {}",
+                project_path.display()
+            );
+        }
+    }
+    plan.source = format!("{}: {}", corpus.format.as_str(), path.display());
+    // A new project is planned against an in-memory one first (same default scheme), so a
+    // refusal leaves no file behind.
+    if sanad::store::inspect(&project_path)? == sanad::store::FileKind::New {
+        let scratch = Project::in_memory()?;
+        sanad::interop::plan_import(&scratch, corpus, &plan)?;
+    }
+    let mut p = Project::open_or_create(&project_path)?;
+    let (report, _) = sanad::interop::run_import(&mut p, corpus, &plan)?;
+    println!(
+        "project: {}",
+        printable_name(&project_path.display().to_string())
+    );
+    for line in report.lines() {
+        println!("{}", printable_name(&line));
+    }
+    if !report.read_anything() {
+        bail!("nothing could be read from {}", path.display());
     }
     Ok(())
 }

@@ -294,6 +294,12 @@ pub enum Action {
     /// Several actions as one user action: one transaction, one undo step. A later action may
     /// name the row an earlier one created with [`NEW_ROW`].
     Batch(Vec<Action>),
+    /// Bring in annotations from another tool (see [`super::bulk`]): one transaction, one undo
+    /// step.
+    Import(Box<super::bulk::ImportBatch>),
+    /// Take back an import: removes every row the batch (with its ids filled in) added and puts
+    /// back what it changed. Its inverse is the same [`Action::Import`], ids included.
+    RemoveImport(Box<super::bulk::ImportBatch>),
 }
 
 /// In a [`Action::Batch`], an id field set to this stands for the row the previous action of
@@ -327,6 +333,8 @@ impl Action {
             Self::DeleteLabel { .. } => "delete_label",
             Self::RestoreLabel(_) => "restore_label",
             Self::Batch(_) => "batch",
+            Self::Import(_) => "import_annotations",
+            Self::RemoveImport(_) => "remove_import",
         }
     }
 
@@ -339,6 +347,8 @@ impl Action {
                 | Self::RecolorLabel { .. }
                 | Self::DeleteLabel { .. }
                 | Self::RestoreLabel(_)
+                | Self::Import(_)
+                | Self::RemoveImport(_)
         )
     }
 }

@@ -3,6 +3,7 @@
 //! Spans are char offsets (Unicode scalar values) into the document's stored text, end-exclusive.
 
 pub mod action;
+pub mod bulk;
 pub mod hash;
 pub mod scheme;
 pub mod span;

@@ -130,7 +130,10 @@ fn annotation_row(tx: &Tx<'_>, id: AnnotationId) -> Result<(DocumentId, LabelId)
 }
 
 /// The annotation as JSON for the audit log (span, label, its text cut by SQLite in code points).
-fn annotation_json(tx: &Tx<'_>, id: AnnotationId) -> Result<serde_json::Value, StoreError> {
+pub(super) fn annotation_json(
+    tx: &Tx<'_>,
+    id: AnnotationId,
+) -> Result<serde_json::Value, StoreError> {
     // SQLite's substr() counts characters (code points) in TEXT, our offset unit, so the span's
     // text is cut in the database instead of loading the whole document.
     let row = tx
@@ -1037,6 +1040,8 @@ pub(super) fn apply_in(
             audit(tx, actor, kind, (None, None), Some(before), None)?;
             applied(Action::RestoreLabel(Box::new(snap)), None, None)
         }
+        Action::Import(batch) => super::bulk::import(tx, actor, kind, batch)?,
+        Action::RemoveImport(batch) => super::bulk::remove(tx, actor, kind, batch)?,
         Action::RestoreLabel(snap) => {
             tx.execute(
                 "INSERT INTO labels(id, name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -24,6 +24,23 @@ impl Project {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Documents whose stored text hashes to `text_sha256` (SHA-256 of the text as UTF-8,
+    /// lowercase hex, as recorded at import), by id: where imported annotations of the same text
+    /// attach.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn documents_with_text_sha256(
+        &self,
+        text_sha256: &str,
+    ) -> Result<Vec<DocumentId>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM documents WHERE text_sha256 = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([text_sha256], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every document as (id, rel_path, SHA-256 of its original bytes), by id.
     ///
     /// # Errors

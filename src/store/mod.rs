@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod backup;
+pub mod bulk;
 pub mod documents;
 pub mod error;
 pub mod files;

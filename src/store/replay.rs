@@ -55,7 +55,7 @@ impl Project {
             };
             match kind {
                 "add_annotation" | "restore_annotation" | "relabel_annotation"
-                | "resize_annotation" => {
+                | "resize_annotation" | "import_annotation" => {
                     let a = parse(after)?;
                     let span = (|| {
                         Some((
@@ -75,6 +75,11 @@ impl Project {
                 }
                 "delete_annotation" => {
                     if let Some(id) = parse(before)?["id"].as_i64() {
+                        live.remove(&id);
+                    }
+                }
+                "remove_import" => {
+                    for id in ids(&parse(before)?) {
                         live.remove(&id);
                     }
                 }

@@ -82,6 +82,8 @@ pub struct SanadApp {
     pub(super) status: String,
     pub(super) error: Option<String>,
     pub(super) report: Option<(String, ImportReport)>,
+    /// The last annotation import's report: (where from, lines).
+    pub(super) annotation_report: Option<(String, Vec<String>)>,
     pub(super) job: Option<ImportJob>,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) queue: Vec<Command>,
@@ -130,6 +132,7 @@ impl SanadApp {
             status: String::new(),
             error: None,
             report: None,
+            annotation_report: None,
             job: None,
             dialogs,
             queue: Vec::new(),
@@ -221,6 +224,11 @@ impl SanadApp {
     /// The last import report, with the folder it came from.
     pub fn report(&self) -> Option<&(String, ImportReport)> {
         self.report.as_ref()
+    }
+
+    /// The last annotation import's report: (where from, its lines).
+    pub fn annotation_report(&self) -> Option<&(String, Vec<String>)> {
+        self.annotation_report.as_ref()
     }
 
     /// Queues a command for the next frame.
@@ -450,6 +458,11 @@ impl SanadApp {
                     )),
                 }
             }
+            Command::ChooseAnnotations => match self.dialogs.pick_annotations() {
+                Some(path) => self.run_command(Command::ImportAnnotations(path)),
+                None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
+            },
+            Command::ImportAnnotations(path) => self.import_annotations(&path),
             Command::ImportScheme => {
                 let Some(path) = self.dialogs.pick_scheme() else {
                     self.status = format!("No scheme chosen. {NO_DIALOG_HINT}");

@@ -37,6 +37,12 @@ pub enum Command {
     ExportScheme,
     /// Ask for a `.ron` scheme and merge it into the project.
     ImportScheme,
+    /// Ask for a folder of annotation files (brat, doccano, Label Studio, WebAnno, CoNLL, Sanad
+    /// JSONL) and import it.
+    ChooseAnnotations,
+    /// Import the annotation files at this path into the open project: one transaction, one
+    /// undo step; refused with the list when the scheme lacks a label.
+    ImportAnnotations(PathBuf),
     /// Show a document.
     SelectDocument(DocumentId),
     /// Show the previous (`-1`) or next (`1`) document of the (filtered) list.

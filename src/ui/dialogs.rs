@@ -13,6 +13,10 @@ pub trait FileDialogs {
     fn save_export(&self, default_name: &str) -> Option<PathBuf>;
     /// Asks for a `.ron` label scheme to import.
     fn pick_scheme(&self) -> Option<PathBuf>;
+    /// Asks for a folder of annotation files to import (by default the folder question).
+    fn pick_annotations(&self) -> Option<PathBuf> {
+        self.pick_folder()
+    }
     /// Asks where to save the label scheme as `.ron`.
     fn save_scheme(&self, default_name: &str) -> Option<PathBuf>;
     /// Asks where to save a copy (backup) of the project.

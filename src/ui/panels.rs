@@ -91,6 +91,15 @@ impl SanadApp {
                     {
                         self.queue.push(Command::ChooseExport);
                     }
+                    if ui
+                        .add_enabled(has, egui::Button::new("Import annotations…"))
+                        .on_hover_text(
+                            "brat, doccano, Label Studio, WebAnno TSV, CoNLL or Sanad JSONL files; one undo step",
+                        )
+                        .clicked()
+                    {
+                        self.queue.push(Command::ChooseAnnotations);
+                    }
                     ui.checkbox(&mut self.export_history, "Include history in exports");
                     if ui
                         .add_enabled(has, egui::Button::new("Save a copy…"))
@@ -301,6 +310,13 @@ impl SanadApp {
                             RichText::new(format!("{c} — changed on disk since import; the imported text and its annotations were kept"))
                                 .color(warn),
                         );
+                    }
+                }
+                if let Some((from, lines)) = &self.annotation_report {
+                    ui.separator();
+                    ui.label(RichText::new(format!("Annotations from {from}:")).strong());
+                    for line in lines {
+                        ui.label(RichText::new(line).small());
                     }
                 }
             });

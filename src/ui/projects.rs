@@ -231,3 +231,48 @@ fn same_file(a: &Path, b: &Path) -> bool {
         _ => a == b,
     }
 }
+
+impl SanadApp {
+    /// Imports the annotation files at `path` into the open project as one action (one undo
+    /// step), and keeps the report for the document list. A scheme that lacks a label refuses
+    /// the import with the list; the mapping options are on the command line for now.
+    pub(super) fn import_annotations(&mut self, path: &std::path::Path) {
+        let Some(project) = self.project.as_ref() else {
+            self.fail("Open a project first, then import annotations into it.".into());
+            return;
+        };
+        let corpus = match crate::interop::read_path(path, &Default::default()) {
+            Ok(Some(corpus)) => corpus,
+            Ok(None) => {
+                self.fail(format!(
+                    "no annotation files found (.ann, .jsonl, .json, WebAnno .tsv, .conll): {}",
+                    path.display()
+                ));
+                return;
+            }
+            Err(e) => {
+                self.fail(e.to_string());
+                return;
+            }
+        };
+        let options = crate::interop::PlanOptions {
+            source: format!("{}: {}", corpus.format.as_str(), path.display()),
+            ..Default::default()
+        };
+        match crate::interop::plan_import(project, &corpus, &options) {
+            Ok((batch, report)) => {
+                let lines = report.lines();
+                if !batch.is_empty() {
+                    self.run_command(Command::Apply(crate::model::Action::Import(Box::new(
+                        batch,
+                    ))));
+                }
+                if self.error.is_none() {
+                    self.status = lines.first().cloned().unwrap_or_default();
+                }
+                self.annotation_report = Some((path.display().to_string(), lines));
+            }
+            Err(e) => self.fail(format!("{e}: {}", path.display())),
+        }
+    }
+}
