@@ -214,13 +214,13 @@ impl<'a> TextInput<'a> {
                     .unwrap_or(0);
                 st.edit.select_word_at(i);
                 st.stop = None;
-            } else if (pressed && response.is_pointer_button_down_on()) || response.dragged() {
-                if let Some(s) = laid.map.at_point(local) {
-                    let extend = (response.dragged() && !pressed) || shift;
-                    st.edit.set_caret(laid.map.index(s), extend);
-                    st.stop = Some(s);
-                    st.preferred_x = None;
-                }
+            } else if ((pressed && response.is_pointer_button_down_on()) || response.dragged())
+                && let Some(s) = laid.map.at_point(local)
+            {
+                let extend = (response.dragged() && !pressed) || shift;
+                st.edit.set_caret(laid.map.index(s), extend);
+                st.stop = Some(s);
+                st.preferred_x = None;
             }
         }
         if response.clicked() || (pressed && response.is_pointer_button_down_on()) {
