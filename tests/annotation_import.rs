@@ -944,3 +944,47 @@ fn the_app_imports_annotations_as_one_undo_step() {
     assert!(err.contains("labels: DATE, ORG;"), "{err}");
     assert_eq!(count_rows(app.project().unwrap()), (119, 8, 11, 4));
 }
+
+#[test]
+fn the_exit_code_fails_only_when_nothing_could_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("a.jsonl"), "this is not JSON\n").unwrap();
+    let project = dir.path().join("p.sanad");
+    let out = sanad()
+        .arg("import")
+        .arg(&bad)
+        .arg("--project")
+        .arg(&project)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("not imported: 1 line(s): not JSON"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing could be read"));
+    assert!(!project.exists());
+    // One good line beside the bad one: it comes in, the bad one is reported, exit 0.
+    std::fs::write(
+        bad.join("a.jsonl"),
+        "this is not JSON\n{\"text\": \"سجن صيدنايا\", \"label\": [[0, 11, \"PRISON\"]]}\n",
+    )
+    .unwrap();
+    let out = sanad()
+        .arg("import")
+        .arg(&bad)
+        .arg("--project")
+        .arg(&project)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("a.jsonl: 1 span(s)")
+            && stdout.contains("not imported: 1 line(s): not JSON"),
+        "{stdout}"
+    );
+}
