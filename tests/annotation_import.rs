@@ -988,3 +988,49 @@ fn the_exit_code_fails_only_when_nothing_could_be_read() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_app_offers_to_add_or_leave_out_what_the_scheme_lacks() {
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::{Command as UiCommand, SanadApp};
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.sanad");
+    drop(Project::open_or_create(&project).unwrap());
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
+    app.run_command(UiCommand::OpenProject(project));
+    let file = data("doccano/relation_extraction.jsonl");
+    app.run_command(UiCommand::ImportAnnotations(file.clone()));
+    let (path, message) = app
+        .unresolved_import()
+        .cloned()
+        .expect("refused, waiting for a choice");
+    assert_eq!(path, file);
+    assert!(message.contains("labels: DATE, ORG;"), "{message}");
+    assert_eq!(
+        count_rows(app.project().unwrap()).0,
+        0,
+        "nothing written yet"
+    );
+    app.run_command(UiCommand::ImportAnnotationsResolving { path, add: false });
+    assert!(app.unresolved_import().is_none());
+    // Left out: ORG and DATE spans and the three relations from ORG; the two PERSON spans come in.
+    assert_eq!(count_rows(app.project().unwrap()), (2, 0, 0, 0));
+    app.run_command(UiCommand::Undo);
+    app.run_command(UiCommand::ImportAnnotationsResolving {
+        path: file,
+        add: true,
+    });
+    assert_eq!(count_rows(app.project().unwrap()), (4, 3, 0, 0));
+    let labels: Vec<String> = app
+        .project()
+        .unwrap()
+        .labels()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.name)
+        .collect();
+    assert!(
+        labels.contains(&"ORG".to_owned()) && labels.contains(&"DATE".to_owned()),
+        "{labels:?}"
+    );
+}
