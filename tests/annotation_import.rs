@@ -688,6 +688,18 @@ fn sanad_jsonl_round_trips_byte_for_byte() {
     }
     let mut first = Vec::new();
     sanad::export::write_jsonl(&seed, Default::default(), &mut first).unwrap();
+    // The seed holds what the round trip must carry (checked on the text, not by the importer).
+    let exported = String::from_utf8(first.clone()).unwrap();
+    for piece in [
+        r#""status":"done""#,
+        r#""notes":"راجعه فريق التوثيق""#,
+        r#""aliases":["Ahmad Zaidan"]"#,
+        r#""attributes":{"certainty":"reported","kind":"allegation"}"#,
+        r#""note":"من تقرير ٢٠١٧""#,
+        r#""label":"held_in""#,
+    ] {
+        assert!(exported.contains(piece), "{piece} not in {exported}");
+    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("export.jsonl");
     std::fs::write(&file, &first).unwrap();

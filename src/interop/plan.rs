@@ -282,7 +282,7 @@ pub fn plan_import(
     let mut label_of: HashMap<String, Resolved> = HashMap::new();
     for doc in corpus.files.iter().flat_map(|f| &f.documents) {
         for span in &doc.spans {
-            if label_of.contains_key(&span.label) {
+            if label_of.contains_key(&span.label) || span.label.trim().is_empty() {
                 continue;
             }
             let src = span.label.as_str();
@@ -421,6 +421,10 @@ pub fn plan_import(
                     ));
                     continue;
                 }
+                if span.label.trim().is_empty() {
+                    not_imported(&mut fr.not_imported, "span", "no label");
+                    continue;
+                }
                 let label = match label_of.get(&span.label) {
                     Some(Resolved::To(l)) => l.clone(),
                     Some(Resolved::Drop) => {
@@ -538,6 +542,10 @@ pub fn plan_import(
             }
             for rel in &doc.relations {
                 let src = rel.label.as_str();
+                if src.trim().is_empty() {
+                    not_imported(&mut fr.not_imported, "relation", "no type");
+                    continue;
+                }
                 let target_name = map.get(src).copied().unwrap_or(src);
                 if st.find_relation(target_name).is_none()
                     && !rel.implicit
