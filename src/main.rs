@@ -451,22 +451,32 @@ fn import_annotations(
     }
     plan.source = format!("{}: {}", corpus.format.as_str(), path.display());
     // A new project is planned against an in-memory one first (same default scheme), so a
-    // refusal leaves no file behind.
+    // refusal, or files that give nothing, leave no file behind.
+    let print = |report: &sanad::interop::ImportReport| {
+        println!(
+            "project: {}",
+            printable_name(&project_path.display().to_string())
+        );
+        for line in report.lines() {
+            println!("{}", printable_name(&line));
+        }
+    };
     if sanad::store::inspect(&project_path)? == sanad::store::FileKind::New {
         let scratch = Project::in_memory()?;
-        sanad::interop::plan_import(&scratch, corpus, &plan)?;
+        let (_, report) = sanad::interop::plan_import(&scratch, corpus, &plan)?;
+        if !report.read_anything() {
+            print(&report);
+            bail!(
+                "nothing could be read, so no project was made: {}",
+                path.display()
+            );
+        }
     }
     let mut p = Project::open_or_create(&project_path)?;
     let (report, _) = sanad::interop::run_import(&mut p, corpus, &plan)?;
-    println!(
-        "project: {}",
-        printable_name(&project_path.display().to_string())
-    );
-    for line in report.lines() {
-        println!("{}", printable_name(&line));
-    }
+    print(&report);
     if !report.read_anything() {
-        bail!("nothing could be read from {}", path.display());
+        bail!("nothing could be read: {}", path.display());
     }
     Ok(())
 }

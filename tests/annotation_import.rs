@@ -688,6 +688,18 @@ fn sanad_jsonl_round_trips_byte_for_byte() {
     }
     let mut first = Vec::new();
     sanad::export::write_jsonl(&seed, Default::default(), &mut first).unwrap();
+    // The seed holds what the round trip must carry (checked on the text, not by the importer).
+    let exported = String::from_utf8(first.clone()).unwrap();
+    for piece in [
+        r#""status":"done""#,
+        r#""notes":"راجعه فريق التوثيق""#,
+        r#""aliases":["Ahmad Zaidan"]"#,
+        r#""attributes":{"certainty":"reported","kind":"allegation"}"#,
+        r#""note":"من تقرير ٢٠١٧""#,
+        r#""label":"held_in""#,
+    ] {
+        assert!(exported.contains(piece), "{piece} not in {exported}");
+    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("export.jsonl");
     std::fs::write(&file, &first).unwrap();
@@ -943,4 +955,94 @@ fn the_app_imports_annotations_as_one_undo_step() {
     let err = app.error().unwrap_or_default();
     assert!(err.contains("labels: DATE, ORG;"), "{err}");
     assert_eq!(count_rows(app.project().unwrap()), (119, 8, 11, 4));
+}
+
+#[test]
+fn the_exit_code_fails_only_when_nothing_could_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::fs::write(bad.join("a.jsonl"), "this is not JSON\n").unwrap();
+    let project = dir.path().join("p.sanad");
+    let out = sanad()
+        .arg("import")
+        .arg(&bad)
+        .arg("--project")
+        .arg(&project)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("not imported: 1 line(s): not JSON"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing could be read"));
+    assert!(!project.exists());
+    // One good line beside the bad one: it comes in, the bad one is reported, exit 0.
+    std::fs::write(
+        bad.join("a.jsonl"),
+        "this is not JSON\n{\"text\": \"سجن صيدنايا\", \"label\": [[0, 11, \"PRISON\"]]}\n",
+    )
+    .unwrap();
+    let out = sanad()
+        .arg("import")
+        .arg(&bad)
+        .arg("--project")
+        .arg(&project)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("a.jsonl: 1 span(s)")
+            && stdout.contains("not imported: 1 line(s): not JSON"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_app_offers_to_add_or_leave_out_what_the_scheme_lacks() {
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::{Command as UiCommand, SanadApp};
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.sanad");
+    drop(Project::open_or_create(&project).unwrap());
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
+    app.run_command(UiCommand::OpenProject(project));
+    let file = data("doccano/relation_extraction.jsonl");
+    app.run_command(UiCommand::ImportAnnotations(file.clone()));
+    let (path, message) = app
+        .unresolved_import()
+        .cloned()
+        .expect("refused, waiting for a choice");
+    assert_eq!(path, file);
+    assert!(message.contains("labels: DATE, ORG;"), "{message}");
+    assert_eq!(
+        count_rows(app.project().unwrap()).0,
+        0,
+        "nothing written yet"
+    );
+    app.run_command(UiCommand::ImportAnnotationsResolving { path, add: false });
+    assert!(app.unresolved_import().is_none());
+    // Left out: ORG and DATE spans and the three relations from ORG; the two PERSON spans come in.
+    assert_eq!(count_rows(app.project().unwrap()), (2, 0, 0, 0));
+    app.run_command(UiCommand::Undo);
+    app.run_command(UiCommand::ImportAnnotationsResolving {
+        path: file,
+        add: true,
+    });
+    assert_eq!(count_rows(app.project().unwrap()), (4, 3, 0, 0));
+    let labels: Vec<String> = app
+        .project()
+        .unwrap()
+        .labels()
+        .unwrap()
+        .into_iter()
+        .map(|l| l.name)
+        .collect();
+    assert!(
+        labels.contains(&"ORG".to_owned()) && labels.contains(&"DATE".to_owned()),
+        "{labels:?}"
+    );
 }

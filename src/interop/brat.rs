@@ -414,6 +414,31 @@ mod tests {
     }
 
     #[test]
+    fn a_text_column_that_differs_from_the_offsets_is_warned_about() {
+        // "سجن صيدنايا": chars [0, 3) are سجن; the .ann claims صيدنايا there (offsets counted
+        // in bytes by a broken tool, say). Imported by offsets, with a warning.
+        let text = "سجن صيدنايا";
+        let f = read_ann(
+            "a.txt",
+            "a.ann",
+            text,
+            "T1\tPRISON 0 3\tصيدنايا\nT2\tPRISON 4 40\tx\n",
+            SourceBytes::of_text(text),
+        );
+        assert_eq!(f.documents[0].spans.len(), 1);
+        assert!(
+            f.warnings[0].contains("the .ann says \"صيدنايا\""),
+            "{:?}",
+            f.warnings
+        );
+        assert!(
+            f.warnings[1].contains("does not fit the text (11 chars)"),
+            "{:?}",
+            f.warnings
+        );
+    }
+
+    #[test]
     fn conf_expands_macros_and_attribute_targets() {
         let conf = "[entities]\nPerson\nGPE\n[relations]\nLocated Arg1:Person, Arg2:GPE\nAlias Arg1:Person, Arg2:Person, <REL-TYPE>:symmetric-transitive\n[events]\n<PG>=Person|GPE\n!Life\n\tDie Victim:Person\nReport Reporter-Arg:<PG>\n[attributes]\nNegation Arg:<EVENT>\nMention Arg:<ENTITY>, Value:Name|Nominal\n";
         let s = read_conf("annotation.conf", conf);

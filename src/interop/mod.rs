@@ -13,6 +13,7 @@ pub mod conll;
 pub mod detect;
 pub mod doccano;
 pub mod label_studio;
+mod mapping;
 pub mod offsets;
 pub mod plan;
 pub mod report;

@@ -19,11 +19,12 @@
 //! the same relation twice is merged too. A span with the same offsets and another label is
 //! kept and listed as a conflict.
 
+use super::mapping::{Resolved, SchemeState};
 use super::report::{FileReport, ImportReport};
 use super::{InteropError, ParsedCorpus, ParsedDocument, not_imported};
 use crate::model::bulk::{
-    AnnRef, BatchAnnotation, BatchAttribute, BatchAttributeDef, BatchDocument, BatchDocumentUpdate,
-    BatchEntity, BatchLabel, BatchRelation, BatchRelationType, DocRef, EntityRef, ImportBatch,
+    AnnRef, BatchAnnotation, BatchAttribute, BatchDocument, BatchDocumentUpdate, BatchEntity,
+    BatchRelation, DocRef, EntityRef, ImportBatch,
 };
 use crate::model::{Action, Applied, DocumentStatus};
 use crate::store::Project;
@@ -56,151 +57,6 @@ impl PlanOptions {
             _ => Err(InteropError::Options(format!(
                 "--map takes SOURCE=TARGET (e.g. --map ORG=ORGANIZATION), not {s:?}"
             ))),
-        }
-    }
-}
-
-/// Colours for labels an import adds (sRGB), in turn.
-const PALETTE: &[&str] = &[
-    "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#f1ce63",
-    "#d37295", "#a0cbe8", "#8cd17d", "#b6992d",
-];
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Resolved {
-    To(String),
-    Drop,
-    Unknown,
-}
-
-/// The scheme as it will be after the import: the project's plus what the batch adds.
-struct SchemeState {
-    labels: Vec<String>,
-    /// label → attribute name → allowed values.
-    attributes: HashMap<String, Vec<(String, Vec<String>)>>,
-    /// relation type → (heads, children).
-    relations: Vec<(String, Vec<String>, Vec<String>)>,
-    new_labels: Vec<BatchLabel>,
-    attr_defs: Vec<BatchAttributeDef>,
-    rel_types: Vec<BatchRelationType>,
-    notices: Vec<String>,
-    unknown_labels: BTreeSet<String>,
-    unknown_relations: BTreeSet<String>,
-    unknown_attributes: BTreeSet<String>,
-}
-
-impl SchemeState {
-    fn find_label(&self, name: &str) -> Option<String> {
-        self.labels
-            .iter()
-            .find(|l| *l == name)
-            .or_else(|| self.labels.iter().find(|l| l.eq_ignore_ascii_case(name)))
-            .cloned()
-    }
-
-    fn add_label(&mut self, name: &str, why: &str) -> String {
-        let color = PALETTE[self.new_labels.len() % PALETTE.len()];
-        self.new_labels.push(BatchLabel {
-            id: None,
-            name: name.to_owned(),
-            color: color.to_owned(),
-            description: why.to_owned(),
-        });
-        self.labels.push(name.to_owned());
-        self.notices.push(format!("added label {name} ({why})"));
-        name.to_owned()
-    }
-
-    fn find_relation(&self, name: &str) -> Option<usize> {
-        self.relations.iter().position(|r| r.0 == name).or_else(|| {
-            self.relations
-                .iter()
-                .position(|r| r.0.eq_ignore_ascii_case(name))
-        })
-    }
-
-    fn add_relation_type(&mut self, name: &str, why: &str) -> usize {
-        self.relations
-            .push((name.to_owned(), Vec::new(), Vec::new()));
-        self.rel_types.push(BatchRelationType {
-            name: name.to_owned(),
-            head: Vec::new(),
-            child: Vec::new(),
-            description: why.to_owned(),
-            created: None,
-        });
-        self.notices
-            .push(format!("added relation type {name} ({why})"));
-        self.relations.len() - 1
-    }
-
-    /// Allows `head` → `child` in relation type `r`, recording what the batch adds.
-    fn widen_relation(&mut self, r: usize, head: &str, child: &str) {
-        let name = self.relations[r].0.clone();
-        let k = match self.rel_types.iter().position(|t| t.name == name) {
-            Some(k) => k,
-            None => {
-                self.rel_types.push(BatchRelationType {
-                    name: name.clone(),
-                    head: Vec::new(),
-                    child: Vec::new(),
-                    description: String::new(),
-                    created: None,
-                });
-                self.rel_types.len() - 1
-            }
-        };
-        if !self.relations[r].1.iter().any(|h| h == head) {
-            self.relations[r].1.push(head.to_owned());
-            self.rel_types[k].head.push(head.to_owned());
-        }
-        if !self.relations[r].2.iter().any(|c| c == child) {
-            self.relations[r].2.push(child.to_owned());
-            self.rel_types[k].child.push(child.to_owned());
-        }
-    }
-
-    fn allows_attribute(&self, label: &str, name: &str, value: &str) -> bool {
-        self.attributes.get(label).is_some_and(|defs| {
-            defs.iter()
-                .any(|(n, vals)| n == name && vals.iter().any(|v| v == value))
-        })
-    }
-
-    /// Adds `values` of attribute `name` to `label`, recording the batch's definition.
-    fn widen_attribute(&mut self, label: &str, name: &str, values: &[String]) {
-        let defs = self.attributes.entry(label.to_owned()).or_default();
-        let k = match defs.iter().position(|(n, _)| n == name) {
-            Some(k) => k,
-            None => {
-                defs.push((name.to_owned(), Vec::new()));
-                defs.len() - 1
-            }
-        };
-        let mut changed = false;
-        for v in values {
-            if !defs[k].1.contains(v) {
-                defs[k].1.push(v.clone());
-                changed = true;
-            }
-        }
-        if !changed {
-            return;
-        }
-        let all = defs[k].1.clone();
-        match self
-            .attr_defs
-            .iter_mut()
-            .find(|d| d.label == label && d.name == name)
-        {
-            Some(d) => d.values = all,
-            None => self.attr_defs.push(BatchAttributeDef {
-                label: label.to_owned(),
-                name: name.to_owned(),
-                values: all,
-                before: None,
-                id: None,
-            }),
         }
     }
 }
@@ -282,7 +138,7 @@ pub fn plan_import(
     let mut label_of: HashMap<String, Resolved> = HashMap::new();
     for doc in corpus.files.iter().flat_map(|f| &f.documents) {
         for span in &doc.spans {
-            if label_of.contains_key(&span.label) {
+            if label_of.contains_key(&span.label) || span.label.trim().is_empty() {
                 continue;
             }
             let src = span.label.as_str();
@@ -421,6 +277,10 @@ pub fn plan_import(
                     ));
                     continue;
                 }
+                if span.label.trim().is_empty() {
+                    not_imported(&mut fr.not_imported, "span", "no label");
+                    continue;
+                }
                 let label = match label_of.get(&span.label) {
                     Some(Resolved::To(l)) => l.clone(),
                     Some(Resolved::Drop) => {
@@ -538,6 +398,10 @@ pub fn plan_import(
             }
             for rel in &doc.relations {
                 let src = rel.label.as_str();
+                if src.trim().is_empty() {
+                    not_imported(&mut fr.not_imported, "relation", "no type");
+                    continue;
+                }
                 let target_name = map.get(src).copied().unwrap_or(src);
                 if st.find_relation(target_name).is_none()
                     && !rel.implicit

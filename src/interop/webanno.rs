@@ -49,10 +49,8 @@ fn stacked(cell: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                if let Some(n) = chars.next() {
-                    if let Some(last) = out.last_mut() {
-                        last.push(n);
-                    }
+                if let (Some(n), Some(last)) = (chars.next(), out.last_mut()) {
+                    last.push(n);
                 }
             }
             '|' => out.push(String::new()),
@@ -181,10 +179,12 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
     }
     // Spans: (layer index, annotation key) -> (begin, end, label, attributes).
     type SpanKey = (usize, String);
-    let mut spans: Vec<(SpanKey, usize, usize, String, Vec<(String, String)>)> = Vec::new();
+    type SpanRow = (SpanKey, usize, usize, String, Vec<(String, String)>);
+    let mut spans: Vec<SpanRow> = Vec::new();
     let mut span_at: HashMap<SpanKey, usize> = HashMap::new();
     // (layer name, token index) -> span indices there (for relation ends).
-    let mut on_token: HashMap<(String, usize), Vec<(Option<String>, usize)>> = HashMap::new();
+    type OnToken = HashMap<(String, usize), Vec<(Option<String>, usize)>>;
+    let mut on_token: OnToken = HashMap::new();
     for (li, l) in layers.iter().enumerate() {
         let Layer::Span { name, features } = l else {
             continue;

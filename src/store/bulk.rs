@@ -56,12 +56,12 @@ pub(super) fn import(
 ) -> Result<Applied, StoreError> {
     let mut b = batch.clone();
     let now = now_rfc3339();
-    let mut position: i64 = tx.query_row(
+    let first_position: i64 = tx.query_row(
         "SELECT COALESCE(MAX(position) + 1, 0) FROM labels",
         [],
         |r| r.get(0),
     )?;
-    for l in &mut b.labels {
+    for (k, l) in b.labels.iter_mut().enumerate() {
         let taken: i64 = tx.query_row(
             "SELECT COUNT(*) FROM labels WHERE lower(name) = lower(?1)",
             [&l.name],
@@ -75,9 +75,8 @@ pub(super) fn import(
         }
         tx.execute(
             "INSERT INTO labels(id, name, color, key, description, position) VALUES (?1, ?2, ?3, NULL, ?4, ?5)",
-            params![l.id, l.name, l.color, l.description, position],
+            params![l.id, l.name, l.color, l.description, first_position + k as i64],
         )?;
-        position += 1;
         l.id = Some(tx.last_insert_rowid());
     }
     for a in &mut b.attribute_defs {

@@ -84,6 +84,8 @@ pub struct SanadApp {
     pub(super) report: Option<(String, ImportReport)>,
     /// The last annotation import's report: (where from, lines).
     pub(super) annotation_report: Option<(String, Vec<String>)>,
+    /// An annotation import refused because the scheme lacks labels: its path and the list.
+    pub(super) unresolved_import: Option<(PathBuf, String)>,
     pub(super) job: Option<ImportJob>,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) queue: Vec<Command>,
@@ -133,6 +135,7 @@ impl SanadApp {
             error: None,
             report: None,
             annotation_report: None,
+            unresolved_import: None,
             job: None,
             dialogs,
             queue: Vec::new(),
@@ -229,6 +232,12 @@ impl SanadApp {
     /// The last annotation import's report: (where from, its lines).
     pub fn annotation_report(&self) -> Option<&(String, Vec<String>)> {
         self.annotation_report.as_ref()
+    }
+
+    /// An annotation import waiting for the user to add or leave out what the scheme lacks:
+    /// (path, what is unknown).
+    pub fn unresolved_import(&self) -> Option<&(PathBuf, String)> {
+        self.unresolved_import.as_ref()
     }
 
     /// Queues a command for the next frame.
@@ -462,7 +471,10 @@ impl SanadApp {
                 Some(path) => self.run_command(Command::ImportAnnotations(path)),
                 None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
             },
-            Command::ImportAnnotations(path) => self.import_annotations(&path),
+            Command::ImportAnnotations(path) => self.import_annotations(&path, None),
+            Command::ImportAnnotationsResolving { path, add } => {
+                self.import_annotations(&path, Some(add))
+            }
             Command::ImportScheme => {
                 let Some(path) = self.dialogs.pick_scheme() else {
                     self.status = format!("No scheme chosen. {NO_DIALOG_HINT}");

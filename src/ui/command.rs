@@ -43,6 +43,14 @@ pub enum Command {
     /// Import the annotation files at this path into the open project: one transaction, one
     /// undo step; refused with the list when the scheme lacks a label.
     ImportAnnotations(PathBuf),
+    /// Import the annotation files at this path, adding what the scheme lacks (`true`) or
+    /// leaving out the annotations that need it (`false`): the mapping step after a refusal.
+    ImportAnnotationsResolving {
+        /// The folder or file.
+        path: PathBuf,
+        /// Add unknown labels, relation types and attribute values (else leave them out).
+        add: bool,
+    },
     /// Show a document.
     SelectDocument(DocumentId),
     /// Show the previous (`-1`) or next (`1`) document of the (filtered) list.

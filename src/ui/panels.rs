@@ -312,6 +312,17 @@ impl SanadApp {
                         );
                     }
                 }
+                if let Some((path, message)) = self.unresolved_import.clone() {
+                    ui.separator();
+                    ui.label(RichText::new(format!("Not imported from {}:", path.display())).strong());
+                    ui.label(RichText::new(&message).color(ui.visuals().warn_fg_color));
+                    if ui.button("Add them to the scheme and import").clicked() {
+                        self.queue.push(Command::ImportAnnotationsResolving { path: path.clone(), add: true });
+                    }
+                    if ui.button("Import without those annotations").clicked() {
+                        self.queue.push(Command::ImportAnnotationsResolving { path, add: false });
+                    }
+                }
                 if let Some((from, lines)) = &self.annotation_report {
                     ui.separator();
                     ui.label(RichText::new(format!("Annotations from {from}:")).strong());

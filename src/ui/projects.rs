@@ -235,8 +235,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 impl SanadApp {
     /// Imports the annotation files at `path` into the open project as one action (one undo
     /// step), and keeps the report for the document list. A scheme that lacks a label refuses
-    /// the import with the list; the mapping options are on the command line for now.
-    pub(super) fn import_annotations(&mut self, path: &std::path::Path) {
+    /// the import with the list and keeps it as [`SanadApp::unresolved_import`], for the user to
+    /// choose: `resolve` `Some(true)` adds what is missing to the scheme, `Some(false)` leaves
+    /// those annotations out (`--add-labels`, `--drop-unknown`; `--map` is on the command line).
+    pub(super) fn import_annotations(&mut self, path: &std::path::Path, resolve: Option<bool>) {
+        self.unresolved_import = None;
         let Some(project) = self.project.as_ref() else {
             self.fail("Open a project first, then import annotations into it.".into());
             return;
@@ -257,6 +260,8 @@ impl SanadApp {
         };
         let options = crate::interop::PlanOptions {
             source: format!("{}: {}", corpus.format.as_str(), path.display()),
+            add_labels: resolve == Some(true),
+            drop_unknown: resolve == Some(false),
             ..Default::default()
         };
         match crate::interop::plan_import(project, &corpus, &options) {
@@ -271,6 +276,10 @@ impl SanadApp {
                     self.status = lines.first().cloned().unwrap_or_default();
                 }
                 self.annotation_report = Some((path.display().to_string(), lines));
+            }
+            Err(crate::interop::InteropError::Unknown(message)) => {
+                self.fail(format!("{message}: {}", path.display()));
+                self.unresolved_import = Some((path.to_owned(), message));
             }
             Err(e) => self.fail(format!("{e}: {}", path.display())),
         }
