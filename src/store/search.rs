@@ -94,30 +94,58 @@ impl SearchIndex {
             .prepare("SELECT id, name, rel_path, text_sha256 FROM documents ORDER BY rel_path, id")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<Result<_, _>>()?;
-        let mut text_stmt = project
-            .conn
-            .prepare_cached("SELECT text, text_sha256 FROM documents WHERE id = ?1")?;
-        for (id, name, rel_path, sha) in rows {
-            let cached = match old.remove(&id) {
-                // An empty hash (never the case after migration 2 -> 3) is not trusted.
-                Some(c) if c.text_sha256 == sha && !sha.is_empty() => Cached {
+        // Documents to (re)read: new, changed, or with an empty hash (never the case after
+        // migration 2 -> 3, so not trusted).
+        let stale: Vec<DocumentId> = rows
+            .iter()
+            .filter(|(id, _, _, sha)| {
+                sha.is_empty() || old.get(id).is_none_or(|c| c.text_sha256 != *sha)
+            })
+            .map(|r| r.0)
+            .collect();
+        let mut texts: HashMap<DocumentId, (String, String)> = HashMap::new();
+        if stale.len() > rows.len() / 2 {
+            // Most of the project (the first search): one pass over the table.
+            let mut stmt = project
+                .conn
+                .prepare("SELECT id, text, text_sha256 FROM documents")?;
+            let mut q = stmt.query([])?;
+            while let Some(r) = q.next()? {
+                texts.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+            }
+        } else {
+            let mut stmt = project
+                .conn
+                .prepare_cached("SELECT text, text_sha256 FROM documents WHERE id = ?1")?;
+            for &id in &stale {
+                texts.insert(id, stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?);
+            }
+        }
+        let mut fresh = fold_all(
+            stale
+                .into_iter()
+                .filter_map(|id| texts.remove(&id).map(|t| (id, t)))
+                .collect(),
+            fold,
+        );
+        for (id, name, rel_path, _) in rows {
+            let cached = match fresh.remove(&id) {
+                Some((text, text_sha256, folded, map)) => Cached {
                     name,
                     rel_path,
-                    ..c
+                    text_sha256,
+                    text,
+                    folded,
+                    map,
                 },
-                _ => {
-                    let (text, text_sha256): (String, String) =
-                        text_stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    let (folded, map) = fold_with_map(&text, fold);
-                    Cached {
+                None => match old.remove(&id) {
+                    Some(c) => Cached {
                         name,
                         rel_path,
-                        text_sha256,
-                        text,
-                        folded,
-                        map,
-                    }
-                }
+                        ..c
+                    },
+                    None => continue, // deleted between the two reads
+                },
             };
             self.positions.insert(id, self.docs.len());
             self.docs.push((id, cached));
@@ -168,6 +196,49 @@ impl SearchIndex {
             .and_then(|&i| self.docs.get(i))
             .map(|(_, c)| c.text.as_str())
     }
+}
+
+type Fresh = (String, String, String, FoldMap);
+
+/// Folds the texts `(id, (text, text hash))` on all cores (scoped threads, one slice of the
+/// documents each).
+fn fold_all(
+    texts: Vec<(DocumentId, (String, String))>,
+    fold: &FoldOptions,
+) -> HashMap<DocumentId, Fresh> {
+    if texts.is_empty() {
+        return HashMap::new();
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = texts.len().div_ceil(threads).max(1);
+    let mut chunks: Vec<Vec<(DocumentId, (String, String))>> = Vec::new();
+    let mut rest = texts;
+    while rest.len() > per_thread {
+        let tail = rest.split_off(per_thread);
+        chunks.push(std::mem::replace(&mut rest, tail));
+    }
+    chunks.push(rest);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|(id, (text, sha))| {
+                            let (folded, map) = fold_with_map(&text, fold);
+                            (id, (text, sha, folded, map))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            // Folding does not panic; if a thread did, its panic goes on here.
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 impl Project {

@@ -726,19 +726,36 @@ pub fn kwic_row(
     selected: bool,
     accessible: &str,
 ) -> egui::Response {
+    let width = ui.available_width().max(16.0);
+    // Less context until the line fits the row (words stay whole: the snippet is cut at spaces).
+    // A wide finite width keeps the line's coordinates finite for right-to-left text.
+    let inner_width = width - 8.0;
     let shapes = cache.shapes_mut();
-    let layout = ui.ctx().fonts_mut(|fonts| {
+    let (layout, snippet) = ui.ctx().fonts_mut(|fonts| {
         let mut m = EguiMeasurer {
             fonts,
             cache: shapes,
         };
-        layout_document(&snippet.text, DirectionSetting::Auto, f32::INFINITY, &mut m)
+        let mut lay =
+            |s: &Snippet| layout_document(&s.text, DirectionSetting::Auto, 100_000.0, &mut m);
+        let mut fitted = snippet.clone();
+        let mut layout = lay(&fitted);
+        for context in [28, 18, 10, 4, 0] {
+            let wide = layout.lines().next().is_some_and(|l| l.width > inner_width);
+            if !wide {
+                break;
+            }
+            fitted = Snippet::around(&snippet.text, snippet.hit.clone(), context);
+            layout = lay(&fitted);
+        }
+        (layout, fitted)
     });
+    let snippet = &snippet;
     let Some(line) = layout.lines().next().cloned() else {
         return ui.label("");
     };
-    let width = ui.available_width().max(16.0);
-    let (rect, response) = ui.allocate_exact_size(vec2(width, line.height), Sense::click());
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(width, line.height.max(ROW_HEIGHT)), Sense::click());
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, accessible));
     let visuals = ui.style().interact_selectable(&response, selected);
