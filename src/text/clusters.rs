@@ -106,8 +106,17 @@ struct Cluster {
     start: usize,
     x0: f32,
     x1: f32,
-    /// (pen x, advance, glyph id) of each glyph with an advance.
-    advancing: Vec<(f32, f32, u32)>,
+    /// Number of glyphs with an advance, and the (pen x, glyph id) of the last of them.
+    advancing: usize,
+    last_advancing: (f32, u32),
+    /// The graphemes (indices) that start inside the cluster.
+    graphemes: Range<usize>,
+}
+
+impl Cluster {
+    fn advances(&self) -> bool {
+        self.x1 > self.x0
+    }
 }
 
 /// Grapheme boxes of `text` from shaped `glyphs` (visual order, left to right).
@@ -127,59 +136,82 @@ pub fn grapheme_boxes(
     rtl: bool,
     carets: &LigatureCarets,
 ) -> (Vec<GraphemeBox>, f32) {
-    let mut clusters: Vec<Cluster> = Vec::new();
+    // Clusters in visual order (a shaper keeps a cluster's glyphs together), then logical.
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(glyphs.len());
     let mut x = 0.0f32;
     for g in glyphs {
         let (a, b) = (x, x + g.advance);
-        let c = match clusters.iter_mut().find(|c| c.start == g.cluster) {
-            Some(c) => {
+        match clusters.last_mut() {
+            Some(c) if c.start == g.cluster => {
                 c.x0 = c.x0.min(a);
                 c.x1 = c.x1.max(b);
-                c
             }
-            None => {
-                clusters.push(Cluster {
-                    start: g.cluster,
-                    x0: a,
-                    x1: b,
-                    advancing: Vec::new(),
-                });
-                clusters.last_mut().expect("pushed just above")
-            }
-        };
+            _ => clusters.push(Cluster {
+                start: g.cluster,
+                x0: a,
+                x1: b,
+                advancing: 0,
+                last_advancing: (a, g.glyph),
+                graphemes: 0..0,
+            }),
+        }
         if g.advance != 0.0 {
-            c.advancing.push((a, g.advance, g.glyph));
+            let c = clusters.last_mut().expect("pushed above");
+            c.advancing += 1;
+            c.last_advancing = (a, g.glyph);
         }
         x += g.advance;
     }
-    clusters.sort_by_key(|c| c.start);
+    if rtl {
+        clusters.reverse();
+    }
+    if clusters.windows(2).any(|w| w[0].start >= w[1].start) {
+        clusters.sort_by_key(|c| c.start);
+        // Glyphs of one cluster split by others (not produced by harfrust's default cluster
+        // level): merge them.
+        clusters.dedup_by(|next, kept| {
+            if next.start != kept.start {
+                return false;
+            }
+            kept.x0 = kept.x0.min(next.x0);
+            kept.x1 = kept.x1.max(next.x1);
+            kept.advancing += next.advancing;
+            true
+        });
+    }
 
-    let mut byte_of_char: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    byte_of_char.push(text.len());
-    let g_start: Vec<usize> = graphemes.iter().map(|g| byte_of_char[g.start]).collect();
-    let g_end: Vec<usize> = graphemes.iter().map(|g| byte_of_char[g.end]).collect();
-
-    // Each cluster's graphemes: those that start inside it.
-    let end_of = |k: usize| clusters.get(k + 1).map_or(text.len(), |c| c.start);
-    let starting: Vec<Vec<usize>> = (0..clusters.len())
-        .map(|k| {
-            (0..graphemes.len())
-                .filter(|&g| g_start[g] >= clusters[k].start && g_start[g] < end_of(k))
-                .collect()
-        })
-        .collect();
-
-    // Ligature groups: runs of clusters in logical order that start graphemes, each holding one
-    // advancing cluster and the zero-advance ones that follow it (or precede the first).
-    let leading = |k: usize| !starting[k].is_empty();
-    let advances = |k: usize| clusters[k].x1 > clusters[k].x0;
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for k in (0..clusters.len()).filter(|&k| leading(k)) {
-        match groups.last_mut() {
-            Some(group) if !advances(k) => group.push(k),
-            Some(group) if !group.iter().any(|&j| advances(j)) => group.push(k),
-            _ => groups.push(vec![k]),
+    // The byte offset of each grapheme's start and end, walking the text once.
+    let mut g_bytes: Vec<(usize, usize)> = Vec::with_capacity(graphemes.len());
+    {
+        let mut bytes = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+        let mut ci = 0;
+        let mut byte = bytes.next().unwrap_or(0);
+        let mut to = |target: usize| {
+            while ci < target {
+                byte = bytes.next().unwrap_or(text.len());
+                ci += 1;
+            }
+            byte
+        };
+        for g in graphemes {
+            let a = to(g.start);
+            let b = to(g.end);
+            g_bytes.push((a, b));
         }
+    }
+
+    // Each cluster's graphemes: those that start inside it (both lists are in logical order).
+    let mut gi = 0;
+    for k in 0..clusters.len() {
+        let end = clusters.get(k + 1).map_or(text.len(), |c| c.start);
+        while gi < g_bytes.len() && g_bytes[gi].0 < clusters[k].start {
+            gi += 1;
+        }
+        let first = gi;
+        while gi < g_bytes.len() && g_bytes[gi].0 < end {
+            gi += 1;
+        }
+        clusters[k].graphemes = first..gi;
     }
 
     let mut boxes: Vec<GraphemeBox> = graphemes
@@ -191,38 +223,54 @@ pub fn grapheme_boxes(
         })
         .collect();
     let mut touched = vec![false; boxes.len()];
-    for group in &groups {
-        let members: Vec<usize> = group.iter().flat_map(|&k| starting[k].clone()).collect();
-        let Some(&lead) = group.iter().find(|&&k| advances(k)).or(group.first()) else {
+
+    // Ligature groups: runs of clusters in logical order that start graphemes, each holding one
+    // advancing cluster and the zero-advance ones that follow it (or precede the first). The
+    // graphemes of a group are contiguous.
+    let mut group: Option<(usize, Range<usize>)> = None; // (lead cluster, graphemes)
+    let mut flush = |group: &Option<(usize, Range<usize>)>, boxes: &mut Vec<GraphemeBox>| {
+        if let Some((lead, members)) = group {
+            split_extent(&clusters[*lead], members.clone(), rtl, carets, boxes);
+            for t in &mut touched[members.clone()] {
+                *t = true;
+            }
+        }
+    };
+    for (k, c) in clusters.iter().enumerate() {
+        if c.graphemes.is_empty() {
             continue;
-        };
-        let lead = &clusters[lead];
-        for (n, (a, b)) in split_extent(lead, members.len(), rtl, carets)
-            .into_iter()
-            .enumerate()
-        {
-            let gi = members[n];
-            boxes[gi].x0 = a;
-            boxes[gi].x1 = b;
-            touched[gi] = true;
+        }
+        match &mut group {
+            Some((lead, members)) if !c.advances() || !clusters[*lead].advances() => {
+                if c.advances() {
+                    *lead = k;
+                }
+                members.end = c.graphemes.end;
+            }
+            _ => {
+                flush(&group, &mut boxes);
+                group = Some((k, c.graphemes.clone()));
+            }
         }
     }
+    flush(&group, &mut boxes);
+
     // Clusters that start inside a grapheme widen it.
-    for (k, c) in clusters.iter().enumerate() {
-        if leading(k) {
+    for c in clusters.iter().filter(|c| c.graphemes.is_empty()) {
+        let Some(gi) = g_bytes
+            .iter()
+            .position(|&(a, b)| a <= c.start && c.start < b)
+        else {
             continue;
-        }
-        if let Some(gi) =
-            (0..graphemes.len()).find(|&g| g_start[g] <= c.start && c.start < g_end[g])
-        {
-            if touched[gi] {
-                boxes[gi].x0 = boxes[gi].x0.min(c.x0);
-                boxes[gi].x1 = boxes[gi].x1.max(c.x1);
-            } else {
-                touched[gi] = true;
-                boxes[gi].x0 = c.x0;
-                boxes[gi].x1 = c.x1;
-            }
+        };
+        let b = &mut boxes[gi];
+        if touched[gi] {
+            b.x0 = b.x0.min(c.x0);
+            b.x1 = b.x1.max(c.x1);
+        } else {
+            touched[gi] = true;
+            b.x0 = c.x0;
+            b.x1 = c.x1;
         }
     }
     let edge = if rtl { x } else { 0.0 };
@@ -235,36 +283,47 @@ pub fn grapheme_boxes(
     (boxes, x)
 }
 
-/// `lead`'s extent cut into `n` parts in logical order: at the ligature carets of its one
-/// advancing glyph when the font gives exactly `n - 1` inside it, else in equal parts. The first
-/// logical part is on the right when `rtl`.
-fn split_extent(lead: &Cluster, n: usize, rtl: bool, carets: &LigatureCarets) -> Vec<(f32, f32)> {
+/// Cuts `lead`'s extent between the graphemes `members` (logical order) and writes their boxes:
+/// at the ligature carets of its one advancing glyph when the font gives exactly one fewer than
+/// there are graphemes, else in equal parts. The first logical grapheme is on the right when
+/// `rtl`.
+fn split_extent(
+    lead: &Cluster,
+    members: Range<usize>,
+    rtl: bool,
+    carets: &LigatureCarets,
+    boxes: &mut [GraphemeBox],
+) {
     let (x0, x1) = (lead.x0, lead.x1);
-    if n <= 1 {
-        return vec![(x0, x1); n];
-    }
-    // Cut points left to right, x0 and x1 included.
-    let mut cuts: Option<Vec<f32>> = None;
-    if let [(pen, _, glyph)] = lead.advancing[..] {
-        let inner: Vec<f32> = carets.of(glyph).iter().map(|c| pen + c).collect();
-        let mut all = vec![x0];
-        all.extend(inner);
-        all.push(x1);
-        if all.len() == n + 1 && all.windows(2).all(|w| w[0] < w[1]) {
-            cuts = Some(all);
+    let n = members.len();
+    let (pen, glyph) = lead.last_advancing;
+    let inner = carets.of(glyph);
+    let by_carets = n > 1
+        && lead.advancing == 1
+        && inner.len() == n - 1
+        && inner
+            .iter()
+            .map(|c| pen + c)
+            .chain([x1])
+            .try_fold(x0, |prev, c| (prev < c).then_some(c))
+            .is_some();
+    // Cut point `v` (0..=n), left to right.
+    let cut = |v: usize| {
+        if v == 0 {
+            x0
+        } else if v == n {
+            x1
+        } else if by_carets {
+            pen + inner[v - 1]
+        } else {
+            x0 + (x1 - x0) * v as f32 / n as f32
         }
+    };
+    for (k, gi) in members.enumerate() {
+        let v = if rtl { n - 1 - k } else { k };
+        boxes[gi].x0 = cut(v);
+        boxes[gi].x1 = cut(v + 1);
     }
-    let cuts = cuts.unwrap_or_else(|| {
-        (0..=n)
-            .map(|k| x0 + (x1 - x0) * k as f32 / n as f32)
-            .collect()
-    });
-    (0..n)
-        .map(|k| {
-            let v = if rtl { n - 1 - k } else { k };
-            (cuts[v], cuts[v + 1])
-        })
-        .collect()
 }
 
 #[cfg(test)]
