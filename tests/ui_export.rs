@@ -41,7 +41,8 @@ fn the_export_dialog_writes_the_chosen_format_and_summarises() {
     h.run();
     // The window offers the formats; the choice and "Export…" go through the dialog trait.
     h.get_by_label("Export…").click();
-    h.run();
+    // The export runs in the background, its window animating a progress bar meanwhile.
+    h.run_steps(3);
     h.state_mut().wait_for_export();
     h.run();
     let outcome = h.state().export_outcome().cloned().expect("an outcome");

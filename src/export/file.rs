@@ -151,18 +151,46 @@ pub fn write_folder_atomically<T>(
     result
 }
 
-/// Syncs every file below `dir`, then the folders.
+/// Syncs every file below `dir`, then the folders. The files are synced from several threads
+/// at once: each sync mostly waits for the disk, and a folder export holds thousands of files.
 fn sync_tree(dir: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            sync_tree(&entry.path())?;
-        } else if kind.is_file() {
-            std::fs::File::open(entry.path())?.sync_all()?;
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut i = 0;
+    while i < dirs.len() {
+        for entry in std::fs::read_dir(&dirs[i])? {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                dirs.push(entry.path());
+            } else if kind.is_file() {
+                files.push(entry.path());
+            }
         }
+        i += 1;
     }
-    crate::store::project::sync_dir(dir);
+    let chunk = files.len().div_ceil(16).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> std::io::Result<()> {
+                    for f in part {
+                        std::fs::File::open(f)?.sync_all()?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("a sync thread panicked")))?;
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    for d in dirs.iter().rev() {
+        crate::store::project::sync_dir(d);
+    }
     Ok(())
 }
 

@@ -144,8 +144,19 @@ mod tests {
             note: "راجع".into(),
         })
         .unwrap();
+        // Deleting a label takes its annotations: the row lists them in its JSON.
+        let prison = add(&mut p, 25, 30, "PRISON");
+        let label = p
+            .labels()
+            .unwrap()
+            .into_iter()
+            .find(|l| l.name == "PRISON")
+            .unwrap()
+            .id;
+        p.apply(&Action::DeleteLabel { id: label }).unwrap();
         let all = p.annotation_histories().unwrap();
-        for id in [claim, org, person] {
+        assert!(all[&prison].iter().any(|r| r.action == "delete_label"));
+        for id in [claim, org, person, prison] {
             let one = p.annotation_history(id).unwrap();
             assert!(!one.is_empty());
             assert_eq!(
