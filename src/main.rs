@@ -7,7 +7,9 @@
 //! sanad import FOLDER [--project P] [--encoding E]   import without the GUI
 //! sanad import PATH [--format F] [--offsets U] [--map S=T]... [--add-labels] [--drop-unknown]
 //!                                    bring in annotations (brat, doccano, Label Studio, Sanad JSONL)
-//! sanad export PROJECT --format jsonl [--output FILE] [--history] [--offsets bytes] [--skip-invalid]
+//! sanad export PROJECT [--format jsonl|brat|doccano|label-studio|webanno-tsv|conll] [--output PATH]
+//!              [--offsets codepoint|utf16|bytes|grapheme] [--history] [--skip-invalid] [--done-only]
+//!              [--document PATH] [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics]
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! ```
@@ -77,19 +79,35 @@ enum Sub {
         /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
-        /// Output file (default: standard output).
+        /// Output file, or folder for brat and webanno-tsv (default for jsonl, doccano and conll:
+        /// standard output).
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Include each annotation's audit trail (who changed what, when) as `history`.
+        /// JSONL: include each annotation's audit trail (who changed what, when) as `history`.
         #[arg(long)]
         history: bool,
-        /// Extra offsets per span besides code points: `bytes` adds byte_start/byte_end into
-        /// the original file.
+        /// JSONL: the unit of span offsets, stated on each line as `offset_unit`; `bytes` counts
+        /// UTF-8 bytes of `text` and also adds byte_start/byte_end into the original file.
         #[arg(long, value_enum, default_value_t = Offsets::Codepoint)]
         offsets: Offsets,
         /// Leave out spans that break the model's rules (listed as warnings) instead of failing.
         #[arg(long)]
         skip_invalid: bool,
+        /// Only documents marked done.
+        #[arg(long)]
+        done_only: bool,
+        /// Only this document (its path as the document list shows it).
+        #[arg(long, value_name = "PATH")]
+        document: Option<String>,
+        /// CoNLL: the tag scheme.
+        #[arg(long, value_enum, default_value_t = TagScheme::Iob2)]
+        scheme: TagScheme,
+        /// CoNLL: what to do with a span whose edges are not token edges (each one is listed).
+        #[arg(long, value_enum, default_value_t = MisalignedArg::Widen)]
+        misaligned: MisalignedArg,
+        /// CoNLL: split the Arabic proclitics و ف ب ك ل ال off words (وسجن → و + سجن).
+        #[arg(long)]
+        split_clitics: bool,
     },
     /// Search every document: one match per line (document, start, end in code points, snippet).
     Search {
@@ -125,18 +143,50 @@ enum Mode {
     Regex,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Offsets {
-    /// Code points (Unicode scalar values) only.
+    /// Code points (Unicode scalar values; Python string indices).
     Codepoint,
-    /// Code points, plus byte offsets into the original file.
+    /// UTF-16 code units (JavaScript, Java).
+    Utf16,
+    /// UTF-8 bytes of `text`, plus byte offsets into the original file.
     Bytes,
+    /// Extended grapheme clusters (UAX #29).
+    Grapheme,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Sanad JSONL, one document per line; code points unless --offsets says otherwise.
+    Jsonl,
+    /// brat standoff folder (.txt, .ann, annotation.conf); code points.
+    Brat,
+    /// doccano JSONL (entities + relations); UTF-16 code units.
+    Doccano,
+    /// Label Studio JSON tasks plus NAME.label_config.xml; UTF-16 code units.
+    LabelStudio,
+    /// WebAnno TSV 3.3 folder for INCEpTION; UTF-16 code units.
+    WebannoTsv,
+    /// CoNLL, one token per line, IOB2 or BIOES tags.
+    Conll,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// One JSON object per document; offsets in code points.
-    Jsonl,
+enum TagScheme {
+    /// B-, I-, O.
+    Iob2,
+    /// B-, I-, E-, S-, O.
+    Bioes,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum MisalignedArg {
+    /// Extend the span to the whole tokens it touches.
+    Widen,
+    /// Cut the tokens at the span's edges.
+    Split,
+    /// Leave the span out.
+    Drop,
 }
 
 fn main() -> std::process::ExitCode {
@@ -227,23 +277,71 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Sub::Export {
             project_file,
-            format: Format::Jsonl,
+            format,
             output,
             history,
             offsets,
             skip_invalid,
-        }) => export(
-            &project_file,
-            output,
-            sanad::export::ExportOptions {
-                history,
-                offsets: match offsets {
-                    Offsets::Codepoint => sanad::export::OffsetExtras::None,
-                    Offsets::Bytes => sanad::export::OffsetExtras::Bytes,
+            done_only,
+            document,
+            scheme,
+            misaligned,
+            split_clitics,
+        }) => {
+            let format = match format {
+                Format::Jsonl => sanad::export::Format::Jsonl,
+                Format::Brat => sanad::export::Format::Brat,
+                Format::Doccano => sanad::export::Format::Doccano,
+                Format::LabelStudio => sanad::export::Format::LabelStudio,
+                Format::WebannoTsv => sanad::export::Format::WebannoTsv,
+                Format::Conll => sanad::export::Format::Conll,
+            };
+            if format != sanad::export::Format::Jsonl && (history || offsets != Offsets::Codepoint)
+            {
+                bail!(
+                    "--history and --offsets go with --format jsonl; {} has its own unit ({})",
+                    format.as_str(),
+                    format.unit()
+                );
+            }
+            let request = sanad::export::Request {
+                format: Some(format),
+                options: sanad::export::ExportOptions {
+                    history,
+                    offsets: match offsets {
+                        Offsets::Bytes => sanad::export::OffsetExtras::Bytes,
+                        _ => sanad::export::OffsetExtras::None,
+                    },
+                    skip_invalid,
+                    unit: match offsets {
+                        Offsets::Codepoint => sanad::interop::OffsetUnit::Codepoint,
+                        Offsets::Utf16 => sanad::interop::OffsetUnit::Utf16,
+                        Offsets::Bytes => sanad::interop::OffsetUnit::Utf8,
+                        Offsets::Grapheme => sanad::interop::OffsetUnit::Grapheme,
+                    },
+                    scope: sanad::export::Scope::Project,
                 },
-                skip_invalid,
-            },
-        ),
+                conll: sanad::export::conll::ConllOptions {
+                    scheme: match scheme {
+                        TagScheme::Iob2 => sanad::export::conll::TagScheme::Iob2,
+                        TagScheme::Bioes => sanad::export::conll::TagScheme::Bioes,
+                    },
+                    clitics: split_clitics,
+                    misaligned: match misaligned {
+                        MisalignedArg::Widen => sanad::export::conll::Misaligned::Widen,
+                        MisalignedArg::Split => sanad::export::conll::Misaligned::Split,
+                        MisalignedArg::Drop => sanad::export::conll::Misaligned::Drop,
+                    },
+                },
+            };
+            export(
+                &project_file,
+                output,
+                request,
+                done_only,
+                document.as_deref(),
+            )
+        }
         Some(Sub::Search { .. }) if cli.project.is_some() => {
             bail!("--project does not go with search: give the project file as the first argument")
         }
@@ -484,30 +582,66 @@ fn import_annotations(
 fn export(
     project_file: &std::path::Path,
     output: Option<PathBuf>,
-    options: sanad::export::ExportOptions,
+    mut request: sanad::export::Request,
+    done_only: bool,
+    document: Option<&str>,
 ) -> anyhow::Result<()> {
+    use sanad::export::{ExportError, Format, Scope};
+    let format = request.format.unwrap_or(Format::Jsonl);
     let project = Project::open_existing(project_file)?;
+    request.options.scope = match (done_only, document) {
+        (true, Some(_)) => bail!("--done-only and --document do not go together"),
+        (true, None) => Scope::Done,
+        (false, Some(path)) => match project.document_by_path(path)? {
+            Some((id, _)) => Scope::Document(id),
+            None => bail!(
+                "no document at that path in the project (paths as the document list shows them): {path}"
+            ),
+        },
+        (false, None) => Scope::Project,
+    };
     let summary = match output {
         Some(out) => {
-            let summary = sanad::export::write_jsonl_file(&project, options, &out)
+            let summary = sanad::export::export_to(&project, format, &request, &out)
                 .map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
             eprintln!(
-                "exported {} document(s) to {}",
+                "exported {} document(s), {} span(s) as {} ({}) to {}",
                 summary.documents,
-                out.display()
+                summary.spans,
+                format.as_str(),
+                format.unit(),
+                summary
+                    .written
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             );
             summary
         }
+        None if format.is_folder() || format == Format::LabelStudio => bail!(
+            "{} writes {}; name it with --output",
+            format.as_str(),
+            if format.is_folder() {
+                "a folder"
+            } else {
+                "tasks and a labelling config beside them"
+            }
+        ),
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            let result = sanad::export::write_jsonl(&project, options, &mut lock)
-                .and_then(|s| Ok(lock.flush().map(|()| s)?));
+            let result = if format == Format::Jsonl {
+                sanad::export::write_jsonl(&project, request.options, &mut lock)
+            } else {
+                sanad::export::jsonl::documents(&project, request.options).and_then(|docs| {
+                    sanad::export::write_stream(&docs, format, &request, &mut lock)
+                })
+            }
+            .and_then(|s| Ok(lock.flush().map(|()| s)?));
             match result {
                 // A reader that stops early (`| head`) is not an error.
-                Err(sanad::export::jsonl::ExportError::Io(e))
-                    if e.kind() == std::io::ErrorKind::BrokenPipe =>
-                {
+                Err(ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                     return Ok(());
                 }
                 other => other.map_err(|e| {
@@ -518,6 +652,15 @@ fn export(
     };
     for w in &summary.warnings {
         eprintln!("warning: {}", printable_name(w));
+    }
+    if !summary.misaligned.is_empty() {
+        eprintln!(
+            "{} span(s) do not fit the tokens as they are (--misaligned widen|split|drop):",
+            summary.misaligned.len()
+        );
+        for m in &summary.misaligned {
+            eprintln!("misaligned: {}", printable_name(m));
+        }
     }
     Ok(())
 }

@@ -240,12 +240,16 @@ fn export_gives_byte_offsets_and_warns_about_edge_spaces_and_invalid_rows() {
         .arg("bytes"));
     assert!(ok, "{err}");
     let line: serde_json::Value = serde_json::from_str(stdout.trim_end()).unwrap();
+    // With --offsets bytes, start/end count UTF-8 bytes of `text` (no BOM there): chars [6, 17)
+    // start after "أحمد" (4 letters of 2 bytes) and CR LF, at byte 10.
+    assert_eq!(line["offset_unit"], "utf8");
     let prison = line["spans"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["start"] == 6)
+        .find(|s| s["start"] == 10)
         .unwrap();
+    assert_eq!(prison["end"], 10 + "سجن صيدنايا".len());
     let (a, b) = (
         prison["byte_start"].as_u64().unwrap() as usize,
         prison["byte_end"].as_u64().unwrap() as usize,

@@ -146,6 +146,6 @@ fn seed_claims_entities_nesting_and_relations_export() {
     );
     assert_eq!(
         d["relations"],
-        serde_json::json!([{"head": claim_i, "child": amnesty_i, "label": "attributed_to"}])
+        serde_json::json!([{"head_span": claim_i, "child_span": amnesty_i, "label": "attributed_to"}])
     );
 }

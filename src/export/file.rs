@@ -81,6 +81,188 @@ pub fn write_atomically<T>(
     result
 }
 
+/// The name of the marker file every exported folder holds, so a later export may replace the
+/// folder (and only such a folder) without asking.
+pub const FOLDER_MARKER: &str = ".sanad-export";
+
+/// Writes the folder `path` through a new temporary folder beside it that `write` fills (given
+/// its path), which is then synced and renamed into place, so a failed export never leaves a
+/// half-written folder. An existing target is replaced only when it is empty or was written by
+/// an earlier Sanad export (it holds [`FOLDER_MARKER`]); it is moved aside, the new folder
+/// renamed in, and the old one removed. Refuses the project's own path as [`check_output`] does.
+///
+/// # Errors
+/// [`ExportError::OverProject`], [`ExportError::FolderNotOurs`], [`ExportError::NotAFile`] (a
+/// file stands at `path`), I/O errors, and whatever `write` returns.
+pub fn write_folder_atomically<T>(
+    path: &Path,
+    project: &Path,
+    write: impl FnOnce(&Path) -> Result<T, ExportError>,
+) -> Result<T, ExportError> {
+    let (dir, name) = crate::store::files::folder_and_name(path)?;
+    if let (Some(o), Some(p)) = (canonical(path), canonical(project))
+        && o == p
+    {
+        return Err(ExportError::OverProject(path.to_owned()));
+    }
+    let target = dir.join(&name);
+    let existing = match std::fs::symlink_metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            let mut entries = std::fs::read_dir(&target)?;
+            let empty = entries.next().is_none();
+            if !empty && !target.join(FOLDER_MARKER).is_file() {
+                return Err(ExportError::FolderNotOurs(path.to_owned()));
+            }
+            true
+        }
+        Ok(_) => return Err(ExportError::NotAFile(path.to_owned())),
+        Err(_) => false,
+    };
+    // A temporary file reserves a unique name; the folder takes a name derived from it.
+    let (reserve, file) = crate::store::files::create_temp(&dir, &name)?;
+    drop(file);
+    let tmp = reserve.with_extension("dir");
+    let result = (|| {
+        std::fs::create_dir(&tmp)?;
+        std::fs::write(
+            tmp.join(FOLDER_MARKER),
+            b"Written by a Sanad export; a later export to this folder replaces it whole.\n",
+        )?;
+        let value = write(&tmp)?;
+        sync_tree(&tmp)?;
+        if existing {
+            let aside = reserve.with_extension("old");
+            std::fs::rename(&target, &aside)?;
+            if let Err(e) = std::fs::rename(&tmp, &target) {
+                let _ = std::fs::rename(&aside, &target);
+                return Err(e.into());
+            }
+            let _ = std::fs::remove_dir_all(&aside);
+        } else {
+            std::fs::rename(&tmp, &target)?;
+        }
+        crate::store::project::sync_dir(&dir);
+        Ok(value)
+    })();
+    let _ = std::fs::remove_file(&reserve);
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+/// Syncs every file below `dir`, then the folders. The files are synced from several threads
+/// at once: each sync mostly waits for the disk, and a folder export holds thousands of files.
+fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    let mut files = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    let mut i = 0;
+    while i < dirs.len() {
+        for entry in std::fs::read_dir(&dirs[i])? {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                dirs.push(entry.path());
+            } else if kind.is_file() {
+                files.push(entry.path());
+            }
+        }
+        i += 1;
+    }
+    let chunk = files.len().div_ceil(16).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> std::io::Result<()> {
+                    for f in part {
+                        std::fs::File::open(f)?.sync_all()?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("a sync thread panicked")))?;
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    for d in dirs.iter().rev() {
+        crate::store::project::sync_dir(d);
+    }
+    Ok(())
+}
+
+/// Output paths for documents inside an exported folder: each document's path below its
+/// imported folder (`reports/a.txt`), made safe (no absolute paths, no `..`, no control chars
+/// or characters Windows refuses) and unique (` (2)` added when two documents would share a
+/// name; names compared ignoring case, as on macOS and Windows).
+#[derive(Debug, Default)]
+pub struct OutputNames {
+    taken: std::collections::HashSet<String>,
+}
+
+impl OutputNames {
+    /// The path (`/`-separated, relative) for a document at `rel_path`, its extension (such as
+    /// `.txt`) replaced by `ext` (given with its dot).
+    pub fn name(&mut self, rel_path: &str, ext: &str) -> String {
+        let parts: Vec<String> = rel_path
+            .split(['/', '\\'])
+            .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+            .map(|p| {
+                p.chars()
+                    .map(|c| {
+                        if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                            '_'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect::<String>()
+            })
+            .map(|p| {
+                if p.starts_with('.') {
+                    format!("_{p}")
+                } else {
+                    p
+                }
+            })
+            .collect();
+        let mut joined = if parts.is_empty() {
+            "document".to_owned()
+        } else {
+            parts.join("/")
+        };
+        if let Some(dot) = joined.rfind('.')
+            && !joined[dot..].contains('/')
+            && dot > joined.rfind('/').map_or(0, |s| s + 1)
+            && joined[dot + 1..].eq_ignore_ascii_case("txt")
+        {
+            joined.truncate(dot);
+        }
+        let mut candidate = format!("{joined}{ext}");
+        let mut n = 2;
+        while !self.taken.insert(candidate.to_lowercase()) {
+            candidate = format!("{joined} ({n}){ext}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// Writes `content` at `rel` (a path from [`OutputNames`]) below `root`, making folders.
+///
+/// # Errors
+/// I/O errors.
+pub fn write_below(root: &Path, rel: &str, content: &[u8]) -> std::io::Result<()> {
+    let path = rel.split('/').fold(root.to_path_buf(), |p, c| p.join(c));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, content)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +303,46 @@ mod tests {
             check_output(Path::new("/dev/null"), &project),
             Err(ExportError::NotAFile(_))
         ));
+    }
+
+    #[test]
+    fn output_names_are_safe_and_unique() {
+        let mut n = OutputNames::default();
+        assert_eq!(n.name("reports/a.txt", ".ann"), "reports/a.ann");
+        assert_eq!(n.name("reports/A.TXT", ".ann"), "reports/A (2).ann");
+        assert_eq!(n.name("../../etc/x.jsonl#3", ".tsv"), "etc/x.jsonl#3.tsv");
+        assert_eq!(n.name("/.hidden", ".txt"), "_.hidden.txt");
+        assert_eq!(n.name("", ".txt"), "document.txt");
+    }
+
+    #[test]
+    fn a_folder_export_replaces_only_an_earlier_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.sanad");
+        let out = dir.path().join("out");
+        write_folder_atomically(&out, &project, |d| Ok(std::fs::write(d.join("a"), b"1")?))
+            .unwrap();
+        write_folder_atomically(&out, &project, |d| Ok(std::fs::write(d.join("b"), b"2")?))
+            .unwrap();
+        assert!(!out.join("a").exists() && out.join("b").exists());
+        // A failed export leaves the earlier one as it was, and no temporary folder.
+        let failed = write_folder_atomically(&out, &project, |d| {
+            std::fs::write(d.join("c"), b"3")?;
+            Err::<(), _>(ExportError::Io(std::io::Error::other("stop")))
+        });
+        assert!(failed.is_err());
+        assert!(out.join("b").exists() && !out.join("c").exists());
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        // Someone else's folder is not replaced.
+        let theirs = dir.path().join("theirs");
+        std::fs::create_dir(&theirs).unwrap();
+        std::fs::write(theirs.join("thesis.docx"), b"x").unwrap();
+        assert!(matches!(
+            write_folder_atomically(&theirs, &project, |_| Ok(())),
+            Err(ExportError::FolderNotOurs(_))
+        ));
+        assert!(theirs.join("thesis.docx").exists());
     }
 
     #[cfg(unix)]

@@ -1,10 +1,15 @@
-//! JSONL export: one line per document, the layout spaCy and Prodigy read.
+//! JSONL export: one line per document, Sanad's own layout (version [`LAYOUT_VERSION`]).
 //!
-//! `{"id", "name", "path", "sha256", "text", "offset_unit": "codepoint", "spans": [{"start", "end",
-//! "label", "text"}]}`: offsets are Unicode code points (chars) into `text`, end-exclusive, spans
-//! sorted by start, so `text[start:end] == span["text"]` in Python. Each span also carries its
-//! `attributes`, `entity` and `note`; each document its `relations` (indices into `spans`),
-//! `notes` and `status`; with [`ExportOptions::history`], each span its audit trail.
+//! `{"layout_version": 2, "id", "name", "path", "sha256", "text", "offset_unit", "spans":
+//! [{"start", "end", "label", "text"}]}`: offsets are into `text`, end-exclusive, in the unit the
+//! line names in `offset_unit` ([`ExportOptions::unit`]): `codepoint` by default (Unicode scalar
+//! values, so `text[start:end] == span["text"]` in Python), or `utf16` (JavaScript, Java),
+//! `utf8` (bytes of `text` as UTF-8) or `grapheme` (UAX #29 extended clusters; a span edge inside
+//! a cluster is widened to the whole cluster, with a warning). Spans are sorted by start. Each
+//! span also carries its `attributes`, `entity` and `note`; each document its `relations`
+//! (`{"head_span", "child_span", "label"}`, **indices into `spans`**: layout 1 called them
+//! `head`/`child`, the names Prodigy gives token indices, so a Prodigy reader took them for
+//! tokens), `notes` and `status`; with [`ExportOptions::history`], each span its audit trail.
 //!
 //! Provenance: each line also says how its text relates to the source file (`encoding`, `bom`,
 //! `sha256` of the original bytes, `text_sha256` of the text at import); with
@@ -23,15 +28,23 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
 
-/// The offset unit every span in this export uses.
+/// The offset unit of spans by default.
 pub const OFFSET_UNIT: &str = "codepoint";
+
+/// The version of the line layout, written as `layout_version` on every line. 1 (no field) had
+/// relations as `head`/`child`; 2 has `head_span`/`child_span` and `offset_unit` may be other
+/// than `codepoint`.
+pub const LAYOUT_VERSION: u32 = 2;
 
 /// One exported span.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct JsonlSpan {
-    /// Start, code point offset.
+    /// The annotation's id in the project (not written; other formats number their spans).
+    #[serde(skip)]
+    pub id: i64,
+    /// Start, code point offset (the document's `offset_unit` once written).
     pub start: usize,
-    /// End, code point offset, exclusive.
+    /// End, code point offset, exclusive (the document's `offset_unit` once written).
     pub end: usize,
     /// Label name.
     pub label: String,
@@ -71,10 +84,10 @@ pub struct JsonlEntity {
 /// A relation as exported: indices into the document's `spans`.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct JsonlRelation {
-    /// Index of the head (source) span.
-    pub head: usize,
-    /// Index of the child (target) span.
-    pub child: usize,
+    /// Index of the head (source) span in the document's `spans`.
+    pub head_span: usize,
+    /// Index of the child (target) span in the document's `spans`.
+    pub child_span: usize,
     /// Relation type.
     pub label: String,
 }
@@ -97,6 +110,8 @@ pub struct JsonlHistory {
 /// One exported document (one line).
 #[derive(Debug, Serialize)]
 pub struct JsonlDocument {
+    /// Always [`LAYOUT_VERSION`].
+    pub layout_version: u32,
     /// Project document id.
     pub id: i64,
     /// File name.
@@ -113,7 +128,7 @@ pub struct JsonlDocument {
     pub text_sha256: String,
     /// The document text.
     pub text: String,
-    /// Always [`OFFSET_UNIT`].
+    /// The unit of `start`/`end`: `codepoint` ([`OFFSET_UNIT`]), `utf16`, `utf8` or `grapheme`.
     pub offset_unit: &'static str,
     /// Spans sorted by start, then end.
     pub spans: Vec<JsonlSpan>,
@@ -137,8 +152,20 @@ pub enum OffsetExtras {
     Bytes,
 }
 
+/// Which documents an export holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every document, in document-list order.
+    #[default]
+    Project,
+    /// Documents whose status is done.
+    Done,
+    /// One document.
+    Document(crate::model::DocumentId),
+}
+
 /// What to include beyond the spans.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Include each span's audit trail as `history`.
     pub history: bool,
@@ -147,6 +174,23 @@ pub struct ExportOptions {
     /// Leave out spans that break the model's invariants (listed in `warnings`) instead of
     /// failing the export.
     pub skip_invalid: bool,
+    /// The unit of the JSONL `start`/`end` (code points by default). Other formats have their
+    /// own fixed unit.
+    pub unit: crate::interop::OffsetUnit,
+    /// Which documents.
+    pub scope: Scope,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            history: false,
+            offsets: OffsetExtras::None,
+            skip_invalid: false,
+            unit: crate::interop::OffsetUnit::Codepoint,
+            scope: Scope::Project,
+        }
+    }
 }
 
 /// A stored span that breaks the model's invariants.
@@ -175,8 +219,15 @@ impl std::fmt::Display for InvalidSpan {
 pub struct ExportSummary {
     /// Documents (lines) written.
     pub documents: usize,
+    /// Spans written.
+    pub spans: usize,
     /// Every line's warnings, each prefixed with its document's path.
     pub warnings: Vec<String>,
+    /// Spans a token-based format could not hold as they are (CoNLL): each widened, split,
+    /// left out or overlapping span, one line each.
+    pub misaligned: Vec<String>,
+    /// What was written (a file, or a folder and the files beside it).
+    pub written: Vec<std::path::PathBuf>,
 }
 
 /// Export errors.
@@ -203,6 +254,12 @@ pub enum ExportError {
     /// The target exists and is not a regular file (a device, a FIFO, a folder).
     #[error("the export target is not a regular file (a device, pipe or folder); choose a file: {}", .0.display())]
     NotAFile(std::path::PathBuf),
+    /// The target folder exists, is not empty and was not written by a Sanad export.
+    #[error("the export folder exists and holds files Sanad did not write; choose a new or empty folder: {}", .0.display())]
+    FolderNotOurs(std::path::PathBuf),
+    /// The options do not fit the format.
+    #[error("{0}")]
+    Options(String),
     /// The target is an existing SQLite database (another project?).
     #[error("the export would overwrite a database (another Sanad project?); choose another file: {}", .0.display())]
     OverDatabase(std::path::PathBuf),
@@ -255,7 +312,18 @@ pub fn documents(
         OffsetExtras::Bytes => project.meta("source_folder")?,
         OffsetExtras::None => None,
     };
+    let histories = if options.history {
+        project.annotation_histories()?
+    } else {
+        HashMap::new()
+    };
     for summary in project.document_summaries()? {
+        match options.scope {
+            Scope::Project => {}
+            Scope::Done if summary.status == crate::model::DocumentStatus::Done => {}
+            Scope::Document(id) if id == summary.id => {}
+            _ => continue,
+        }
         let doc = project.document(summary.id)?;
         let index = crate::model::CharIndex::new(&doc.text);
         let len = index.char_count();
@@ -344,9 +412,12 @@ pub fn documents(
         for (i, a) in annotations.iter().enumerate() {
             let history = if options.history {
                 Some(
-                    project
-                        .annotation_history(a.id)?
-                        .into_iter()
+                    histories
+                        .get(&a.id)
+                        .map(Vec::as_slice)
+                        .unwrap_or_default()
+                        .iter()
+                        .cloned()
                         .map(|h| JsonlHistory {
                             at: h.at,
                             annotator: h.actor,
@@ -368,6 +439,7 @@ pub fn documents(
                 ));
             }
             spans.push(JsonlSpan {
+                id: a.id,
                 start: a.start,
                 end: a.end,
                 label: labels.get(&a.label_id).cloned().unwrap_or_default(),
@@ -384,8 +456,8 @@ pub fn documents(
         for r in project.relations(doc.id)? {
             match (position.get(&r.head), position.get(&r.child)) {
                 (Some(&head), Some(&child)) => relations.push(JsonlRelation {
-                    head,
-                    child,
+                    head_span: head,
+                    child_span: child,
                     label: r.relation,
                 }),
                 _ => warnings.push(format!(
@@ -395,6 +467,7 @@ pub fn documents(
             }
         }
         out.push(JsonlDocument {
+            layout_version: LAYOUT_VERSION,
             id: doc.id,
             name: doc.name,
             path: doc.rel_path,
@@ -417,18 +490,39 @@ pub fn documents(
     Ok(out)
 }
 
+/// Rewrites a document's span offsets (code points, as [`documents`] gives them) into `unit`,
+/// sets its `offset_unit`, and warns about graphemes cut (widened to whole clusters).
+pub fn in_unit(document: &mut JsonlDocument, unit: crate::interop::OffsetUnit) {
+    if unit == crate::interop::OffsetUnit::Codepoint {
+        return;
+    }
+    let index = super::units::UnitIndex::new(&document.text, unit);
+    for (i, s) in document.spans.iter_mut().enumerate() {
+        let ((a, b), warning) = index.span(s.start, s.end);
+        if let Some(w) = warning {
+            document.warnings.push(format!("span {i}: {w}"));
+        }
+        (s.start, s.end) = (a, b);
+    }
+    document.offset_unit = unit.as_str();
+}
+
 /// One document as a JSON line (without the line break), with U+2028, U+2029 and U+0085
 /// escaped.
 ///
 /// # Errors
 /// [`ExportError::Json`].
 pub fn to_line(document: &JsonlDocument) -> Result<String, ExportError> {
-    let line = serde_json::to_string(document)?;
-    // These chars can only stand inside JSON strings here, where `\uXXXX` means the same.
-    Ok(line
-        .replace('\u{2028}', "\\u2028")
+    Ok(escape_line_breaks(&serde_json::to_string(document)?))
+}
+
+/// A JSON text with U+2028, U+2029 and U+0085 written as `\u` escapes (they can only stand
+/// inside JSON strings, where the escape means the same), so readers that split on every
+/// Unicode line break still see one record per line.
+pub fn escape_line_breaks(line: &str) -> String {
+    line.replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
-        .replace('\u{85}', "\\u0085"))
+        .replace('\u{85}', "\\u0085")
 }
 
 /// Writes the whole project as JSONL to `out`; returns the number of documents written.
@@ -440,12 +534,14 @@ pub fn write_jsonl(
     options: ExportOptions,
     out: &mut dyn Write,
 ) -> Result<ExportSummary, ExportError> {
-    let docs = documents(project, options)?;
+    let mut docs = documents(project, options)?;
     let mut summary = ExportSummary {
         documents: docs.len(),
-        warnings: Vec::new(),
+        spans: docs.iter().map(|d| d.spans.len()).sum(),
+        ..ExportSummary::default()
     };
-    for d in &docs {
+    for d in &mut docs {
+        in_unit(d, options.unit);
         out.write_all(to_line(d)?.as_bytes())?;
         out.write_all(b"\n")?;
         summary

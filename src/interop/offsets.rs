@@ -19,15 +19,19 @@ pub enum OffsetUnit {
     Codepoint,
     /// Extended grapheme clusters (UAX #29), what a reader sees as one character.
     Grapheme,
+    /// Bytes of the text encoded as UTF-8 (Rust `str` and Go string indices).
+    Utf8,
 }
 
 impl OffsetUnit {
-    /// Parses `utf16`, `codepoint` or `grapheme` (also `utf-16`, `code-point`, `char`).
+    /// Parses `utf16`, `codepoint`, `grapheme` or `utf8` (also `utf-16`, `code-point`, `char`,
+    /// `bytes`).
     pub fn parse(s: &str) -> Option<Self> {
         match s.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
             "utf16" => Some(Self::Utf16),
             "codepoint" | "codepoints" | "char" | "chars" => Some(Self::Codepoint),
             "grapheme" | "graphemes" => Some(Self::Grapheme),
+            "utf8" | "bytes" | "byte" => Some(Self::Utf8),
             _ => None,
         }
     }
@@ -38,6 +42,7 @@ impl OffsetUnit {
             Self::Utf16 => "utf16",
             Self::Codepoint => "codepoint",
             Self::Grapheme => "grapheme",
+            Self::Utf8 => "utf8",
         }
     }
 }
@@ -79,12 +84,16 @@ impl OffsetMap {
         boundary[chars] = true;
         let table = match unit {
             OffsetUnit::Codepoint => (0..=chars).collect(),
-            OffsetUnit::Utf16 => {
+            OffsetUnit::Utf16 | OffsetUnit::Utf8 => {
                 let mut t = Vec::with_capacity(chars + 1);
                 let mut u = 0;
                 for c in text.chars() {
                     t.push(u);
-                    u += c.len_utf16();
+                    u += if unit == OffsetUnit::Utf8 {
+                        c.len_utf8()
+                    } else {
+                        c.len_utf16()
+                    };
                 }
                 t.push(u);
                 t
@@ -137,8 +146,9 @@ impl OffsetMap {
                 let (e, e_in) = find(end, true);
                 if s_in || e_in {
                     warnings.push(format!(
-                        "span [{start}, {end}) ({} units) has an edge inside a surrogate pair; widened to the whole character: chars [{s}, {e})",
-                        self.unit.as_str()
+                        "span [{start}, {end}) ({} units) has an edge inside {}; widened to the whole character: chars [{s}, {e})",
+                        self.unit.as_str(),
+                        if self.unit == OffsetUnit::Utf8 { "a UTF-8 sequence" } else { "a surrogate pair" }
                     ));
                 }
                 s..e

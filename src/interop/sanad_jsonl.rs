@@ -1,10 +1,14 @@
 //! Sanad's own JSONL export (see [`crate::export::jsonl`]) read back: one document per line with
 //! its provenance (`id`, `name`, `path`, `sha256`, `encoding`, `bom`), spans in code points with
 //! their attributes, entity and note, relations by span index, the document's `notes` and
-//! `status`. The document and entity ids are asked for again, so an export imported into a new
+//! `status`. Both layouts are read: 1 (no `layout_version`; relations as `head`/`child`) and 2
+//! (`head_span`/`child_span`), and spans in any `offset_unit` the export writes (`codepoint`,
+//! `utf16`, `utf8`, `grapheme`), converted to chars with a warning for an edge inside a
+//! character. The document and entity ids are asked for again, so an export imported into a new
 //! project exports to the same bytes. Audit trails (`history`) are not imported: the import
 //! writes its own audit rows.
 
+use super::offsets::{OffsetMap, OffsetUnit};
 use super::{
     ParsedDocument, ParsedEntity, ParsedFile, ParsedRelation, ParsedSpan, SourceBytes, not_imported,
 };
@@ -34,14 +38,21 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
             not_imported(&mut file.not_imported, "line", "no text");
             continue;
         };
-        if v["offset_unit"].as_str().is_some_and(|u| u != "codepoint") {
-            not_imported(
-                &mut file.not_imported,
-                "line",
-                "offset_unit is not codepoint",
-            );
-            continue;
-        }
+        let unit = match v["offset_unit"].as_str() {
+            None => OffsetUnit::Codepoint,
+            Some(u) => match OffsetUnit::parse(u) {
+                Some(unit) => unit,
+                None => {
+                    not_imported(
+                        &mut file.not_imported,
+                        "line",
+                        "offset_unit is not codepoint, utf16, utf8 or grapheme",
+                    );
+                    continue;
+                }
+            },
+        };
+        let map = (unit != OffsetUnit::Codepoint).then(|| OffsetMap::new(text, unit));
         let doc_path = v["path"]
             .as_str()
             .map_or_else(|| format!("{path}#{n}"), str::to_owned);
@@ -117,10 +128,27 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                     "audit trails are not imported; the import records its own",
                 );
             }
+            let (start, end) = match &map {
+                None => (start as usize, end as usize),
+                Some(map) => match map.span(start as usize, end as usize) {
+                    Ok(c) => {
+                        for w in c.warnings {
+                            file.warnings.push(format!("line {n}: {w}"));
+                        }
+                        (c.range.start, c.range.end)
+                    }
+                    Err(reason) => {
+                        not_imported(&mut file.not_imported, "span", "offsets outside the text");
+                        file.warnings.push(format!("line {n}: {reason}"));
+                        index.push(None);
+                        continue;
+                    }
+                },
+            };
             index.push(Some(doc.spans.len()));
             doc.spans.push(ParsedSpan {
-                start: start as usize,
-                end: end as usize,
+                start,
+                end,
                 label: label.to_owned(),
                 note: s["note"].as_str().unwrap_or_default().to_owned(),
                 attributes,
@@ -133,7 +161,12 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                 r[k].as_u64()
                     .and_then(|i| index.get(i as usize).copied().flatten())
             };
-            match (at("head"), at("child"), r["label"].as_str()) {
+            let (head, child) = if r.get("head_span").is_some() {
+                (at("head_span"), at("child_span"))
+            } else {
+                (at("head"), at("child"))
+            };
+            match (head, child, r["label"].as_str()) {
                 (Some(head), Some(child), Some(label)) => doc.relations.push(ParsedRelation {
                     head,
                     child,

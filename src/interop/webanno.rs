@@ -118,7 +118,8 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                 base,
             });
         } else if let Some(text) = line.strip_prefix("#Text=") {
-            pending_text.push(text.to_owned());
+            // INCEpTION escapes the backslash in sentence text.
+            pending_text.push(text.replace("\\\\", "\\"));
         } else if line.starts_with('#') || line.trim().is_empty() {
             continue;
         } else {

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod documents;
 pub mod error;
 pub mod files;
+pub mod history;
 pub mod inspect;
 pub mod label_all;
 pub mod project;

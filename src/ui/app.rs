@@ -92,6 +92,8 @@ pub struct SanadApp {
     fonts_installed: bool,
     /// Include each annotation's audit trail in JSONL exports.
     pub export_history: bool,
+    /// The export window, when open (File → Export…).
+    pub(super) export: Option<super::export_dialog::ExportDialog>,
     /// A relation started with R: its source annotation.
     pub relation_from: Option<AnnotationId>,
     /// Show only documents with this status in the list.
@@ -141,6 +143,7 @@ impl SanadApp {
             queue: Vec::new(),
             fonts_installed: false,
             export_history: false,
+            export: None,
             relation_from: None,
             status_filter: None,
             windows: Windows::default(),
@@ -374,25 +377,8 @@ impl SanadApp {
                 Some(path) => self.run_command(Command::OpenProject(path)),
                 None => self.status = format!("No project chosen. {NO_DIALOG_HINT}"),
             },
-            Command::ChooseExport => {
-                let default = self
-                    .project
-                    .as_ref()
-                    .and_then(|p| {
-                        p.path()
-                            .file_stem()
-                            .map(|s| format!("{}.jsonl", s.to_string_lossy()))
-                    })
-                    .unwrap_or_else(|| "export.jsonl".into());
-                match self.dialogs.save_export(&default) {
-                    Some(path) => self.run_command(Command::ExportJsonl(path)),
-                    None => {
-                        self.status = format!(
-                            "Nothing exported. {NO_DIALOG_HINT} (`sanad export PROJECT --format jsonl --output FILE`)"
-                        )
-                    }
-                }
-            }
+            Command::ChooseExport => self.open_export_dialog(),
+            Command::Export { path, request } => self.run_export(path, request),
             Command::OpenFolder { folder, project } => self.start_import(folder, project),
             // Missing, empty, foreign, newer and folder paths are refused with the CLI's words.
             Command::OpenProject(path) => self.open_project(&path),
@@ -986,6 +972,7 @@ impl SanadApp {
         self.inspector(ui);
         self.central(ui);
         self.windows(&ctx);
+        self.export_window(&ctx);
         self.label_all_window(&ctx);
         // Widgets send commands while they are drawn: apply them and draw the frame again (egui
         // runs a second pass at once), so a click too shows its result in its own frame.

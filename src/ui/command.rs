@@ -11,8 +11,16 @@ pub enum Command {
     ChooseFolder,
     /// Ask for a project file and open it.
     ChooseProject,
-    /// Ask for an export path and export JSONL there.
+    /// Open the export dialog (format, scope, options).
     ChooseExport,
+    /// Export in a format to a file or folder (in the background when the project is a file);
+    /// the export dialog shows progress and the summary.
+    Export {
+        /// The file or folder.
+        path: PathBuf,
+        /// Format and options.
+        request: crate::export::Request,
+    },
     /// Import a folder into its project (found by [`project_path_for_folder`]) and open it.
     OpenFolder {
         /// The folder.

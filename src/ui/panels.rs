@@ -85,7 +85,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             has,
-                            egui::Button::new("Export JSONL…").shortcut_text("Ctrl+E"),
+                            egui::Button::new("Export…").shortcut_text("Ctrl+E"),
                         )
                         .clicked()
                     {

@@ -132,7 +132,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
     ("Ctrl+O", "Open a folder of .txt documents"),
     ("Ctrl+Shift+O", "Open a project (.sanad)"),
-    ("Ctrl+E", "Export JSONL"),
+    ("Ctrl+E", "Export… (choose the format)"),
     (
         "Ctrl+,",
         "Settings: annotator name, labels, scheme import/export",
