@@ -30,7 +30,7 @@ fn search_finds_the_voweled_name_and_a_merge_is_undone_in_one_step() {
     let doc = p
         .add_documents(&[NewDocument::from_text("a.txt", A)])
         .unwrap()[0];
-    let mut mention = |p: &mut Project, start, end| {
+    let mention = |p: &mut Project, start, end| {
         p.apply(&Action::AddAnnotation {
             id: None,
             document_id: doc,

@@ -107,7 +107,9 @@ fn links(app: &SanadApp) -> Vec<Option<EntityId>> {
 
 #[test]
 fn merge_two_entities_in_the_panel_and_undo_with_ctrl_z() {
-    let Setup { mut h, m: _, e, .. } = setup();
+    let Setup {
+        mut h, e, _dir: _d, ..
+    } = setup();
     let before = h.state().project().unwrap().dump().unwrap();
     h.get_by_label("Entity مُحَمَّد").click();
     h.run();
@@ -166,7 +168,9 @@ fn merge_two_entities_in_the_panel_and_undo_with_ctrl_z() {
 
 #[test]
 fn clicking_a_mention_opens_its_document_and_selects_it() {
-    let Setup { mut h, m, .. } = setup();
+    let Setup {
+        mut h, m, _dir: _d, ..
+    } = setup();
     assert_eq!(h.state().current().unwrap().document.rel_path, "a.txt");
     h.get_by_label("Entity محمد").click();
     h.run();
@@ -179,7 +183,12 @@ fn clicking_a_mention_opens_its_document_and_selects_it() {
 
 #[test]
 fn rename_and_alias_through_the_panel_fields_then_split_and_delete() {
-    let Setup { mut h, m, e, .. } = setup();
+    let Setup {
+        mut h,
+        m,
+        e,
+        _dir: _d,
+    } = setup();
     h.state_mut().run_command(Command::OpenEntity(e[1]));
     h.run();
     let field = |h: &egui_kittest::Harness<'static, SanadApp>, label: &str| {
@@ -226,17 +235,16 @@ fn rename_and_alias_through_the_panel_fields_then_split_and_delete() {
     assert!(h.query_by_label("Entity مُحَمَّد").is_none());
 
     // Split the b.txt mention off: a new PERSON entity named by its text.
-    let split = h
-        .get_all_by_label("Split off")
-        .map(|n| n.rect())
-        .collect::<Vec<_>>();
-    assert_eq!(split.len(), 2);
-    let lowest = split
-        .iter()
-        .copied()
-        .reduce(|a, b| if a.min.y > b.min.y { a } else { b })
-        .unwrap();
-    common::click(&mut h, lowest.center());
+    // The rows are a.txt then b.txt: the lower button is b.txt's.
+    {
+        let buttons: Vec<_> = h.get_all_by_label("Split off").collect();
+        assert_eq!(buttons.len(), 2);
+        let lowest = buttons
+            .iter()
+            .max_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+            .unwrap();
+        lowest.click();
+    }
     h.run();
     let p = h.state().project().unwrap();
     let b = h.state().documents()[1].id;
