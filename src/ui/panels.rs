@@ -336,14 +336,16 @@ impl SanadApp {
             if self.entities.is_empty() {
                 ui.label(RichText::new("None yet: select a mention and use “Create entity” on the right.").weak());
             }
-            let filter_label = ui.label("Find an entity:").id;
-            ui.add(
-                TextInput::singleline(&mut self.entity_panel.filter)
-                    .id_salt("entity-filter")
-                    .desired_width(f32::INFINITY)
-                    .hint_text("Name or alias, any script"),
-            )
-            .labelled_by(filter_label);
+            if !self.entities.is_empty() {
+                let filter_label = ui.label("Find an entity:").id;
+                ui.add(
+                    TextInput::singleline(&mut self.entity_panel.filter)
+                        .id_salt("entity-filter")
+                        .desired_width(f32::INFINITY)
+                        .hint_text("Name or alias, any script"),
+                )
+                .labelled_by(filter_label);
+            }
             // Arabic-aware over names and aliases (harakat, tatweel, letter variants, digits,
             // case), best first; everything by name when the filter is empty.
             let shown: Vec<(i64, String, String, usize, Vec<String>, Option<String>)> =
