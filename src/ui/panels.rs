@@ -348,7 +348,9 @@ impl SanadApp {
             }
             // Arabic-aware over names and aliases (harakat, tatweel, letter variants, digits,
             // case), best first; everything by name when the filter is empty.
-            let shown: Vec<(i64, String, String, usize, Vec<String>, Option<String>)> =
+            // (id, name, kind, mentions, aliases, the alias that matched the filter)
+            type Row = (i64, String, String, usize, Vec<String>, Option<String>);
+            let shown: Vec<Row> =
                 if self.entity_panel.filter.trim().is_empty() {
                     self.entities
                         .iter()
