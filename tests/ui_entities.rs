@@ -179,6 +179,12 @@ fn clicking_a_mention_opens_its_document_and_selects_it() {
     let app = h.state();
     assert_eq!(app.current().unwrap().document.rel_path, "b.txt");
     assert_eq!(app.view.selected_annotation, Some(m[3]));
+    // "Next mention" goes through them in order: a.txt [16, 20) first.
+    h.get_by_label("Next mention").click();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.current().unwrap().document.rel_path, "a.txt");
+    assert_eq!(app.view.selected_annotation, Some(m[1]));
 }
 
 #[test]

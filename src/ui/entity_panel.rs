@@ -341,7 +341,16 @@ impl SanadApp {
                 ui.separator();
 
                 // Mentions.
-                ui.heading(format!("Mentions ({})", panel.mentions.len()));
+                ui.horizontal(|ui| {
+                    ui.heading(format!("Mentions ({})", panel.mentions.len()));
+                    if ui
+                        .add_enabled(!panel.mentions.is_empty(), egui::Button::new("Next mention"))
+                        .on_hover_text("Open the next mention, in any document (again: the one after)")
+                        .clicked()
+                    {
+                        cmds.push(Command::JumpToMention(id));
+                    }
+                });
                 if panel.mentions.is_empty() {
                     ui.label(
                         RichText::new(
