@@ -1,6 +1,7 @@
-//! Drawing the app: menu, status bar, document list with entities, the inspector of the selected
-//! annotation, and the central document view with its toolbar (the floating windows are in
-//! [`super::windows`]). Widgets only send [`Command`]s.
+//! Drawing the app: menu, status bar, document list (the entity list under it is in
+//! [`super::entity_panel`]), the inspector of the selected annotation, and the central document
+//! view with its toolbar (the floating windows are in [`super::windows`]). Widgets only send
+//! [`Command`]s.
 
 use super::app::{Command, SanadApp};
 use super::document_view;
@@ -332,65 +333,7 @@ impl SanadApp {
                 }
             });
             ui.separator();
-            ui.heading("Entities");
-            if self.entities.is_empty() {
-                ui.label(RichText::new("None yet: select a mention and use “Create entity” on the right.").weak());
-            }
-            if !self.entities.is_empty() {
-                let filter_label = ui.label("Find an entity:").id;
-                ui.add(
-                    TextInput::singleline(&mut self.entity_panel.filter)
-                        .id_salt("entity-filter")
-                        .desired_width(f32::INFINITY)
-                        .hint_text("Name or alias, any script"),
-                )
-                .labelled_by(filter_label);
-            }
-            // Arabic-aware over names and aliases (harakat, tatweel, letter variants, digits,
-            // case), best first; everything by name when the filter is empty.
-            // (id, name, kind, mentions, aliases, the alias that matched the filter)
-            type Row = (i64, String, String, usize, Vec<String>, Option<String>);
-            let shown: Vec<Row> =
-                if self.entity_panel.filter.trim().is_empty() {
-                    self.entities
-                        .iter()
-                        .map(|e| (e.id, e.name.clone(), e.kind.clone(), e.mentions, e.aliases.clone(), None))
-                        .collect()
-                } else {
-                    crate::search::find_entities(&self.entity_panel.filter, &self.entities)
-                        .into_iter()
-                        .map(|m| {
-                            let e = &self.entities[m.entity];
-                            let alias = m.alias.map(|a| e.aliases[a].clone());
-                            (e.id, e.name.clone(), e.kind.clone(), e.mentions, e.aliases.clone(), alias)
-                        })
-                        .collect()
-                };
-            if shown.is_empty() && !self.entities.is_empty() {
-                ui.label(RichText::new("No entity has this in its name or aliases.").weak());
-            }
-            egui::ScrollArea::vertical().id_salt("entity-list").show(ui, |ui| {
-                for (id, name, kind, mentions, aliases, alias_hit) in shown {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(format!("{kind} · {mentions}")).small().weak());
-                        let accessible = format!("Entity {name}");
-                        let hover = if aliases.is_empty() {
-                            "Click: open the entity panel (mentions, rename, aliases, merge, split, delete)".to_owned()
-                        } else {
-                            format!("Also: {}\nClick: open the entity panel (mentions, rename, aliases, merge, split, delete)", aliases.join(", "))
-                        };
-                        // An alias that matched the filter is shown after the name.
-                        let shown = match &alias_hit {
-                            Some(a) => format!("{name} ({a})"),
-                            None => name.clone(),
-                        };
-                        let selected = self.entity_panel.open == Some(id);
-                        if document_view::bidi_snippet(ui, &mut self.snippets, &shown, selected, &accessible).on_hover_text(hover).clicked() {
-                            self.queue.push(Command::OpenEntity(id));
-                        }
-                    });
-                }
-            });
+            self.entity_list(ui);
         });
     }
 
