@@ -1,7 +1,8 @@
 //! Undo and redo, as a property: for random sequences of user actions (annotations, relations,
-//! attributes, notes, entities, status, direction, label scheme edits), undoing all of them returns
-//! the project to its first state, and redoing all of them to its last. A refused action changes
-//! nothing. The audit log gets one row per applied action, with the annotator's name.
+//! attributes, notes, entities and their edits, merges, splits and deletions, status, direction,
+//! label scheme edits), undoing all of them returns the project to its first state, and redoing
+//! all of them to its last. A refused action changes nothing. The audit log gets one row per
+//! applied action (and per part of the composite ones), with the annotator's name.
 
 use proptest::prelude::*;
 use sanad::model::{Action, DocumentStatus, History};
@@ -29,6 +30,14 @@ enum Op {
     AddLabel(u8),
     /// Label several spans at once ("Label all…"): (start, length, label) in each document.
     AddMany(u8, u8, u8),
+    /// Rename an entity and add or drop an alias: (entity, name, alias).
+    EditEntity(u8, u8, u8),
+    /// Merge one entity into another: (survivor, merged).
+    Merge(u8, u8),
+    /// Split a (linked) mention off its entity: (annotation, name).
+    Split(u8, u8),
+    /// Delete an entity with its links.
+    DeleteEntity(u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -44,13 +53,17 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::DocNote(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Status(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Direction(a, b)),
-        1 => any::<u8>().prop_map(Op::Entity),
-        2 => (any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b)| Op::Link(a, b)),
+        2 => any::<u8>().prop_map(Op::Entity),
+        4 => (any::<u8>(), proptest::option::of(any::<u8>())).prop_map(|(a, b)| Op::Link(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Rename(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Recolor(a, b)),
         1 => any::<u8>().prop_map(Op::DeleteLabel),
         1 => any::<u8>().prop_map(Op::AddLabel),
         2 => (any::<u8>(), 1u8..12, any::<u8>()).prop_map(|(a, b, c)| Op::AddMany(a, b, c)),
+        1 => (any::<u8>(), any::<u8>(), any::<u8>()).prop_map(|(a, b, c)| Op::EditEntity(a, b, c)),
+        2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Merge(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Split(a, b)),
+        1 => any::<u8>().prop_map(Op::DeleteEntity),
     ]
 }
 
@@ -194,6 +207,36 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 None => None,
             },
         },
+        Op::EditEntity(e, w, a) => {
+            let ent = pick(&ents, e)?;
+            let alias: String = pick(&["Ahmad Zaydan", "أبو أحمد", "AhmadZydan", ""], a)?.into();
+            Action::EditEntity {
+                id: ent.id,
+                name: pick(&["أحمد زيدان", "Ahmad", "  ", "سجن صيدنايا"], w)?.into(),
+                kind: ent.kind.clone(),
+                aliases: if ent.aliases.contains(&alias) {
+                    sanad::model::entity::without_alias(&ent.aliases, &alias)
+                } else {
+                    sanad::model::entity::with_alias(&ent.name, &ent.aliases, &alias)
+                },
+            }
+        }
+        Op::Merge(a, b) => Action::MergeEntities {
+            survivor: pick(&ents, a)?.id,
+            merged: pick(&ents, b)?.id,
+        },
+        Op::Split(a, w) => {
+            // Mostly a linked mention; an unlinked one is refused (and changes nothing).
+            let linked: Vec<_> = anns.iter().filter(|x| x.entity_id.is_some()).collect();
+            let ann = pick(&linked, a).or_else(|| pick(&anns.iter().collect::<Vec<_>>(), a))?;
+            Action::SplitEntity {
+                annotation_id: ann.id,
+                name: pick(&["زيدان", "Sednaya", ""], w)?.into(),
+            }
+        }
+        Op::DeleteEntity(e) => Action::DeleteEntity {
+            id: pick(&ents, e)?.id,
+        },
         Op::Rename(l, w) => Action::RenameLabel {
             id: pick(&labels, l)?.id,
             name: pick(&["ACTOR", "FACILITY", "PERSON", "مكان"], w)?.into(),
@@ -252,9 +295,14 @@ proptest! {
         for op in &ops {
             let Some(action) = resolve(&p, &docs, op) else { continue };
             let before = p.dump().unwrap();
-            // Labelling many spans writes one row for the action, then one per span.
+            // Labelling many spans writes one row for the action, then one per span; entity
+            // merges, splits and deletions one row for the action and one per part.
+            let linked = |e: i64| p.mentions(e).unwrap().len();
             let rows = match &action {
                 Action::AddAnnotations { spans, .. } => 1 + spans.len(),
+                Action::MergeEntities { merged, .. } => 3 + linked(*merged),
+                Action::SplitEntity { .. } => 3,
+                Action::DeleteEntity { id } => 1 + linked(*id),
                 _ => 1,
             };
             match p.apply(&action) {

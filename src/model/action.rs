@@ -235,10 +235,42 @@ pub enum Action {
         /// Creation time to restore on redo; `None` for now.
         created_at: Option<String>,
     },
-    /// Delete an entity no mention links to (the inverse of creating it).
+    /// Delete an entity. Its mentions keep their spans and lose the link (one `link_entity`
+    /// audit row each, then one `delete_entity` row listing them); the inverse creates the
+    /// entity again with its id and links the same mentions back.
     DeleteEntity {
         /// The entity.
         id: EntityId,
+    },
+    /// Rename an entity, change its type or its aliases: its row's name, kind and aliases are
+    /// replaced by these (the inverse puts the old ones back).
+    EditEntity {
+        /// The entity.
+        id: EntityId,
+        /// New canonical name (not blank).
+        name: String,
+        /// New type.
+        kind: String,
+        /// New aliases, any script (see [`super::entity::with_alias`]).
+        aliases: Vec<String>,
+    },
+    /// Merge `merged` into `survivor`: every mention of `merged` links to `survivor`, which
+    /// takes `merged`'s name and aliases as aliases ([`super::entity::combined_aliases`]), and
+    /// `merged` is deleted. One action: the inverse creates `merged` again with its id and links
+    /// its mentions back.
+    MergeEntities {
+        /// The entity that stays.
+        survivor: EntityId,
+        /// The entity that goes.
+        merged: EntityId,
+    },
+    /// Split a mention off its entity: a new entity named `name`, of the old entity's type and
+    /// without aliases, is created and the mention is linked to it instead. One action.
+    SplitEntity {
+        /// The mention (an annotation linked to an entity).
+        annotation_id: AnnotationId,
+        /// Name of the new entity (not blank).
+        name: String,
     },
     /// Link a mention (annotation) to an entity, or unlink it with `None`.
     LinkEntity {
@@ -327,6 +359,9 @@ impl Action {
             Self::CreateEntity { .. } => "create_entity",
             Self::DeleteEntity { .. } => "delete_entity",
             Self::LinkEntity { .. } => "link_entity",
+            Self::EditEntity { .. } => "edit_entity",
+            Self::MergeEntities { .. } => "merge_entities",
+            Self::SplitEntity { .. } => "split_entity",
             Self::AddLabel { .. } => "add_label",
             Self::RenameLabel { .. } => "rename_label",
             Self::RecolorLabel { .. } => "recolor_label",

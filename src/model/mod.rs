@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod bulk;
+pub mod entity;
 pub mod hash;
 pub mod scheme;
 pub mod span;

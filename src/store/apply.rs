@@ -116,7 +116,10 @@ fn check_span(
 }
 
 /// (document, label id) of an annotation.
-fn annotation_row(tx: &Tx<'_>, id: AnnotationId) -> Result<(DocumentId, LabelId), StoreError> {
+pub(super) fn annotation_row(
+    tx: &Tx<'_>,
+    id: AnnotationId,
+) -> Result<(DocumentId, LabelId), StoreError> {
     tx.query_row(
         "SELECT document_id, label_id FROM annotations WHERE id = ?1",
         [id],
@@ -840,45 +843,25 @@ pub(super) fn apply_in(
             audit(tx, actor, kind, (None, None), None, Some(after))?;
             applied(Action::DeleteEntity { id: new_id }, None, Some(new_id))
         }
-        Action::DeleteEntity { id } => {
-            let (name, etype, aliases, created_at): (String, String, String, String) = tx
-                .query_row(
-                    "SELECT name, kind, aliases, created_at FROM entities WHERE id = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound {
-                    what: "entity",
-                    id: *id,
-                })?;
-            let linked: i64 = tx.query_row(
-                "SELECT COUNT(*) FROM annotations WHERE entity_id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            if linked > 0 {
-                return Err(StoreError::Refused(format!(
-                    "entity {name:?} still has {linked} linked mention(s)"
-                )));
-            }
-            tx.execute("DELETE FROM entities WHERE id = ?1", [id])?;
-            let aliases: Vec<String> = serde_json::from_str(&aliases).unwrap_or_default();
-            let before =
-                serde_json::json!({ "id": id, "name": name, "kind": etype, "aliases": aliases });
-            audit(tx, actor, kind, (None, None), Some(before), None)?;
-            applied(
-                Action::CreateEntity {
-                    id: Some(*id),
-                    name,
-                    kind: etype,
-                    aliases,
-                    created_at: Some(created_at),
-                },
-                None,
-                None,
-            )
+        Action::DeleteEntity { id } => super::entities::delete(tx, (actor, tag, kind), *id)?,
+        Action::EditEntity {
+            id,
+            name,
+            kind: etype,
+            aliases,
+        } => super::entities::edit(
+            tx,
+            (actor, kind),
+            *id,
+            (name.as_str(), etype.as_str(), aliases.as_slice()),
+        )?,
+        Action::MergeEntities { survivor, merged } => {
+            super::entities::merge(tx, (actor, tag, kind), *survivor, *merged)?
         }
+        Action::SplitEntity {
+            annotation_id,
+            name,
+        } => super::entities::split(tx, (actor, tag, kind), *annotation_id, name)?,
         Action::LinkEntity {
             annotation_id,
             entity_id,

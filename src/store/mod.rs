@@ -5,6 +5,7 @@ pub mod apply;
 pub mod backup;
 pub mod bulk;
 pub mod documents;
+pub mod entities;
 pub mod error;
 pub mod files;
 pub mod history;

@@ -110,6 +110,8 @@ pub struct SanadApp {
     mention_cursor: HashMap<EntityId, usize>,
     /// The search bar, its results and the "Label all…" preview.
     pub search: super::search_panel::SearchState,
+    /// The entity panel: the entity shown, its mentions, its fields.
+    pub entity_panel: super::entity_panel::EntityPanel,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -154,6 +156,7 @@ impl SanadApp {
             doc_note_edit: None,
             mention_cursor: HashMap::new(),
             search: Default::default(),
+            entity_panel: Default::default(),
         }
     }
 
@@ -651,6 +654,12 @@ impl SanadApp {
                     Err(e) => self.fail(e.to_string()),
                 }
             }
+            Command::OpenEntity(id) => self.open_entity(id),
+            Command::CloseEntity => self.entity_panel.open = None,
+            Command::OpenMention {
+                document_id,
+                annotation_id,
+            } => self.open_mention(document_id, annotation_id),
             Command::SetAnnotator(name) => {
                 let name = name.trim().to_owned();
                 if name.is_empty() {
@@ -735,6 +744,9 @@ impl SanadApp {
                         | Action::SetDocumentNote { .. }
                         | Action::SetAttribute { .. }
                         | Action::LinkEntity { .. }
+                        | Action::EditEntity { .. }
+                        | Action::MergeEntities { .. }
+                        | Action::DeleteEntity { .. }
                         | Action::SetStatus { .. }
                         | Action::SetDirection { .. }
                 ) && step == Step::Do;
@@ -756,6 +768,7 @@ impl SanadApp {
                 self.error = None;
                 self.refresh_lists();
                 self.reload_current();
+                self.entity_panel_after(&action);
                 if let Action::RedecodeDocument { document_id, .. } = &action {
                     let id = *document_id;
                     self.current = None; // its text changed: read it again
@@ -823,6 +836,7 @@ impl SanadApp {
         if w.confirm_delete_label.take().is_some()
             || w.relation_choice.take().is_some()
             || self.search.preview.take().is_some()
+            || self.entity_panel.open.take().is_some()
         {
             return true;
         }
@@ -974,6 +988,7 @@ impl SanadApp {
         self.windows(&ctx);
         self.export_window(&ctx);
         self.label_all_window(&ctx);
+        self.entity_window(&ctx);
         // Widgets send commands while they are drawn: apply them and draw the frame again (egui
         // runs a second pass at once), so a click too shows its result in its own frame.
         if self.run_queue(&ctx) {
@@ -1025,6 +1040,16 @@ fn describe(action: &Action) -> String {
         Action::RenameLabel { name, .. } => format!("Renamed label to {name}"),
         Action::Batch(actions) => actions.iter().map(describe).collect::<Vec<_>>().join("; "),
         Action::CreateEntity { name, .. } => format!("Created entity {name:?}"),
+        Action::EditEntity { name, aliases, .. } => {
+            format!("Entity {name:?} saved with {} alias(es)", aliases.len())
+        }
+        Action::MergeEntities { survivor, merged } => {
+            format!("Merged entity {merged} into entity {survivor}")
+        }
+        Action::SplitEntity { name, .. } => format!("Split the mention off into entity {name:?}"),
+        Action::DeleteEntity { id } => {
+            format!("Deleted entity {id}; its mentions keep their spans")
+        }
         Action::SetAnnotationNote { .. } => "Saved the note".into(),
         Action::SetDocumentNote { .. } => "Saved the document note".into(),
         Action::ResizeAnnotation { start, end, .. } => {

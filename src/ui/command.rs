@@ -82,6 +82,17 @@ pub enum Command {
     EntityFromSelected,
     /// Jump to the next mention of an entity, in any document.
     JumpToMention(EntityId),
+    /// Show an entity in the entity panel (its mentions, rename, aliases, merge, split, delete).
+    OpenEntity(EntityId),
+    /// Close the entity panel.
+    CloseEntity,
+    /// Open a mention's document and select the mention.
+    OpenMention {
+        /// The document.
+        document_id: DocumentId,
+        /// The annotation.
+        annotation_id: AnnotationId,
+    },
     /// Set and keep the annotator's name.
     SetAnnotator(String),
     /// Apply a model change (one transaction, undoable).

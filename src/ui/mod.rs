@@ -6,6 +6,7 @@ pub mod app;
 pub mod command;
 pub mod dialogs;
 pub mod document_view;
+pub mod entity_panel;
 pub mod export_dialog;
 pub mod overlays;
 pub mod panels;

@@ -1,6 +1,7 @@
-//! Drawing the app: menu, status bar, document list with entities, the inspector of the selected
-//! annotation, and the central document view with its toolbar (the floating windows are in
-//! [`super::windows`]). Widgets only send [`Command`]s.
+//! Drawing the app: menu, status bar, document list (the entity list under it is in
+//! [`super::entity_panel`]), the inspector of the selected annotation, and the central document
+//! view with its toolbar (the floating windows are in [`super::windows`]). Widgets only send
+//! [`Command`]s.
 
 use super::app::{Command, SanadApp};
 use super::document_view;
@@ -332,28 +333,7 @@ impl SanadApp {
                 }
             });
             ui.separator();
-            ui.heading("Entities");
-            if self.entities.is_empty() {
-                ui.label(RichText::new("None yet: select a mention and use “Create entity” on the right.").weak());
-            }
-            let entities: Vec<(i64, String, String, usize, Vec<String>)> =
-                self.entities.iter().map(|e| (e.id, e.name.clone(), e.kind.clone(), e.mentions, e.aliases.clone())).collect();
-            egui::ScrollArea::vertical().id_salt("entity-list").show(ui, |ui| {
-                for (id, name, kind, mentions, aliases) in entities {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(format!("{kind} · {mentions}")).small().weak());
-                        let accessible = format!("Entity {name}");
-                        let hover = if aliases.is_empty() {
-                            "Click: go to the next mention, in any document".to_owned()
-                        } else {
-                            format!("Also: {}\nClick: go to the next mention, in any document", aliases.join(", "))
-                        };
-                        if document_view::bidi_snippet(ui, &mut self.snippets, &name, false, &accessible).on_hover_text(hover).clicked() {
-                            self.queue.push(Command::JumpToMention(id));
-                        }
-                    });
-                }
-            });
+            self.entity_list(ui);
         });
     }
 
@@ -607,14 +587,19 @@ impl SanadApp {
                 .and_then(|e| self.entities.iter().find(|x| x.id == e))
             {
                 Some(e) => {
-                    let name = e.name.clone();
-                    document_view::bidi_snippet(
+                    let (name, eid) = (e.name.clone(), e.id);
+                    if document_view::bidi_snippet(
                         ui,
                         &mut self.snippets,
                         &name,
                         false,
                         &format!("Linked entity {name}"),
-                    );
+                    )
+                    .on_hover_text("Click: open the entity panel")
+                    .clicked()
+                    {
+                        self.queue.push(Command::OpenEntity(eid));
+                    }
                 }
                 None => {
                     ui.label(RichText::new("none").weak());
@@ -641,21 +626,17 @@ impl SanadApp {
         )
         .labelled_by(search_label);
         if !self.entity_search.trim().is_empty() {
-            // Arabic-aware: harakat, tatweel, letter variants, digits and case are folded.
-            let q = self.entity_search.as_str();
-            let hits: Vec<(i64, String)> = self
-                .entities
-                .iter()
-                .filter(|e| {
-                    crate::search::name_matches(
-                        q,
-                        std::iter::once(e.name.as_str())
-                            .chain(e.aliases.iter().map(String::as_str)),
-                    )
-                })
-                .take(8)
-                .map(|e| (e.id, e.name.clone()))
-                .collect();
+            // Arabic-aware over names and aliases: harakat, tatweel, letter variants, digits
+            // and case are folded; best first.
+            let hits: Vec<(i64, String, Option<String>)> =
+                crate::search::find_entities(&self.entity_search, &self.entities)
+                    .into_iter()
+                    .take(8)
+                    .map(|m| {
+                        let e = &self.entities[m.entity];
+                        (e.id, e.name.clone(), m.alias.map(|a| e.aliases[a].clone()))
+                    })
+                    .collect();
             if hits.is_empty() {
                 ui.label(
                     RichText::new(format!(
@@ -665,11 +646,15 @@ impl SanadApp {
                     .weak(),
                 );
             }
-            for (eid, name) in hits {
+            for (eid, name, alias) in hits {
+                let shown = match &alias {
+                    Some(a) => format!("{name} ({a})"),
+                    None => name.clone(),
+                };
                 if document_view::bidi_snippet(
                     ui,
                     &mut self.snippets,
-                    &name,
+                    &shown,
                     false,
                     &format!("Link to {name}"),
                 )

@@ -103,6 +103,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Ctrl+Shift+L",
         "Label all matches: preview them, then again to label the ticked ones (one undo)",
     ),
+    (
+        "Enter (entity panel)",
+        "In Name: rename the entity; in New alias: add the alias (each one undo)",
+    ),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
     (
