@@ -217,7 +217,7 @@ fn refi_qda_selections_are_code_points_into_the_source_text() {
                 let attr = |k: &str| {
                     e.try_get_attribute(k)
                         .unwrap()
-                        .map(|a| a.unescape_value().unwrap().into_owned())
+                        .map(|a| String::from_utf8(a.value.to_vec()).unwrap())
                 };
                 match e.name().as_ref() {
                     b"TextSource" => {

@@ -120,7 +120,7 @@ pub fn write_w3c(
     out: &mut dyn Write,
 ) -> Result<ExportSummary, ExportError> {
     let corpus = super::rows::load(project, skip_invalid)?;
-    serde_json::to_writer_pretty(&mut *out, &collection(&corpus))?;
+    serde_json::to_writer(&mut *out, &collection(&corpus))?;
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(ExportSummary {

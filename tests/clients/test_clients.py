@@ -256,3 +256,26 @@ def test_w3c_selectors_point_at_the_fixture_text(seed_project, work, texts):
         label = next(b["value"] for b in a["body"] if b["purpose"] == "tagging")
         got.add((doc, label, start, end, quote["exact"]))
     assert got == EXPECTED
+
+
+def test_refi_qda_selections_read_with_a_plain_xml_reader(seed_project, work):
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    out = work / "seed.qdpx"
+    sanad("export", seed_project, "--format", "refi-qda", "--output", out)
+    ns = {"q": "urn:QDA-XML:project:1.0"}
+    with zipfile.ZipFile(out) as z:
+        root = ET.fromstring(z.read("project.qde"))
+        codes = {c.get("guid"): c.get("name") for c in root.iterfind(".//q:Code", ns)}
+        assert sorted(codes.values()) == sorted(LABELS)
+        got = set()
+        for source in root.iterfind(".//q:TextSource", ns):
+            path = source.get("plainTextPath").replace("internal://", "sources/")
+            text = z.read(path).decode("utf-8")
+            for sel in source.iterfind("q:PlainTextSelection", ns):
+                start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+                code = sel.find("q:Coding/q:CodeRef", ns).get("targetGUID")
+                # Positions are code points: Python's str indices.
+                got.add((source.get("name"), codes[code], start, end, text[start:end]))
+    assert got == EXPECTED
