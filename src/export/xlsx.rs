@@ -7,9 +7,10 @@
 //!   then `total`; a last row of totals per label.
 //!
 //! Both sheets are set right to left (column A at the right, as Arabic readers expect), and
-//! every written cell uses the font [`FONT`], which has Arabic glyphs on Windows, macOS and
-//! with the metric-compatible Liberation Sans on Linux (Excel's default Calibri has none and
-//! falls back per glyph). Offsets and ids are numbers; everything else is a text cell, never a
+//! every written cell uses the font [`FONT`], whose Windows and macOS versions have Arabic glyphs
+//! (Excel's default Calibri has none and falls back per glyph; where Arial is missing, as on most
+//! Linux systems, the spreadsheet program substitutes it and falls back likewise). Offsets and
+//! ids are numbers; everything else is a text cell, never a
 //! formula. A cell holds at most 32,767 characters (Excel's limit): a longer text is cut there
 //! and the cut is listed in the warnings.
 
