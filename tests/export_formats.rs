@@ -160,7 +160,7 @@ fn hf_folder_has_tokens_tags_and_a_card_declaring_them() {
 fn w3c_selectors_give_code_points_and_the_quote() {
     let (_dir, p) = project();
     let corpus = rows::load(&p, false).unwrap();
-    let c = w3c::collection(&corpus);
+    let c = w3c::collection(&corpus).unwrap();
     let items = c["first"]["items"].as_array().unwrap();
     assert_eq!(items.len(), 5);
     let person = &items[0]["target"]["selector"];
