@@ -10,6 +10,7 @@
 //! sanad export PROJECT [--format jsonl|brat|doccano|label-studio|webanno-tsv|conll] [--output PATH]
 //!              [--offsets codepoint|utf16|bytes|grapheme] [--history] [--skip-invalid] [--done-only]
 //!              [--document PATH] [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics]
+//! sanad export PROJECT --format csv|xlsx|hf|w3c|refi-qda [--output PATH] [--bom] [--skip-invalid]
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! ```
@@ -108,6 +109,9 @@ enum Sub {
         /// CoNLL: split the Arabic proclitics و ف ب ك ل ال off words (وسجن → و + سجن).
         #[arg(long)]
         split_clitics: bool,
+        /// csv: start the file with a UTF-8 byte-order mark, so Excel reads it as UTF-8.
+        #[arg(long)]
+        bom: bool,
     },
     /// Search every document: one match per line (document, start, end in code points, snippet).
     Search {
@@ -169,6 +173,16 @@ enum Format {
     WebannoTsv,
     /// CoNLL, one token per line, IOB2 or BIOES tags.
     Conll,
+    /// One row per annotation (document, label, text, context, start/end in code points, ...).
+    Csv,
+    /// The CSV table as an Excel workbook (right to left, autofilter), plus counts per label.
+    Xlsx,
+    /// A Hugging Face datasets folder (tokens + IOB2 ner_tags, spans; code points). Needs --output.
+    Hf,
+    /// W3C Web Annotation JSON-LD (TextPositionSelector in code points + TextQuoteSelector).
+    W3c,
+    /// A REFI-QDA project (.qdpx) for QualCoder, ATLAS.ti, MAXQDA, NVivo; positions in code points.
+    RefiQda,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -287,8 +301,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             scheme,
             misaligned,
             split_clitics,
+            bom,
         }) => {
             let format = match format {
+                Format::Csv | Format::Xlsx | Format::Hf | Format::W3c | Format::RefiQda => {
+                    if history || offsets != Offsets::Codepoint {
+                        bail!(
+                            "--history and --offsets go with --format jsonl; this format writes code points"
+                        );
+                    }
+                    return export_table(&project_file, format, output, skip_invalid, bom);
+                }
                 Format::Jsonl => sanad::export::Format::Jsonl,
                 Format::Brat => sanad::export::Format::Brat,
                 Format::Doccano => sanad::export::Format::Doccano,
@@ -661,6 +684,76 @@ fn export(
         for m in &summary.misaligned {
             eprintln!("misaligned: {}", printable_name(m));
         }
+    }
+    Ok(())
+}
+
+/// The csv, xlsx, hf, w3c and refi-qda exports (each states its offset unit: code points).
+fn export_table(
+    project_file: &std::path::Path,
+    format: Format,
+    output: Option<PathBuf>,
+    skip_invalid: bool,
+    bom: bool,
+) -> anyhow::Result<()> {
+    use sanad::export::{csv, hf, w3c, xlsx};
+    let project = Project::open_existing(project_file)?;
+    let summary = match (format, output) {
+        (Format::Xlsx | Format::Hf | Format::RefiQda, None) => bail!(
+            "this format writes a {} and needs --output: {}",
+            if matches!(format, Format::Hf) {
+                "folder"
+            } else {
+                "binary file"
+            },
+            project_file.display()
+        ),
+        (format, Some(out)) => {
+            let result = match format {
+                Format::Csv => {
+                    csv::write_csv_file(&project, csv::CsvOptions { bom, skip_invalid }, &out)
+                }
+                Format::Xlsx => xlsx::write_xlsx_file(&project, skip_invalid, &out),
+                Format::Hf => hf::write_hf_folder(&project, skip_invalid, &out),
+                Format::W3c => w3c::write_w3c_file(&project, skip_invalid, &out),
+                Format::RefiQda => {
+                    sanad::export::refi_qda::write_qdpx_file(&project, skip_invalid, &out)
+                }
+                _ => bail!("export_table takes csv, xlsx, hf, w3c and refi-qda only"),
+            };
+            let summary =
+                result.map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
+            eprintln!(
+                "exported {} document(s) to {}",
+                summary.documents,
+                out.display()
+            );
+            summary
+        }
+        (format, None) => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            let result = match format {
+                Format::Csv => {
+                    csv::write_csv(&project, csv::CsvOptions { bom, skip_invalid }, &mut lock)
+                }
+                Format::W3c => w3c::write_w3c(&project, skip_invalid, &mut lock),
+                _ => bail!("export_table takes csv, xlsx, hf, w3c and refi-qda only"),
+            };
+            match result {
+                Err(sanad::export::jsonl::ExportError::Io(e))
+                    if e.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    return Ok(());
+                }
+                other => other.map_err(|e| {
+                    anyhow::anyhow!("cannot export ({e}): {}", project_file.display())
+                })?,
+            }
+        }
+    };
+    for w in &summary.warnings {
+        eprintln!("warning: {}", printable_name(w));
     }
     Ok(())
 }

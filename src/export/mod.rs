@@ -8,6 +8,10 @@
 //! | `label-studio` (JSON + config XML) | [`label_studio`] | UTF-16 code units |
 //! | `webanno-tsv` (folder) | [`webanno`] | UTF-16 code units |
 //! | `conll` | [`conll`] | tokens (no offsets) |
+//! | `csv`, `xlsx` | [`csv`], [`xlsx`] | code points |
+//! | `hf` (folder) | [`hf`] | code points (tokens: [`hf_tokens`]) |
+//! | `w3c` (JSON-LD) | [`w3c`] | code points |
+//! | `refi-qda` (`.qdpx`) | [`refi_qda`] | code points |
 //!
 //! Every writer reads the same records ([`jsonl::documents`], code points) and converts at its
 //! edge; every output is written atomically (a file through a temporary file, a folder through
@@ -15,14 +19,22 @@
 
 pub mod brat;
 pub mod conll;
+pub mod csv;
 pub mod doccano;
 pub mod file;
+pub mod folder;
+pub mod hf;
+pub mod hf_tokens;
 pub mod jsonl;
 pub mod label_studio;
 pub mod provenance;
+pub mod refi_qda;
+pub mod rows;
 pub mod tokens;
 pub mod units;
+pub mod w3c;
 pub mod webanno;
+pub mod xlsx;
 
 pub use jsonl::{
     ExportError, ExportOptions, ExportSummary, OffsetExtras, Scope, write_jsonl, write_jsonl_file,

@@ -2,6 +2,7 @@
 //! with `PRAGMA user_version` and migrated forward; every user action is one transaction.
 
 pub mod apply;
+pub mod authorship;
 pub mod backup;
 pub mod bulk;
 pub mod documents;
