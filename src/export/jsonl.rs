@@ -15,6 +15,11 @@
 //! or missing label) fails the export, naming document and annotation, unless
 //! [`ExportOptions::skip_invalid`] is set, which leaves such spans out with a warning.
 //!
+//! Gazetteer suggestions are not annotations and are never among `spans`; with
+//! [`ExportOptions::suggestions`] (`--include-suggestions`) each line also gets `suggestions`:
+//! `[{"start", "end", "label", "text", "entity", "name", "source", "status": "suggested"}]`,
+//! code points like the spans, sorted by start.
+//!
 //! Lines are JSON with U+2028, U+2029 and U+0085 written as `\u` escapes, so readers that split
 //! on any Unicode line break (Python's `str.splitlines()`) still see one record per line.
 
@@ -66,6 +71,27 @@ pub struct JsonlEntity {
     pub kind: String,
     /// Other names.
     pub aliases: Vec<String>,
+}
+
+/// A suggestion as exported (only with [`ExportOptions::suggestions`]).
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct JsonlSuggestion {
+    /// Start, code point offset.
+    pub start: usize,
+    /// End, code point offset, exclusive.
+    pub end: usize,
+    /// Label name.
+    pub label: String,
+    /// The span's text.
+    pub text: String,
+    /// The entity it would link to, if it exists.
+    pub entity: Option<JsonlEntity>,
+    /// The gazetteer entry's entity name.
+    pub name: String,
+    /// The gazetteer it came from.
+    pub source: String,
+    /// Always `suggested`: not an annotation until someone accepts it.
+    pub status: &'static str,
 }
 
 /// A relation as exported: indices into the document's `spans`.
@@ -125,6 +151,9 @@ pub struct JsonlDocument {
     pub status: &'static str,
     /// What a reader should know about this line (see the module docs); empty when all is well.
     pub warnings: Vec<String>,
+    /// Gazetteer suggestions not yet accepted, with [`ExportOptions::suggestions`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<JsonlSuggestion>>,
 }
 
 /// Offsets written beside the code point offsets.
@@ -147,6 +176,8 @@ pub struct ExportOptions {
     /// Leave out spans that break the model's invariants (listed in `warnings`) instead of
     /// failing the export.
     pub skip_invalid: bool,
+    /// Also export gazetteer suggestions (marked `"status": "suggested"`, apart from `spans`).
+    pub suggestions: bool,
 }
 
 /// A stored span that breaks the model's invariants.
@@ -394,6 +425,28 @@ pub fn documents(
                 )),
             }
         }
+        let suggestions = if options.suggestions {
+            let rows = project.suggestions(
+                &crate::store::suggestions::SuggestionFilter::Document(doc.id),
+            )?;
+            Some(
+                rows.into_iter()
+                    .filter(|s| s.start < s.end && s.end <= len)
+                    .map(|s| JsonlSuggestion {
+                        text: index.slice(&doc.text, s.range()).to_owned(),
+                        start: s.start,
+                        end: s.end,
+                        label: s.label,
+                        entity: s.entity_id.and_then(|e| entities.get(&e).cloned()),
+                        name: s.name,
+                        source: s.source,
+                        status: "suggested",
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
         out.push(JsonlDocument {
             id: doc.id,
             name: doc.name,
@@ -409,6 +462,7 @@ pub fn documents(
             notes: doc.note,
             status: doc.status.as_str(),
             warnings,
+            suggestions,
         });
     }
     if !invalid.is_empty() && !options.skip_invalid {

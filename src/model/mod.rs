@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod hash;
 pub mod scheme;
 pub mod span;
+pub mod suggestion;
 
 pub use action::{
     Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, NEW_ROW,
@@ -15,6 +16,7 @@ pub use action::{
 pub use hash::sha256_hex;
 pub use scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
 pub use span::{is_edge_space, trim_span};
+pub use suggestion::{Suggestion, SuggestionId};
 
 use std::ops::Range;
 

@@ -7,6 +7,7 @@ pub mod bulk;
 pub mod documents;
 pub mod error;
 pub mod files;
+pub mod gazetteer;
 pub mod inspect;
 pub mod label_all;
 pub mod project;
@@ -15,6 +16,7 @@ pub mod replay;
 pub mod schema;
 pub mod scheme;
 pub mod search;
+pub mod suggestions;
 
 pub use error::StoreError;
 pub use project::{FileKind, NewDocument, Project, inspect};

@@ -103,6 +103,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Ctrl+Shift+L",
         "Label all matches: preview them, then again to label the ticked ones (one undo)",
     ),
+    (
+        "Enter / A, X",
+        "Accept (it becomes an annotation) / reject the selected gazetteer suggestion",
+    ),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
     (
