@@ -325,9 +325,9 @@ fn the_cli_suggests_prints_counts_and_exports_marked_suggestions() {
         String::from_utf8_lossy(&out.stderr)
     );
     for line in [
-        "ORGANIZATION\t5 suggestion(s)",
-        "PERSON\t3 suggestion(s)",
-        "PRISON\t1 suggestion(s)",
+        "ORGANIZATION: 5 suggestion(s)",
+        "PERSON: 3 suggestion(s)",
+        "PRISON: 1 suggestion(s)",
     ] {
         assert!(stdout.lines().any(|l| l == line), "{line:?} in {stdout}");
     }

@@ -70,7 +70,7 @@ impl SuggestReport {
         let mut out: Vec<String> = self
             .by_label
             .iter()
-            .map(|(label, n)| format!("{label}\t{n} suggestion(s)"))
+            .map(|(label, n)| format!("{label}: {n} suggestion(s)"))
             .collect();
         out.push(format!(
             "{} suggestion(s) in {} document(s) from {}",
