@@ -130,7 +130,19 @@ impl NameSet {
                     end_byte += c.len_utf8();
                 }
             }
-            if start < end && is_word_after_proclitics(original, start_byte..end_byte, &self.fold) {
+            // White space (or the text's edge) on both sides is always a word boundary (UAX #29
+            // breaks between a letter and white space): the full check is for the rest.
+            let spaced = original[..start_byte]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+                && original[end_byte..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace);
+            if start < end
+                && (spaced || is_word_after_proclitics(original, start_byte..end_byte, &self.fold))
+            {
                 hits.push(NameMatch {
                     range: start..end,
                     key,
