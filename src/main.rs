@@ -13,6 +13,7 @@
 //! sanad export PROJECT --format csv|xlsx|hf|w3c|refi-qda [--output PATH] [--bom] [--skip-invalid]
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
+//! sanad suggest PROJECT --gazetteer FILE   apply a list of known names: suggestions per label
 //! ```
 
 use anyhow::bail;
@@ -112,6 +113,10 @@ enum Sub {
         /// csv: start the file with a UTF-8 byte-order mark, so Excel reads it as UTF-8.
         #[arg(long)]
         bom: bool,
+        /// Also export each document's gazetteer suggestions (not yet accepted) under
+        /// `suggestions`, each marked `"status": "suggested"`; they are never among `spans`.
+        #[arg(long)]
+        include_suggestions: bool,
     },
     /// Search every document: one match per line (document, start, end in code points, snippet).
     Search {
@@ -132,6 +137,15 @@ enum Sub {
         /// One JSON object per line: document, document_id, start, end, text, snippet.
         #[arg(long)]
         json: bool,
+    },
+    /// Apply a gazetteer (a list of known names, CSV/TSV/RON): create or extend its entities
+    /// and suggest its names wherever they occur; print the suggestions per label.
+    Suggest {
+        /// The .sanad project file.
+        project_file: PathBuf,
+        /// The gazetteer: name,label[,entity][,aliases separated by |] per row (see README).
+        #[arg(long)]
+        gazetteer: PathBuf,
     },
 }
 
@@ -302,6 +316,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             misaligned,
             split_clitics,
             bom,
+            include_suggestions,
         }) => {
             let format = match format {
                 Format::Csv | Format::Xlsx | Format::Hf | Format::W3c | Format::RefiQda => {
@@ -343,6 +358,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         Offsets::Grapheme => sanad::interop::OffsetUnit::Grapheme,
                     },
                     scope: sanad::export::Scope::Project,
+                    suggestions: include_suggestions,
                 },
                 conll: sanad::export::conll::ConllOptions {
                     scheme: match scheme {
@@ -394,8 +410,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             search(&project_file, &query, json)
         }
+        Some(Sub::Suggest { .. }) if cli.project.is_some() => {
+            bail!("--project does not go with suggest: give the project file as the first argument")
+        }
+        Some(Sub::Suggest {
+            project_file,
+            gazetteer,
+        }) => suggest(&project_file, &gazetteer),
         None => gui(cli.path, cli.project),
     }
+}
+
+fn suggest(project_file: &std::path::Path, gazetteer: &std::path::Path) -> anyhow::Result<()> {
+    let list = sanad::interop::gazetteer::read_gazetteer(gazetteer)?;
+    let mut project = Project::open_existing(project_file)?;
+    let mut index = sanad::store::search::SearchIndex::new();
+    let (_, report) = project
+        .apply_gazetteer(&mut index, &list)
+        .map_err(|e| match e {
+            sanad::store::gazetteer::SuggestError::Gazetteer(g) => anyhow::anyhow!(g),
+            other => anyhow::anyhow!(
+                "cannot apply the gazetteer ({other}): {}",
+                project_file.display()
+            ),
+        })?;
+    for line in report.lines() {
+        println!("{}", printable_name(&line));
+    }
+    Ok(())
 }
 
 fn search(

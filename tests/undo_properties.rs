@@ -1,11 +1,13 @@
 //! Undo and redo, as a property: for random sequences of user actions (annotations, relations,
 //! attributes, notes, entities and their edits, merges, splits and deletions, status, direction,
-//! label scheme edits), undoing all of them returns the project to its first state, and redoing
-//! all of them to its last. A refused action changes nothing. The audit log gets one row per
-//! applied action (and per part of the composite ones), with the annotator's name.
+//! label scheme edits, gazetteers and their suggestions accepted or rejected), undoing all of them
+//! returns the project to its first state, and redoing all of them to its last. A refused action
+//! changes nothing. The audit log gets one row per applied action (and per part of the composite
+//! ones), with the annotator's name.
 
 use proptest::prelude::*;
 use sanad::model::{Action, DocumentStatus, History};
+use sanad::store::suggestions::SuggestionFilter;
 use sanad::store::{NewDocument, Project};
 use sanad::text::DirectionSetting;
 
@@ -38,7 +40,18 @@ enum Op {
     Split(u8, u8),
     /// Delete an entity with its links.
     DeleteEntity(u8),
+    /// Apply one of the gazetteers.
+    Gazetteer(u8),
+    /// Accept one suggestion (`false`) or all of a document's (`true`).
+    Accept(u8, bool),
+    /// Reject one suggestion.
+    Reject(u8),
 }
+
+const GAZETTEERS: [&str; 2] = [
+    "name,label,entity,aliases\nسجن صيدنايا,PRISON,,Sednaya prison\nأحمد زيدان,PERSON,,زيدان\n",
+    "منظمة العفو الدولية,ORGANIZATION,Amnesty International\nICRC,ORGANIZATION\nسجن صيدنايا,PRISON,Saydnaya,صيدنايا\n",
+];
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
@@ -64,6 +77,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Merge(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Op::Split(a, b)),
         1 => any::<u8>().prop_map(Op::DeleteEntity),
+        1 => any::<u8>().prop_map(Op::Gazetteer),
+        2 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::Accept(a, b)),
+        1 => any::<u8>().prop_map(Op::Reject),
     ]
 }
 
@@ -248,6 +264,33 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
         Op::DeleteLabel(l) => Action::DeleteLabel {
             id: pick(&labels, l)?.id,
         },
+        Op::Gazetteer(g) => {
+            let list = sanad::interop::gazetteer::parse(
+                pick(&GAZETTEERS, g)?,
+                sanad::interop::gazetteer::GazetteerFormat::Csv,
+                std::path::Path::new("names.csv"),
+            )
+            .ok()?;
+            let mut index = sanad::store::search::SearchIndex::new();
+            let (batch, _) = sanad::store::gazetteer::plan(p, &mut index, &list).ok()?;
+            Action::ApplyGazetteer(Box::new(batch))
+        }
+        Op::Accept(k, all) => {
+            let pool = p.suggestions(&SuggestionFilter::All).ok()?;
+            let one = pick(&pool, k)?;
+            let ids = if all {
+                pool.iter()
+                    .filter(|s| s.document_id == one.document_id)
+                    .map(|s| s.id)
+                    .collect()
+            } else {
+                vec![one.id]
+            };
+            Action::AcceptSuggestions { ids }
+        }
+        Op::Reject(k) => Action::RejectSuggestions {
+            ids: vec![pick(&p.suggestions(&SuggestionFilter::All).ok()?, k)?.id],
+        },
         Op::AddLabel(w) => Action::AddLabel {
             id: None,
             name: pick(&["EVENT", "DATE", "PERSON"], w)?.into(),
@@ -256,6 +299,33 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
             description: String::new(),
         },
     })
+}
+
+/// Audit rows accepting `ids` writes beside its own: per suggestion, an `add_annotation` row
+/// unless its span already has its label, then a `link_entity` row when its entity exists.
+fn accept_rows(p: &Project, ids: &[i64]) -> usize {
+    let labels = p.labels().unwrap();
+    let entities = p.entities().unwrap();
+    let all = p.suggestions(&SuggestionFilter::All).unwrap();
+    ids.iter()
+        .map(|id| {
+            let s = all.iter().find(|s| s.id == *id).unwrap();
+            let labelled = p.annotations(s.document_id).unwrap().iter().any(|a| {
+                (a.start, a.end) == (s.start, s.end)
+                    && labels
+                        .iter()
+                        .any(|l| l.id == a.label_id && l.name == s.label)
+            });
+            let linked = s
+                .entity_id
+                .is_some_and(|e| entities.iter().any(|x| x.id == e));
+            match (labelled, linked) {
+                (true, _) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            }
+        })
+        .sum()
 }
 
 fn new_project() -> (Project, Vec<i64>) {
@@ -303,6 +373,7 @@ proptest! {
                 Action::MergeEntities { merged, .. } => 3 + linked(*merged),
                 Action::SplitEntity { .. } => 3,
                 Action::DeleteEntity { id } => 1 + linked(*id),
+                Action::AcceptSuggestions { ids } => 1 + accept_rows(&p, ids),
                 _ => 1,
             };
             match p.apply(&action) {

@@ -20,6 +20,11 @@
 //! or missing label) fails the export, naming document and annotation, unless
 //! [`ExportOptions::skip_invalid`] is set, which leaves such spans out with a warning.
 //!
+//! Gazetteer suggestions are not annotations and are never among `spans`; with
+//! [`ExportOptions::suggestions`] (`--include-suggestions`) each line also gets `suggestions`:
+//! `[{"start", "end", "label", "text", "entity", "name", "source", "status": "suggested"}]`,
+//! code points like the spans, sorted by start.
+//!
 //! Lines are JSON with U+2028, U+2029 and U+0085 written as `\u` escapes, so readers that split
 //! on any Unicode line break (Python's `str.splitlines()`) still see one record per line.
 
@@ -81,6 +86,27 @@ pub struct JsonlEntity {
     pub aliases: Vec<String>,
 }
 
+/// A suggestion as exported (only with [`ExportOptions::suggestions`]).
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct JsonlSuggestion {
+    /// Start, code point offset.
+    pub start: usize,
+    /// End, code point offset, exclusive.
+    pub end: usize,
+    /// Label name.
+    pub label: String,
+    /// The span's text.
+    pub text: String,
+    /// The entity it would link to, if it exists.
+    pub entity: Option<JsonlEntity>,
+    /// The gazetteer entry's entity name.
+    pub name: String,
+    /// The gazetteer it came from.
+    pub source: String,
+    /// Always `suggested`: not an annotation until someone accepts it.
+    pub status: &'static str,
+}
+
 /// A relation as exported: indices into the document's `spans`.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct JsonlRelation {
@@ -140,6 +166,9 @@ pub struct JsonlDocument {
     pub status: &'static str,
     /// What a reader should know about this line (see the module docs); empty when all is well.
     pub warnings: Vec<String>,
+    /// Gazetteer suggestions not yet accepted, with [`ExportOptions::suggestions`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<JsonlSuggestion>>,
 }
 
 /// Offsets written beside the code point offsets.
@@ -179,6 +208,8 @@ pub struct ExportOptions {
     pub unit: crate::interop::OffsetUnit,
     /// Which documents.
     pub scope: Scope,
+    /// Also export gazetteer suggestions (marked `"status": "suggested"`, apart from `spans`).
+    pub suggestions: bool,
 }
 
 impl Default for ExportOptions {
@@ -189,6 +220,7 @@ impl Default for ExportOptions {
             skip_invalid: false,
             unit: crate::interop::OffsetUnit::Codepoint,
             scope: Scope::Project,
+            suggestions: false,
         }
     }
 }
@@ -466,6 +498,28 @@ pub fn documents(
                 )),
             }
         }
+        let suggestions = if options.suggestions {
+            let rows = project.suggestions(
+                &crate::store::suggestions::SuggestionFilter::Document(doc.id),
+            )?;
+            Some(
+                rows.into_iter()
+                    .filter(|s| s.start < s.end && s.end <= len)
+                    .map(|s| JsonlSuggestion {
+                        text: index.slice(&doc.text, s.range()).to_owned(),
+                        start: s.start,
+                        end: s.end,
+                        label: s.label,
+                        entity: s.entity_id.and_then(|e| entities.get(&e).cloned()),
+                        name: s.name,
+                        source: s.source,
+                        status: "suggested",
+                    })
+                    .collect(),
+            )
+        } else {
+            None
+        };
         out.push(JsonlDocument {
             layout_version: LAYOUT_VERSION,
             id: doc.id,
@@ -482,6 +536,7 @@ pub fn documents(
             notes: doc.note,
             status: doc.status.as_str(),
             warnings,
+            suggestions,
         });
     }
     if !invalid.is_empty() && !options.skip_invalid {
@@ -501,6 +556,13 @@ pub fn in_unit(document: &mut JsonlDocument, unit: crate::interop::OffsetUnit) {
         let ((a, b), warning) = index.span(s.start, s.end);
         if let Some(w) = warning {
             document.warnings.push(format!("span {i}: {w}"));
+        }
+        (s.start, s.end) = (a, b);
+    }
+    for (i, s) in document.suggestions.iter_mut().flatten().enumerate() {
+        let ((a, b), warning) = index.span(s.start, s.end);
+        if let Some(w) = warning {
+            document.warnings.push(format!("suggestion {i}: {w}"));
         }
         (s.start, s.end) = (a, b);
     }

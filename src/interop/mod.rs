@@ -12,6 +12,7 @@ pub mod brat;
 pub mod conll;
 pub mod detect;
 pub mod doccano;
+pub mod gazetteer;
 pub mod label_studio;
 mod mapping;
 pub mod offsets;

@@ -2,6 +2,7 @@
 //! by [`crate::store::Project::apply`], which records it in the audit log and returns its inverse
 //! for undo.
 
+use super::suggestion::{GazetteerBatch, Suggestion, SuggestionId};
 use super::{AnnotationId, DocumentId, EntityId, LabelId, RelationId};
 use crate::text::DirectionSetting;
 use serde::{Deserialize, Serialize};
@@ -332,6 +333,40 @@ pub enum Action {
     /// Take back an import: removes every row the batch (with its ids filled in) added and puts
     /// back what it changed. Its inverse is the same [`Action::Import`], ids included.
     RemoveImport(Box<super::bulk::ImportBatch>),
+    /// Apply a gazetteer (see [`super::suggestion`]): create or extend its entities and add its
+    /// suggestions, one transaction, one undo step. Its inverse is [`Action::RemoveGazetteer`]
+    /// with every id filled in.
+    ApplyGazetteer(Box<GazetteerBatch>),
+    /// Take back an applied gazetteer: removes its suggestions and the entities it created, and
+    /// puts back the aliases of those it extended. Its inverse is the same
+    /// [`Action::ApplyGazetteer`], ids included.
+    RemoveGazetteer(Box<GazetteerBatch>),
+    /// Turn suggestions into annotations (linked to their entity when it still exists); a
+    /// suggestion whose span already has its label is just removed. Refused as a whole when one
+    /// is missing.
+    AcceptSuggestions {
+        /// The suggestions.
+        ids: Vec<SuggestionId>,
+    },
+    /// Remove suggestions and remember them as rejected, so applying a gazetteer again does not
+    /// suggest those spans with those labels.
+    RejectSuggestions {
+        /// The suggestions.
+        ids: Vec<SuggestionId>,
+    },
+    /// Put suggestions back exactly as they were (undo of an accept or reject); with `unreject`,
+    /// also forget that they were rejected.
+    RestoreSuggestions {
+        /// The rows, ids included.
+        rows: Vec<Suggestion>,
+        /// Forget their rejection too?
+        unreject: bool,
+    },
+    /// Remove suggestions without remembering a rejection (redo of an accept, after its undo).
+    DropSuggestions {
+        /// The suggestions.
+        ids: Vec<SuggestionId>,
+    },
 }
 
 /// In a [`Action::Batch`], an id field set to this stands for the row the previous action of
@@ -370,6 +405,12 @@ impl Action {
             Self::Batch(_) => "batch",
             Self::Import(_) => "import_annotations",
             Self::RemoveImport(_) => "remove_import",
+            Self::ApplyGazetteer(_) => "apply_gazetteer",
+            Self::RemoveGazetteer(_) => "remove_gazetteer",
+            Self::AcceptSuggestions { .. } => "accept_suggestions",
+            Self::RejectSuggestions { .. } => "reject_suggestions",
+            Self::RestoreSuggestions { .. } => "restore_suggestions",
+            Self::DropSuggestions { .. } => "drop_suggestions",
         }
     }
 

@@ -8,6 +8,7 @@ pub mod entity;
 pub mod hash;
 pub mod scheme;
 pub mod span;
+pub mod suggestion;
 
 pub use action::{
     Action, AnnotationSnapshot, Applied, DocumentStatus, History, LabelSnapshot, NEW_ROW,
@@ -16,6 +17,7 @@ pub use action::{
 pub use hash::sha256_hex;
 pub use scheme::{AttributeDef, LabelDef, LabelScheme, RelationDef};
 pub use span::{is_edge_space, trim_span};
+pub use suggestion::{Suggestion, SuggestionId};
 
 use std::ops::Range;
 

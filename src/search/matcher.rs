@@ -204,13 +204,7 @@ impl Matcher {
                     w.is_bound(start_byte) && w.is_bound(end_byte)
                 }
                 WordMode::Clitics => {
-                    let w = WordWindow::new(original, start_byte, end_byte);
-                    w.is_bound(end_byte)
-                        && (w.is_bound(start_byte)
-                            || is_proclitic(&fold_str(
-                                &original[w.bound_before(start_byte)..start_byte],
-                                &self.fold,
-                            )))
+                    is_word_after_proclitics(original, start_byte..end_byte, &self.fold)
                 }
             };
             if ok && out.last().is_none_or(|l| l.end <= start) {
@@ -225,6 +219,20 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Does the byte range `bytes` of `original` sit as whole words, maybe right after Arabic
+/// proclitics ([`WordMode::Clitics`])? Its end must be a word boundary (UAX #29), and its start
+/// either one too or preceded, back to the word boundary before it, by text that folds (with
+/// `fold`) to a run of proclitics ([`is_proclitic`]). `bytes` must lie on char boundaries.
+pub fn is_word_after_proclitics(original: &str, bytes: Range<usize>, fold: &FoldOptions) -> bool {
+    let w = WordWindow::new(original, bytes.start, bytes.end);
+    w.is_bound(bytes.end)
+        && (w.is_bound(bytes.start)
+            || is_proclitic(&fold_str(
+                &original[w.bound_before(bytes.start)..bytes.start],
+                fold,
+            )))
 }
 
 /// The words around a range of a text: the text from just after the white space before the

@@ -5,10 +5,12 @@
 
 pub mod fold;
 pub mod matcher;
+pub mod names;
 pub mod snippet;
 
 pub use fold::{FoldMap, FoldOptions, Folded, fold_str, fold_with_map};
 pub use matcher::{Matcher, Query, QueryError, WordMode, is_proclitic};
+pub use names::{NameMatch, NameSet};
 pub use snippet::Snippet;
 
 /// Does `query` occur in any of `names` with the Arabic-aware folding (default rules,

@@ -980,6 +980,7 @@ pub(super) fn apply_in(
                 "UPDATE entities SET kind = ?1 WHERE kind = ?2",
                 params![name, old],
             )?;
+            super::suggestions::rename_label(tx, &old, name)?;
             audit(
                 tx,
                 actor,
@@ -1025,6 +1026,14 @@ pub(super) fn apply_in(
         }
         Action::Import(batch) => super::bulk::import(tx, actor, kind, batch)?,
         Action::RemoveImport(batch) => super::bulk::remove(tx, actor, kind, batch)?,
+        Action::ApplyGazetteer(_)
+        | Action::RemoveGazetteer(_)
+        | Action::AcceptSuggestions { .. }
+        | Action::RejectSuggestions { .. }
+        | Action::RestoreSuggestions { .. }
+        | Action::DropSuggestions { .. } => {
+            super::suggestions::apply(tx, (actor, tag, kind), action)?
+        }
         Action::RestoreLabel(snap) => {
             tx.execute(
                 "INSERT INTO labels(id, name, color, key, description, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

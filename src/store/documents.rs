@@ -181,6 +181,16 @@ pub(super) fn redecode(
             "this document has {annotations} annotation(s), whose offsets point into its current text; delete them (or undo them) before decoding it as {encoding}"
         )));
     }
+    let suggestions: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM suggestions WHERE document_id = ?1",
+        [document_id],
+        |r| r.get(0),
+    )?;
+    if suggestions > 0 {
+        return Err(StoreError::Refused(format!(
+            "this document has {suggestions} gazetteer suggestion(s), whose offsets point into its current text; accept or reject them (or undo the gazetteer) before decoding it as {encoding}"
+        )));
+    }
     tx.execute(
         "UPDATE documents SET text = ?1, encoding = ?2, encoding_guessed = ?3, char_count = ?4, text_sha256 = ?5 WHERE id = ?6",
         params![

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod gazetteer;
 pub mod history;
 pub mod inspect;
 pub mod label_all;
@@ -18,6 +19,7 @@ pub mod replay;
 pub mod schema;
 pub mod scheme;
 pub mod search;
+pub mod suggestions;
 
 pub use error::StoreError;
 pub use project::{FileKind, NewDocument, Project, inspect};

@@ -192,6 +192,14 @@ impl Project {
                 "id, document_id, head_id, child_id, relation_type_id, created_at",
             ),
             ("entities", "id, name, kind, aliases, created_at"),
+            (
+                "suggestions",
+                r#"id, document_id, start, "end", label, entity_id, name, source, created_at"#,
+            ),
+            (
+                "rejected_suggestions",
+                r#"document_id, start, "end", label"#,
+            ),
         ];
         let mut out = Vec::new();
         for (table, cols) in tables {

@@ -8,7 +8,7 @@
 pub const APPLICATION_ID: i32 = 0x5341_4E44;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -119,6 +119,35 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE documents ADD COLUMN encoding_guessed INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE documents ADD COLUMN text_sha256 TEXT NOT NULL DEFAULT '';
     CREATE INDEX documents_by_sha256 ON documents(sha256);
+    "#,
+    // 3 -> 4: gazetteer suggestions, kept apart from annotations until accepted, and the
+    // suggestions people rejected (so applying a gazetteer again does not bring them back).
+    // Labels are named, not referenced: a label's deletion (undoable) hides its suggestions
+    // without a cascade, and a rename follows them (see `Action::RenameLabel`). The entity is not
+    // a foreign key either: a suggestion outlives an entity deleted meanwhile, and is then
+    // accepted without a link.
+    r#"
+    CREATE TABLE suggestions (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        label       TEXT NOT NULL,
+        entity_id   INTEGER,
+        name        TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        CHECK (start >= 0 AND start < "end"),
+        UNIQUE (document_id, start, "end", label)
+    );
+    CREATE INDEX suggestions_by_entity ON suggestions(entity_id);
+    CREATE TABLE rejected_suggestions (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        label       TEXT NOT NULL,
+        PRIMARY KEY (document_id, start, "end", label)
+    ) WITHOUT ROWID;
     "#,
 ];
 

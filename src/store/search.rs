@@ -189,6 +189,14 @@ impl SearchIndex {
         out
     }
 
+    /// Every document the index holds, in list order: (id, text, folded text, map back to the
+    /// text), as they were at the last refresh.
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = (DocumentId, &str, &str, &FoldMap)> {
+        self.docs
+            .iter()
+            .map(|(id, c)| (*id, c.text.as_str(), c.folded.as_str(), &c.map))
+    }
+
     /// The text of a document the index holds (as it was at the last refresh).
     pub fn text(&self, id: DocumentId) -> Option<&str> {
         self.positions

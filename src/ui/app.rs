@@ -33,6 +33,8 @@ pub struct Current {
     pub attributes: HashMap<AnnotationId, Vec<(String, String)>>,
     /// Char-to-byte index of its text, for slicing spans cheaply.
     pub index: crate::model::CharIndex,
+    /// Its gazetteer suggestions, ordered by start.
+    pub suggestions: Vec<crate::model::Suggestion>,
 }
 
 pub(super) enum JobMessage {
@@ -112,6 +114,8 @@ pub struct SanadApp {
     pub search: super::search_panel::SearchState,
     /// The entity panel: the entity shown, its mentions, its fields.
     pub entity_panel: super::entity_panel::EntityPanel,
+    /// The suggestions list and the index gazetteers are matched on.
+    pub suggestions: super::suggestions_panel::SuggestionsState,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -157,6 +161,7 @@ impl SanadApp {
             mention_cursor: HashMap::new(),
             search: Default::default(),
             entity_panel: Default::default(),
+            suggestions: Default::default(),
         }
     }
 
@@ -302,10 +307,12 @@ impl SanadApp {
                 p.annotations(id)?,
                 p.relations(id)?,
                 p.document_attributes(id)?,
+                p.suggestions(&crate::store::suggestions::SuggestionFilter::Document(id))?,
             ))
         })();
         match result {
-            Ok(((direction, note, status), annotations, relations, attrs)) => {
+            Ok(((direction, note, status), annotations, relations, attrs, suggestions)) => {
+                cur.suggestions = suggestions;
                 cur.document.direction = direction;
                 cur.document.note = note;
                 cur.document.status = status;
@@ -332,6 +339,7 @@ impl SanadApp {
                         relations: Vec::new(),
                         attributes: HashMap::new(),
                         index,
+                        suggestions: Vec::new(),
                     });
                     self.view.reset();
                     self.relation_from = None;
@@ -704,6 +712,11 @@ impl SanadApp {
             | Command::TickPreview { .. }
             | Command::ApplyLabelAll
             | Command::CloseLabelAll) => self.run_search_command(search),
+            suggestion @ (Command::ChooseGazetteer
+            | Command::ApplyGazetteer(_)
+            | Command::SelectSuggestion(_)
+            | Command::AcceptSuggestions(_)
+            | Command::RejectSuggestions(_)) => self.run_suggestion_command(suggestion),
             Command::Quit => {} // needs the egui context: handled by `run_queue`
             Command::Undo => {
                 if let Some(inv) = self.history.peek_undo().cloned() {
@@ -894,6 +907,7 @@ impl SanadApp {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
+        self.suggestion_keys(ctx);
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
                 || i.consume_key(Modifiers::COMMAND, Key::Y)
@@ -983,6 +997,7 @@ impl SanadApp {
         self.status_bar(ui);
         self.document_list(ui);
         self.search_results(ui);
+        self.suggestions_panel(ui);
         self.inspector(ui);
         self.central(ui);
         self.windows(&ctx);

@@ -1,7 +1,7 @@
 //! Everything the UI can ask for, as one enum: widgets and keys send these, and
 //! [`super::app::SanadApp::run_command`] applies them in one place.
 
-use crate::model::{Action, AnnotationId, DocumentId, EntityId};
+use crate::model::{Action, AnnotationId, DocumentId, EntityId, SuggestionId};
 use std::path::PathBuf;
 
 /// Everything the UI can ask for. Sent by widgets, applied by [`SanadApp::run_command`].
@@ -140,4 +140,25 @@ pub enum Command {
     ApplyLabelAll,
     /// Close the preview without labelling.
     CloseLabelAll,
+    /// Ask for a gazetteer file (a list of known names) and apply it.
+    ChooseGazetteer,
+    /// Apply the gazetteer at this path: its entities and suggestions, one action, one undo.
+    ApplyGazetteer(PathBuf),
+    /// Select a suggestion of the shown document and scroll to it (`None` clears).
+    SelectSuggestion(Option<SuggestionId>),
+    /// Accept suggestions: each becomes an annotation linked to its entity (one action).
+    AcceptSuggestions(SuggestionScope),
+    /// Reject suggestions: removed, and not suggested again (one action).
+    RejectSuggestions(SuggestionScope),
+}
+
+/// Which suggestions an accept or reject takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuggestionScope {
+    /// The selected one.
+    Selected,
+    /// All of the shown document.
+    Document,
+    /// All for the selected one's name (its entity), in every document.
+    Name,
 }

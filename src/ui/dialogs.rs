@@ -21,6 +21,11 @@ pub trait FileDialogs {
     fn save_scheme(&self, default_name: &str) -> Option<PathBuf>;
     /// Asks where to save a copy (backup) of the project.
     fn save_project_copy(&self, default_name: &str) -> Option<PathBuf>;
+    /// Asks for a gazetteer (a list of known names: `.csv`, `.tsv`, `.ron`) to apply. By
+    /// default nobody answers.
+    fn pick_gazetteer(&self) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// Real dialogs: rfd through the XDG desktop portal; where no portal answers (a plain X11
@@ -238,6 +243,27 @@ impl FileDialogs for NativeDialogs {
             .add_filter("Sanad project", &["sanad"])
             .save_file()
     }
+
+    fn pick_gazetteer(&self) -> Option<PathBuf> {
+        let title = "Apply a gazetteer (a list of known names)";
+        let started = Instant::now();
+        let answer = rfd::FileDialog::new()
+            .set_title(title)
+            .add_filter(
+                "Gazetteer (CSV, TSV, RON)",
+                &["csv", "tsv", "tab", "ron", "txt"],
+            )
+            .pick_file();
+        if answer.is_some() || started.elapsed() >= NO_PORTAL_WITHIN {
+            return answer;
+        }
+        Ask::Open {
+            title: title.into(),
+            kind: "Gazetteer (CSV)".into(),
+            ext: "csv".into(),
+        }
+        .fallback()
+    }
 }
 
 /// Dialogs that answer from fixed values: for tests.
@@ -253,6 +279,8 @@ pub struct ScriptedDialogs {
     pub scheme: Option<PathBuf>,
     /// Answer to [`FileDialogs::save_project_copy`].
     pub copy: Option<PathBuf>,
+    /// Answer to [`FileDialogs::pick_gazetteer`].
+    pub gazetteer: Option<PathBuf>,
 }
 
 impl FileDialogs for ScriptedDialogs {
@@ -273,6 +301,9 @@ impl FileDialogs for ScriptedDialogs {
     }
     fn save_project_copy(&self, _default_name: &str) -> Option<PathBuf> {
         self.copy.clone()
+    }
+    fn pick_gazetteer(&self) -> Option<PathBuf> {
+        self.gazetteer.clone()
     }
 }
 

@@ -8,7 +8,7 @@
 //! are laid out.
 
 use super::overlays;
-use crate::model::{Annotation, AnnotationId, Label, Relation};
+use crate::model::{Annotation, AnnotationId, Label, Relation, Suggestion, SuggestionId};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{LineLayout, layout_document};
 use crate::text::shaping::{EguiMeasurer, ShapeCache, line_galleys};
@@ -53,6 +53,8 @@ pub struct DocumentViewState {
     pub snap_to_words: bool,
     /// The selected annotation, if any.
     pub selected_annotation: Option<AnnotationId>,
+    /// The selected gazetteer suggestion, if any (Enter or A accepts it, X rejects it).
+    pub selected_suggestion: Option<SuggestionId>,
     /// A char range to scroll into view on the next frame.
     pub scroll_to: Option<Range<usize>>,
     /// Draw LRM, RLM, ALM, embeddings, overrides, isolates, ZWJ, ZWNJ and BOMs as markers.
@@ -78,6 +80,8 @@ struct LayoutKey {
 pub struct ViewOutput {
     /// An annotation was clicked.
     pub clicked_annotation: Option<AnnotationId>,
+    /// A suggestion (with no annotation over the clicked char) was clicked.
+    pub clicked_suggestion: Option<SuggestionId>,
     /// Text was copied to the clipboard (its length in chars).
     pub copied: Option<usize>,
 }
@@ -95,6 +99,7 @@ impl Default for DocumentViewState {
             drag_origin: None,
             snap_to_words: true,
             selected_annotation: None,
+            selected_suggestion: None,
             scroll_to: None,
             show_controls: false,
             last_origin: None,
@@ -113,6 +118,7 @@ impl DocumentViewState {
         self.dragging = false;
         self.drag_origin = None;
         self.selected_annotation = None;
+        self.selected_suggestion = None;
         self.scroll_to = None;
     }
 
@@ -380,6 +386,8 @@ pub struct DocumentRef<'a> {
     pub annotations: &'a [Annotation],
     /// Relations, drawn as arcs with arrowheads between their spans.
     pub relations: &'a [Relation],
+    /// Gazetteer suggestions, drawn dashed (not annotations until accepted).
+    pub suggestions: &'a [Suggestion],
 }
 
 /// Shows the document in a vertical scroll area filling `ui`. `relation_from` is the head of a
@@ -397,6 +405,7 @@ pub fn show(
         direction,
         annotations,
         relations,
+        suggestions,
     } = doc;
     let mut out = ViewOutput::default();
     let dark = ui.visuals().dark_mode;
@@ -506,7 +515,19 @@ pub fn show(
                     .char_at(to_layout(p))
                     .map(|i| annotations_at(annotations, i))
                     .unwrap_or_default();
-                if hits.is_empty() {
+                let suggestion = layout.char_at(to_layout(p)).and_then(|i| {
+                    suggestions
+                        .iter()
+                        .filter(|s| s.start <= i && i < s.end)
+                        .min_by_key(|s| (s.end - s.start, s.start, s.id))
+                        .map(|s| s.id)
+                });
+                state.selected_suggestion = None;
+                if let (true, Some(id)) = (hits.is_empty(), suggestion) {
+                    state.selected_suggestion = Some(id);
+                    out.clicked_suggestion = Some(id);
+                    new_selected = Some(None);
+                } else if hits.is_empty() {
                     let caret = layout.caret_at(to_layout(p));
                     new_caret = Some((caret, caret));
                     new_selected = Some(None);
@@ -718,6 +739,20 @@ pub fn show(
                     if let Some(stroke) = stroke {
                         frames.push((r, stroke));
                     }
+                }
+            }
+            // Suggestions: dashed outlines in their label's colour, behind the text.
+            for s in suggestions
+                .iter()
+                .filter(|s| s.start < visible.end && visible.start < s.end)
+            {
+                let color = labels
+                    .iter()
+                    .find(|l| l.name == s.label)
+                    .map_or(text_color, |l| label_color(labels, l.id));
+                let selected = state.selected_suggestion == Some(s.id);
+                for r in layout.range_rects(s.range()) {
+                    overlays::paint_suggestion(&painter, to_screen(r), color, selected);
                 }
             }
             if let Some(sel) = state.selection.clone() {

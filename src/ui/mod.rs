@@ -13,6 +13,7 @@ pub mod panels;
 pub mod projects;
 pub mod search_panel;
 pub mod settings;
+pub mod suggestions_panel;
 pub mod text_input;
 pub mod windows;
 

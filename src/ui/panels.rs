@@ -101,6 +101,15 @@ impl SanadApp {
                     {
                         self.queue.push(Command::ChooseAnnotations);
                     }
+                    if ui
+                        .add_enabled(has, egui::Button::new("Apply gazetteer…"))
+                        .on_hover_text(
+                            "A list of known names (CSV, TSV or RON): suggests them wherever they occur; one undo step",
+                        )
+                        .clicked()
+                    {
+                        self.queue.push(Command::ChooseGazetteer);
+                    }
                     ui.checkbox(&mut self.export_history, "Include history in exports");
                     if ui
                         .add_enabled(has, egui::Button::new("Save a copy…"))
@@ -839,12 +848,16 @@ impl SanadApp {
                     direction: cur.document.direction,
                     annotations: &cur.annotations,
                     relations: &cur.relations,
+                    suggestions: &cur.suggestions,
                 },
                 &self.labels,
                 self.relation_from,
             );
             if let Some(n) = out.copied {
                 self.status = format!("Copied {n} characters");
+            }
+            if let Some(id) = out.clicked_suggestion {
+                self.queue.push(Command::SelectSuggestion(Some(id)));
             }
             if let Some(id) = out.clicked_annotation {
                 match self.relation_from {

@@ -107,6 +107,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Enter (entity panel)",
         "In Name: rename the entity; in New alias: add the alias (each one undo)",
     ),
+    (
+        "Enter / A, X",
+        "Accept (it becomes an annotation) / reject the selected gazetteer suggestion",
+    ),
     ("Ctrl+A", "Select the whole document"),
     ("Ctrl+C", "Copy the selection's logical text"),
     (
