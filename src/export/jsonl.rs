@@ -297,6 +297,69 @@ pub enum ExportError {
     OverDatabase(std::path::PathBuf),
 }
 
+/// Every entity of the project as exported, by id.
+///
+/// # Errors
+/// [`ExportError::Store`].
+pub(crate) fn entity_records(project: &Project) -> Result<HashMap<i64, JsonlEntity>, ExportError> {
+    Ok(project
+        .entities()?
+        .into_iter()
+        .map(|e| {
+            (
+                e.id,
+                JsonlEntity {
+                    id: e.id,
+                    name: e.name,
+                    kind: e.kind,
+                    aliases: e.aliases,
+                },
+            )
+        })
+        .collect())
+}
+
+/// Refuses a damaged file (a copy taken while a commit was writing it, say) instead of reading
+/// it in part: SQLite's quick check reads every page once. CHECK and NOT NULL failures are rows
+/// breaking the model's rules, which every export reports by document and annotation instead.
+///
+/// # Errors
+/// [`ExportError::Damaged`] with SQLite's findings; [`ExportError::Store`].
+pub(crate) fn refuse_damaged(project: &Project) -> Result<(), ExportError> {
+    let problems: Vec<String> = project
+        .quick_check()?
+        .into_iter()
+        .filter(|p| !p.starts_with("CHECK constraint failed") && !p.starts_with("NULL value in"))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ExportError::Damaged(problems))
+    }
+}
+
+/// What is wrong with a stored span, if anything: empty or reversed, past the text's `len`
+/// chars, an unknown label id or a label with an empty name (`labels`: id → name).
+pub(crate) fn span_problem(
+    a: &crate::model::Annotation,
+    labels: &HashMap<i64, String>,
+    len: usize,
+) -> Option<String> {
+    match labels.get(&a.label_id) {
+        _ if a.start >= a.end => Some(format!(
+            "span [{}, {}) is empty or reversed",
+            a.start, a.end
+        )),
+        _ if a.end > len => Some(format!(
+            "span [{}, {}) ends past the text ({len} chars)",
+            a.start, a.end
+        )),
+        None => Some(format!("label id {} does not exist", a.label_id)),
+        Some(name) if name.trim().is_empty() => Some("the label has an empty name".to_owned()),
+        Some(_) => None,
+    }
+}
+
 /// The export record of every document, in document-list order.
 ///
 /// # Errors
@@ -311,33 +374,8 @@ pub fn documents(
         .into_iter()
         .map(|l| (l.id, l.name))
         .collect();
-    let entities: HashMap<i64, JsonlEntity> = project
-        .entities()?
-        .into_iter()
-        .map(|e| {
-            (
-                e.id,
-                JsonlEntity {
-                    id: e.id,
-                    name: e.name,
-                    kind: e.kind,
-                    aliases: e.aliases,
-                },
-            )
-        })
-        .collect();
-    // A damaged file (a copy taken while a commit was writing it, say) is refused, not read
-    // in part: SQLite's quick check reads every page once.
-    // (CHECK and NOT NULL failures are rows breaking the model's rules, reported below by
-    // document and annotation instead.)
-    let problems: Vec<String> = project
-        .quick_check()?
-        .into_iter()
-        .filter(|p| !p.starts_with("CHECK constraint failed") && !p.starts_with("NULL value in"))
-        .collect();
-    if !problems.is_empty() {
-        return Err(ExportError::Damaged(problems));
-    }
+    let entities = entity_records(project)?;
+    refuse_damaged(project)?;
     let mut out = Vec::new();
     let mut invalid = Vec::new();
     let source_folder = match options.offsets {
@@ -368,21 +406,7 @@ pub fn documents(
         }
         let mut annotations = project.annotations(doc.id)?;
         annotations.retain(|a| {
-            let problem = match labels.get(&a.label_id) {
-                _ if a.start >= a.end => Some(format!(
-                    "span [{}, {}) is empty or reversed",
-                    a.start, a.end
-                )),
-                _ if a.end > len => Some(format!(
-                    "span [{}, {}) ends past the text ({len} chars)",
-                    a.start, a.end
-                )),
-                None => Some(format!("label id {} does not exist", a.label_id)),
-                Some(name) if name.trim().is_empty() => {
-                    Some("the label has an empty name".to_owned())
-                }
-                Some(_) => None,
-            };
+            let problem = span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };
             let bad = InvalidSpan {
                 document: doc.rel_path.clone(),

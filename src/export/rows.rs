@@ -123,31 +123,8 @@ impl Corpus {
 pub fn load(project: &Project, skip_invalid: bool) -> Result<Corpus, ExportError> {
     let label_list = project.labels()?;
     let labels: HashMap<i64, String> = label_list.iter().map(|l| (l.id, l.name.clone())).collect();
-    let entities: HashMap<i64, JsonlEntity> = project
-        .entities()?
-        .into_iter()
-        .map(|e| {
-            (
-                e.id,
-                JsonlEntity {
-                    id: e.id,
-                    name: e.name,
-                    kind: e.kind,
-                    aliases: e.aliases,
-                },
-            )
-        })
-        .collect();
-    // As the JSONL export: a damaged file is refused; CHECK and NOT NULL failures are rows
-    // breaking the model's rules, reported below by document and annotation.
-    let problems: Vec<String> = project
-        .quick_check()?
-        .into_iter()
-        .filter(|p| !p.starts_with("CHECK constraint failed") && !p.starts_with("NULL value in"))
-        .collect();
-    if !problems.is_empty() {
-        return Err(ExportError::Damaged(problems));
-    }
+    let entities = super::jsonl::entity_records(project)?;
+    super::jsonl::refuse_damaged(project)?;
     let mut authorship = project.annotation_authorship()?;
     let mut corpus = Corpus {
         labels: label_list.into_iter().map(|l| l.name).collect(),
@@ -160,21 +137,7 @@ pub fn load(project: &Project, skip_invalid: bool) -> Result<Corpus, ExportError
         let len = index.char_count();
         let mut annotations = project.annotations(doc.id)?;
         annotations.retain(|a| {
-            let problem = match labels.get(&a.label_id) {
-                _ if a.start >= a.end => Some(format!(
-                    "span [{}, {}) is empty or reversed",
-                    a.start, a.end
-                )),
-                _ if a.end > len => Some(format!(
-                    "span [{}, {}) ends past the text ({len} chars)",
-                    a.start, a.end
-                )),
-                None => Some(format!("label id {} does not exist", a.label_id)),
-                Some(name) if name.trim().is_empty() => {
-                    Some("the label has an empty name".to_owned())
-                }
-                Some(_) => None,
-            };
+            let problem = super::jsonl::span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };
             let bad = InvalidSpan {
                 document: doc.rel_path.clone(),

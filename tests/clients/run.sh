@@ -20,8 +20,7 @@ export SANAD_BIN="$PWD/target/debug/sanad"
 export HF_DATASETS_OFFLINE=1 HF_HUB_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/clients "$@"
 
-# TODO(lead, after merging branch `export`): add the checks of the formats that branch writes,
-# beside test_clients.py, against the same fixture (tests/clients/data/seed):
+# Not yet checked with a real reader (left for a later round; the CoNLL export is checked with
+# `spacy convert` in test_clients.py):
 #   - brat: read the exported .ann files with a brat standoff reader and compare with seed.ann;
-#   - CoNLL: `python -m spacy convert OUT.conll DIR --converter ner` and count the entities;
 #   - Label Studio: its converter (label-studio-converter) on the exported JSON tasks.

@@ -15,6 +15,7 @@ import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -279,3 +280,56 @@ def test_refi_qda_selections_read_with_a_plain_xml_reader(seed_project, work):
                 # Positions are code points: Python's str indices.
                 got.add((source.get("name"), codes[code], start, end, text[start:end]))
     assert got == EXPECTED
+
+
+def squeeze(text):
+    """The text without white space: spaCy's CoNLL converter joins tokens with single spaces."""
+    return "".join(text.split())
+
+
+def test_spacy_convert_reads_the_conll_export(seed_project, work):
+    """`spacy convert --converter ner` (spaCy's own CoNLL-2003 reader) on the IOB2 export.
+
+    IOB2 cannot nest: the CLAIM [2534, 2594) holds the PRISON [2534, 2545) and the
+    ORGANIZATION [2557, 2576), so the export keeps some of these three and prints the others as
+    `misaligned:` lines. Every span is therefore either read back by spaCy (same label, same
+    text) or reported, and the 10 spans that overlap nothing must all be read back.
+    """
+    from spacy.tokens import DocBin
+    import spacy
+
+    out = work / "seed.conll"
+    result = sanad("export", seed_project, "--format", "conll", "--output", out)
+    reported = [l for l in (result.stdout + result.stderr).splitlines() if "misaligned" in l]
+    converted = work / "conll-spacy"
+    converted.mkdir()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "convert",
+            str(out),
+            str(converted),
+            "--converter",
+            "ner",
+            "--lang",
+            "ar",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    nlp = spacy.blank("ar")
+    docs = list(DocBin().from_disk(converted / "seed.spacy").get_docs(nlp.vocab))
+    read = [(e.label_, squeeze(e.text)) for d in docs for e in d.ents]
+    expected = {(label, squeeze(text)) for (_, label, _, _, text) in EXPECTED}
+    assert set(read) <= expected, set(read) - expected
+    nested = {(2534, 2594), (2534, 2545), (2557, 2576)}
+    must = {
+        (label, squeeze(text))
+        for (_, label, start, end, text) in EXPECTED
+        if (start, end) not in nested
+    }
+    assert must <= set(read), must - set(read)
+    # 13 spans in all: each one read back or reported (two texts repeat: أحمد زيدان, سجن صيدنايا).
+    assert len(read) + len(reported) == len(EXPECTED), (read, reported)
