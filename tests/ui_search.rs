@@ -160,3 +160,24 @@ fn find_in_document_with_harakat_and_a_mode_switch() {
     h.state_mut().run_command(Command::StepMatch(1));
     assert_eq!(h.state().view.selection, Some(1..4));
 }
+
+#[test]
+fn enter_in_the_bidi_query_field_steps_through_matches() {
+    // و0 س1 ج2 ن3 ␠4 ص5 ي6 د7 ن8 ا9 ي10 ا11 ␠12 س13 ُ14 ج15 ن16: "سجن" at [1, 4) and [13, 17).
+    let (_dir, mut h) = common::app_with(&[("a.txt", "وسجن صيدنايا سُجن\n")]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Search query").type_text("سجن");
+    h.run();
+    assert_eq!(h.state().search.text, "سجن");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().view.selection, Some(1..4));
+    // The field keeps the focus, so Enter again goes on; Shift+Enter goes back.
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().view.selection, Some(13..17));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run();
+    assert_eq!(h.state().view.selection, Some(1..4));
+}

@@ -432,7 +432,7 @@ impl SanadApp {
                 } else {
                     "Find:"
                 });
-                let field = egui::TextEdit::singleline(&mut self.search.text)
+                let field = super::text_input::TextInput::singleline(&mut self.search.text)
                     .id_salt("search query")
                     .desired_width(280.0)
                     .hint_text("text, or a regex");
