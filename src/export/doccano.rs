@@ -66,21 +66,7 @@ pub fn write(docs: &[JsonlDocument], out: &mut dyn Write) -> Result<ExportSummar
         });
         out.write_all(super::jsonl::escape_line_breaks(&serde_json::to_string(&line)?).as_bytes())?;
         out.write_all(b"\n")?;
-        summary.spans += d.spans.len();
-        let lost = d
-            .spans
-            .iter()
-            .filter(|s| !s.attributes.is_empty() || !s.note.is_empty() || s.entity.is_some())
-            .count();
-        if lost > 0 {
-            summary.warnings.push(format!(
-                "{}: {lost} span(s) carry attributes, notes or entity links, which doccano cannot hold (not written)",
-                d.path
-            ));
-        }
-        summary
-            .warnings
-            .extend(d.warnings.iter().map(|w| format!("{}: {w}", d.path)));
+        summary.add_span_only_document(d, "doccano");
     }
     out.flush()?;
     Ok(summary)

@@ -262,6 +262,29 @@ pub struct ExportSummary {
     pub written: Vec<std::path::PathBuf>,
 }
 
+impl ExportSummary {
+    /// Counts a document written by a format that holds spans and relations only (doccano,
+    /// Label Studio): its spans, a warning naming how many of them carry attributes, notes or
+    /// entity links that `format` cannot hold, and the document's own warnings, each prefixed
+    /// with its path.
+    pub fn add_span_only_document(&mut self, d: &JsonlDocument, format: &str) {
+        self.spans += d.spans.len();
+        let lost = d
+            .spans
+            .iter()
+            .filter(|s| !s.attributes.is_empty() || !s.note.is_empty() || s.entity.is_some())
+            .count();
+        if lost > 0 {
+            self.warnings.push(format!(
+                "{}: {lost} span(s) carry attributes, notes or entity links, which {format} cannot hold (not written)",
+                d.path
+            ));
+        }
+        self.warnings
+            .extend(d.warnings.iter().map(|w| format!("{}: {w}", d.path)));
+    }
+}
+
 /// Export errors.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

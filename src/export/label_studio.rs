@@ -111,21 +111,7 @@ pub fn write(docs: &[JsonlDocument], out: &mut dyn Write) -> Result<ExportSummar
             out.write_all(b",\n")?;
         }
         out.write_all(serde_json::to_string(&task)?.as_bytes())?;
-        summary.spans += d.spans.len();
-        let lost = d
-            .spans
-            .iter()
-            .filter(|s| !s.attributes.is_empty() || !s.note.is_empty() || s.entity.is_some())
-            .count();
-        if lost > 0 {
-            summary.warnings.push(format!(
-                "{}: {lost} span(s) carry attributes, notes or entity links, not written to Label Studio",
-                d.path
-            ));
-        }
-        summary
-            .warnings
-            .extend(d.warnings.iter().map(|w| format!("{}: {w}", d.path)));
+        summary.add_span_only_document(d, "Label Studio");
     }
     out.write_all(b"\n]\n")?;
     out.flush()?;

@@ -84,11 +84,8 @@ fn label_name(tx: &Tx<'_>, id: LabelId) -> Result<String, StoreError> {
 
 fn document_len(tx: &Tx<'_>, id: DocumentId) -> Result<usize, StoreError> {
     let n: i64 = tx
-        .query_row(
-            "SELECT char_count FROM documents WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT char_count FROM documents WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::NotFound {
             what: "document",
@@ -97,7 +94,12 @@ fn document_len(tx: &Tx<'_>, id: DocumentId) -> Result<usize, StoreError> {
     Ok(n as usize)
 }
 
-fn check_span(
+/// Refuses a span `[start, end)` (chars, end-exclusive) that is empty, reversed or runs past
+/// its document's text.
+///
+/// # Errors
+/// [`StoreError::InvalidSpan`]; [`StoreError::NotFound`] for a missing document; SQLite errors.
+pub(super) fn check_span(
     tx: &Tx<'_>,
     document_id: DocumentId,
     start: usize,

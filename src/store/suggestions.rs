@@ -8,7 +8,7 @@
 //! Accepting one writes an ordinary `add_annotation` audit row (and a `link_entity` row when its
 //! entity still exists), so an accepted suggestion's history starts like any annotation's.
 
-use super::apply::{apply_in, audit};
+use super::apply::{apply_in, audit, check_span};
 use super::error::StoreError;
 use super::project::{Project, now_rfc3339};
 use crate::model::suggestion::{GazetteerBatch, Suggestion, SuggestionId};
@@ -178,32 +178,6 @@ fn take(tx: &Tx<'_>, ids: &[SuggestionId]) -> Result<Vec<Suggestion>, StoreError
         rows.push(s);
     }
     Ok(rows)
-}
-
-fn check_span(
-    tx: &Tx<'_>,
-    document_id: DocumentId,
-    start: usize,
-    end: usize,
-) -> Result<(), StoreError> {
-    let len: i64 = tx
-        .prepare_cached("SELECT char_count FROM documents WHERE id = ?1")?
-        .query_row([document_id], |r| r.get(0))
-        .optional()?
-        .ok_or(StoreError::NotFound {
-            what: "document",
-            id: document_id,
-        })?;
-    let len = len as usize;
-    if start >= end || end > len {
-        return Err(StoreError::InvalidSpan {
-            document_id,
-            start,
-            end,
-            len,
-        });
-    }
-    Ok(())
 }
 
 fn accept(
