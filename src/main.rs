@@ -6,7 +6,9 @@
 //! sanad PROJECT.sanad                open a project
 //! sanad import FOLDER [--project P] [--encoding E]   import without the GUI
 //! sanad import PATH [--format F] [--offsets U] [--map S=T]... [--add-labels] [--drop-unknown]
-//!                                    bring in annotations (brat, doccano, Label Studio, Sanad JSONL)
+//!              [--as-suggestions [--source NAME]]
+//!                                    bring in annotations (brat, doccano, Label Studio, WebAnno,
+//!                                    CoNLL, Sanad JSONL), or their spans as suggestions
 //! sanad export PROJECT [--format jsonl|brat|doccano|label-studio|webanno-tsv|conll] [--output PATH]
 //!              [--offsets codepoint|utf16|bytes|grapheme] [--history] [--skip-invalid] [--done-only]
 //!              [--document PATH] [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics]
@@ -66,6 +68,14 @@ enum Sub {
         /// Leave out annotations whose label, relation type or attribute value the scheme lacks.
         #[arg(long)]
         drop_unknown: bool,
+        /// Bring the spans in as suggestions to accept or reject (model pre-annotations), not as
+        /// annotations; relations, attributes and notes are reported, not imported.
+        #[arg(long)]
+        as_suggestions: bool,
+        /// With --as-suggestions: the source the suggestions name (e.g. the model), instead of
+        /// import:FORMAT.
+        #[arg(long, value_name = "NAME", requires = "as_suggestions")]
+        source: Option<String>,
     },
     /// Write a consistent copy of a project (safe while the app has it open).
     Backup {
@@ -239,6 +249,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             map,
             add_labels,
             drop_unknown,
+            as_suggestions,
+            source,
         }) => {
             let format = match format.as_deref() {
                 None => None,
@@ -271,6 +283,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 add_labels,
                 drop_unknown,
                 source: String::new(),
+                as_suggestions: as_suggestions.then(|| source.unwrap_or_default()),
             };
             if !folder.exists() {
                 bail!("no such folder or file: {}", folder.display());

@@ -105,3 +105,53 @@ fn apply_a_gazetteer_accept_with_enter_reject_with_x_and_undo() {
     h.run();
     assert!(suggested(h.state()).is_empty());
 }
+
+/// File → "…as suggestions" then "Import annotations…": a doccano line's spans come in as
+/// suggestions on the shown document (dashed, in its Suggestions list), not as annotations; one
+/// Ctrl+Z takes them back. `😀 أحمد في سجن صيدنايا`: أحمد is chars [2, 6) (UTF-16 [3, 7), the
+/// emoji being two units), سجن صيدنايا chars [10, 21) (UTF-16 [11, 22)).
+#[test]
+fn import_annotations_as_suggestions_from_the_file_menu() {
+    let text = "😀 أحمد في سجن صيدنايا";
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), text).unwrap();
+    let model = dir.path().join("model.jsonl");
+    let line = serde_json::json!({"text": text, "label": [[3, 7, "PERSON"], [11, 22, "PRISON"]]});
+    std::fs::write(&model, format!("{line}\n")).unwrap();
+    // The file dialog answers with the model's file (import annotations asks for a path).
+    let dialogs = ScriptedDialogs {
+        folder: Some(model),
+        ..Default::default()
+    };
+    let mut app = SanadApp::new(Box::new(dialogs));
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("…as suggestions").click();
+    h.run();
+    assert!(h.state().import_as_suggestions());
+    if h.query_by_label("Import annotations…").is_none() {
+        h.get_by_label("File").click();
+        h.run();
+    }
+    h.get_by_label("Import annotations…").click();
+    h.run();
+    assert!(h.state().error().is_none(), "{:?}", h.state().error());
+    assert_eq!(suggested(h.state()), vec![(2, 6), (10, 21)]);
+    assert!(spans(h.state()).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(suggested(h.state()).is_empty());
+}

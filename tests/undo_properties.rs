@@ -46,6 +46,9 @@ enum Op {
     Accept(u8, bool),
     /// Reject one suggestion.
     Reject(u8),
+    /// Import spans as suggestions (`--as-suggestions`): onto a text already in the project, or
+    /// a new one.
+    ImportSuggestions(u8),
 }
 
 const GAZETTEERS: [&str; 2] = [
@@ -80,6 +83,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<u8>().prop_map(Op::Gazetteer),
         2 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::Accept(a, b)),
         1 => any::<u8>().prop_map(Op::Reject),
+        1 => any::<u8>().prop_map(Op::ImportSuggestions),
     ]
 }
 
@@ -287,6 +291,44 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 vec![one.id]
             };
             Action::AcceptSuggestions { ids }
+        }
+        Op::ImportSuggestions(k) => {
+            use sanad::interop::{ParsedCorpus, ParsedDocument, ParsedFile, ParsedSpan};
+            // أحمد زيدان is chars [28, 38) of TEXTS[0]; "Sednaya prison" [23, 37) of TEXTS[1].
+            let (text, spans): (&str, &[(usize, usize, &str)]) = match k % 3 {
+                0 => (TEXTS[0], &[(28, 38, "PERSON"), (0, 4, "CLAIM")]),
+                1 => (TEXTS[1], &[(23, 37, "PRISON")]),
+                _ => ("نص جديد من نموذج", &[(0, 2, "PERSON"), (3, 7, "PRISON")]),
+            };
+            let mut doc = ParsedDocument::new("m.txt", "m.txt", text.to_owned());
+            doc.spans = spans
+                .iter()
+                .map(|&(start, end, label)| ParsedSpan {
+                    start,
+                    end,
+                    label: label.into(),
+                    note: String::new(),
+                    attributes: Vec::new(),
+                    entity: None,
+                    origin: "test".into(),
+                })
+                .collect();
+            let corpus = ParsedCorpus {
+                format: sanad::interop::Format::Doccano,
+                files: vec![ParsedFile {
+                    path: "m.jsonl".into(),
+                    documents: vec![doc],
+                    ..Default::default()
+                }],
+                scheme: Default::default(),
+                passed_over: Vec::new(),
+            };
+            let options = sanad::interop::PlanOptions {
+                as_suggestions: Some("model".into()),
+                ..Default::default()
+            };
+            let (batch, _) = sanad::interop::plan_import(p, &corpus, &options).ok()?;
+            Action::Import(Box::new(batch))
         }
         Op::Reject(k) => Action::RejectSuggestions {
             ids: vec![pick(&p.suggestions(&SuggestionFilter::All).ok()?, k)?.id],

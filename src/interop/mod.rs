@@ -19,6 +19,7 @@ pub mod offsets;
 pub mod plan;
 pub mod report;
 pub mod sanad_jsonl;
+pub mod suggest;
 pub mod webanno;
 
 pub use detect::{Format, read_path};

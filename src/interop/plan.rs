@@ -18,6 +18,10 @@
 //! earlier in the import) is merged into it (its attributes join, a different note is added);
 //! the same relation twice is merged too. A span with the same offsets and another label is
 //! kept and listed as a conflict.
+//!
+//! **As suggestions** ([`PlanOptions::as_suggestions`]): documents and labels as above, the
+//! spans become suggestions, and what a suggestion cannot hold is reported; see
+//! [`super::suggest`].
 
 use super::mapping::{Resolved, SchemeState};
 use super::report::{FileReport, ImportReport};
@@ -42,6 +46,10 @@ pub struct PlanOptions {
     pub drop_unknown: bool,
     /// Describes the source in the audit log (format and path).
     pub source: String,
+    /// Bring the spans in as suggestions to accept or reject, not annotations, each naming this
+    /// source (a model's name; empty gives `import:FORMAT`, e.g. `import:doccano`); see
+    /// [`super::suggest`].
+    pub as_suggestions: Option<String>,
 }
 
 impl PlanOptions {
@@ -62,7 +70,7 @@ impl PlanOptions {
 }
 
 /// An annotation already in a document the import attaches to.
-struct ExistingAnnotation {
+pub(super) struct ExistingAnnotation {
     id: i64,
     start: usize,
     end: usize,
@@ -71,11 +79,11 @@ struct ExistingAnnotation {
 }
 
 /// A document being imported into: existing annotations and what the batch adds to it.
-struct Target {
-    doc: DocRef,
+pub(super) struct Target {
+    pub(super) doc: DocRef,
     existing: Vec<ExistingAnnotation>,
     /// (start, end, label) → annotation.
-    by_span: HashMap<(usize, usize, String), AnnRef>,
+    pub(super) by_span: HashMap<(usize, usize, String), AnnRef>,
     /// (start, end) → labels there.
     labels_at: HashMap<(usize, usize), Vec<String>>,
     /// annotation → attribute name → value.
@@ -197,7 +205,18 @@ pub fn plan_import(
         }
         out
     };
-    for r in &declared.relations {
+    // As suggestions, only spans come in: the relation types and attributes are not needed.
+    let declared_relations: &[super::SourceRelation] = if options.as_suggestions.is_some() {
+        &[]
+    } else {
+        &declared.relations
+    };
+    let declared_attributes: &[super::SourceAttribute] = if options.as_suggestions.is_some() {
+        &[]
+    } else {
+        &declared.attributes
+    };
+    for r in declared_relations {
         let (heads, children) = (in_use(&r.head), in_use(&r.child));
         if heads.is_empty() || children.is_empty() {
             continue;
@@ -212,7 +231,7 @@ pub fn plan_import(
             }
         }
     }
-    for a in &declared.attributes {
+    for a in declared_attributes {
         for label in in_use(&a.labels) {
             st.widen_attribute(&label, &a.name, &a.values);
         }
@@ -239,7 +258,17 @@ pub fn plan_import(
         files: Vec::new(),
         notices: Vec::new(),
         passed_over: corpus.passed_over.clone(),
+        as_suggestions: None,
     };
+    report.as_suggestions = options.as_suggestions.as_ref().map(|s| match s.trim() {
+        "" => format!("import:{}", corpus.format.as_str()),
+        named => named.to_owned(),
+    });
+    let mut suggesting = report
+        .as_suggestions
+        .as_ref()
+        .map(|source| super::suggest::Suggesting::new(project, source))
+        .transpose()?;
     for file in &corpus.files {
         let mut fr = FileReport {
             path: file.path.clone(),
@@ -260,6 +289,10 @@ pub fn plan_import(
                 &label_names,
                 &mut fr,
             )?;
+            if let Some(sg) = suggesting.as_mut() {
+                sg.document(doc, &targets[t], &label_of, &mut batch, &mut fr)?;
+                continue;
+            }
             let len = doc.text.chars().count();
             // Index in doc.spans -> annotation it became.
             let mut span_ref: Vec<Option<AnnRef>> = Vec::with_capacity(doc.spans.len());

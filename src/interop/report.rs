@@ -22,6 +22,14 @@ pub struct FileReport {
     pub notes: usize,
     /// Identical duplicates merged (same span and label, or same relation).
     pub merged: usize,
+    /// Spans brought in as suggestions (`--as-suggestions`).
+    pub suggestions: usize,
+    /// Spans not suggested because the document already has the same annotation.
+    pub same_as_annotation: usize,
+    /// Spans not suggested because the same suggestion is already pending.
+    pub same_as_suggestion: usize,
+    /// Spans not suggested because the same suggestion was rejected before.
+    pub rejected_before: usize,
     /// Conflicting spans kept (same span as another with another label), described.
     pub conflicts: Vec<String>,
     /// What did not come in, by (kind, reason).
@@ -44,6 +52,8 @@ pub struct ImportReport {
     pub notices: Vec<String>,
     /// Files under the path that were not read, with the reason.
     pub passed_over: Vec<(String, String)>,
+    /// The source the spans were suggested from, when they came in as suggestions.
+    pub as_suggestions: Option<String>,
 }
 
 impl ImportReport {
@@ -77,16 +87,37 @@ impl ImportReport {
             .any(|f| f.error.is_none() && f.documents_new + f.documents_existing > 0)
     }
 
+    /// Sums of the per-file suggestion counts: (suggested, same as an annotation, same as a
+    /// pending suggestion, rejected before).
+    pub fn suggestion_totals(&self) -> (usize, usize, usize, usize) {
+        self.files.iter().fold((0, 0, 0, 0), |t, f| {
+            (
+                t.0 + f.suggestions,
+                t.1 + f.same_as_annotation,
+                t.2 + f.same_as_suggestion,
+                t.3 + f.rejected_before,
+            )
+        })
+    }
+
     /// The report as lines of text (paths not yet escaped for a terminal).
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         let (s, r, a, n) = self.totals();
         let docs_new: usize = self.files.iter().map(|f| f.documents_new).sum();
         let docs_old: usize = self.files.iter().map(|f| f.documents_existing).sum();
-        out.push(format!(
-            "{} import: {s} span(s), {r} relation(s), {a} attribute(s), {n} note(s) in; {docs_new} new document(s), {docs_old} already in the project",
-            self.format.as_str()
-        ));
+        if let Some(source) = &self.as_suggestions {
+            let (sg, same_a, same_s, rej) = self.suggestion_totals();
+            out.push(format!(
+                "{} import as suggestions from {source}: {sg} suggestion(s) in ({same_a} already annotated, {same_s} already suggested, {rej} rejected before: not added); {docs_new} new document(s), {docs_old} already in the project",
+                self.format.as_str()
+            ));
+        } else {
+            out.push(format!(
+                "{} import: {s} span(s), {r} relation(s), {a} attribute(s), {n} note(s) in; {docs_new} new document(s), {docs_old} already in the project",
+                self.format.as_str()
+            ));
+        }
         for note in &self.notices {
             out.push(format!("scheme: {note}"));
         }
@@ -95,10 +126,24 @@ impl ImportReport {
                 out.push(format!("{}: not read: {e}", f.path));
                 continue;
             }
-            let mut line = format!(
-                "{}: {} span(s), {} relation(s), {} attribute(s), {} note(s)",
-                f.path, f.spans, f.relations, f.attributes, f.notes
-            );
+            let mut line = if self.as_suggestions.is_some() {
+                let mut l = format!("{}: {} suggestion(s)", f.path, f.suggestions);
+                for (n, what) in [
+                    (f.same_as_annotation, "already annotated"),
+                    (f.same_as_suggestion, "already suggested"),
+                    (f.rejected_before, "rejected before"),
+                ] {
+                    if n > 0 {
+                        l.push_str(&format!("; {n} {what}, not added"));
+                    }
+                }
+                l
+            } else {
+                format!(
+                    "{}: {} span(s), {} relation(s), {} attribute(s), {} note(s)",
+                    f.path, f.spans, f.relations, f.attributes, f.notes
+                )
+            };
             if f.merged > 0 {
                 line.push_str(&format!("; {} identical duplicate(s) merged", f.merged));
             }

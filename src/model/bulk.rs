@@ -1,17 +1,20 @@
 //! An annotation import as one action: everything a reconciled import adds to a project (scheme
 //! additions, documents, entities, annotations with their notes and attributes, relations,
-//! document notes and statuses), applied as one transaction and undone as one step.
+//! document notes and statuses, or, imported `--as-suggestions`, suggestions instead of
+//! annotations), applied as one transaction and undone as one step.
 //!
 //! Offsets are chars (Unicode scalar values) into the document text, end-exclusive. Rows refer
 //! to each other by index into the batch ([`DocRef::New`], [`AnnRef::New`]) or by the id of a row
 //! already in the project (`Existing`). Ids are `None` on a first import; the store fills them in
 //! and keeps the filled-in batch in the undo action, so a redo brings back the same ids.
 
-use super::{AnnotationId, DocumentId, DocumentStatus, EntityId, LabelId, RelationId};
+use super::{
+    AnnotationId, DocumentId, DocumentStatus, EntityId, LabelId, RelationId, SuggestionId,
+};
 use serde::{Deserialize, Serialize};
 
 /// A document an imported row belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DocRef {
     /// A document already in the project.
     Existing(DocumentId),
@@ -180,6 +183,30 @@ pub struct BatchDocumentUpdate {
     pub before: Option<(String, DocumentStatus)>,
 }
 
+/// A span an import brings in as a suggestion to accept or reject (`--as-suggestions`), not as
+/// an annotation. Offsets are chars, end-exclusive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchImportSuggestion {
+    /// Row id (filled in by the store; kept for redo).
+    pub id: Option<SuggestionId>,
+    /// Its document.
+    pub document: DocRef,
+    /// Start, char offset.
+    pub start: usize,
+    /// End, char offset, exclusive.
+    pub end: usize,
+    /// Label name (in the project's scheme, or added by this batch).
+    pub label: String,
+    /// The text it covers (the suggestion's name, for "accept all for this name").
+    pub name: String,
+    /// An entity already in the project it would link to when accepted.
+    pub entity_id: Option<EntityId>,
+    /// Where it came from (`import:doccano`, or the model named with `--source`).
+    pub source: String,
+    /// Creation time, RFC 3339 (filled in by the store; kept for redo).
+    pub created_at: Option<String>,
+}
+
 /// Everything one import adds. See the module docs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportBatch {
@@ -203,6 +230,9 @@ pub struct ImportBatch {
     pub relations: Vec<BatchRelation>,
     /// Document notes and statuses.
     pub document_updates: Vec<BatchDocumentUpdate>,
+    /// Spans brought in as suggestions (`--as-suggestions`), not annotations.
+    #[serde(default)]
+    pub suggestions: Vec<BatchImportSuggestion>,
 }
 
 impl ImportBatch {
@@ -217,5 +247,6 @@ impl ImportBatch {
             && self.attributes.is_empty()
             && self.relations.is_empty()
             && self.document_updates.is_empty()
+            && self.suggestions.is_empty()
     }
 }

@@ -4,6 +4,8 @@
 //! The batch has been reconciled with the project's scheme before (see
 //! `crate::interop::plan`); here every row is still checked (spans inside their text, labels
 //! and relation types present) so a stale batch fails as a whole instead of writing half of it.
+//! Suggestions an import brings (`--as-suggestions`) go to the suggestions table
+//! (`super::suggestions::insert_imported`) and are deleted again by its undo.
 //! Audit rows: one `import_annotation` per span (its history starts there) and one summary row
 //! (`import_annotations` or `remove_import`) listing the annotation ids, which
 //! [`super::Project::replay_annotations`] follows.
@@ -292,6 +294,12 @@ pub(super) fn import(
         b.relations[i].id = Some(tx.last_insert_rowid());
         b.relations[i].created_at = Some(at);
     }
+    let docs = b
+        .suggestions
+        .iter()
+        .map(|s| doc_id(s.document, &b))
+        .collect::<Result<Vec<_>, _>>()?;
+    super::suggestions::insert_imported(tx, &mut b.suggestions, &docs, &now)?;
     audit(tx, actor, kind, (None, None), None, Some(summary(&b)))?;
     Ok(Applied {
         inverse: Action::RemoveImport(Box::new(b)),
@@ -308,6 +316,7 @@ fn summary(b: &ImportBatch) -> serde_json::Value {
         "relations": b.relations.len(),
         "attributes": b.attributes.len(),
         "labels": b.labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(),
+        "suggestions": b.suggestions.iter().filter_map(|s| s.id).collect::<Vec<_>>(),
     })
 }
 
@@ -323,6 +332,7 @@ pub(super) fn remove(
     batch: &ImportBatch,
 ) -> Result<Applied, StoreError> {
     let unapplied = || StoreError::Refused("this import was never applied".into());
+    super::suggestions::delete_imported(tx, &batch.suggestions)?;
     for r in &batch.relations {
         tx.execute(
             "DELETE FROM relations WHERE id = ?1",

@@ -447,6 +447,76 @@ fn remove_gazetteer(
     Ok(applied(Action::ApplyGazetteer(Box::new(batch.clone()))))
 }
 
+/// Inserts the suggestions of an import ([`Action::Import`] with `--as-suggestions`), filling in
+/// their ids and creation time; inside the import's transaction.
+///
+/// # Errors
+/// [`StoreError::UnknownLabel`], [`StoreError::InvalidSpan`], [`StoreError::Refused`] (the same
+/// span and label already suggested), SQLite errors.
+pub(super) fn insert_imported(
+    tx: &Tx<'_>,
+    rows: &mut [crate::model::bulk::BatchImportSuggestion],
+    doc_ids: &[DocumentId],
+    now: &str,
+) -> Result<(), StoreError> {
+    let mut ins = tx.prepare_cached(&format!(
+        "INSERT INTO suggestions({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    ))?;
+    for (s, &doc) in rows.iter_mut().zip(doc_ids) {
+        let known: i64 = tx
+            .prepare_cached("SELECT COUNT(*) FROM labels WHERE name = ?1")?
+            .query_row([&s.label], |r| r.get(0))?;
+        if known == 0 {
+            return Err(StoreError::UnknownLabel(s.label.clone()));
+        }
+        check_span(tx, doc, s.start, s.end)?;
+        let at = s.created_at.clone().unwrap_or_else(|| now.to_owned());
+        ins.execute(params![
+            s.id,
+            doc,
+            s.start as i64,
+            s.end as i64,
+            s.label,
+            s.entity_id,
+            s.name,
+            s.source,
+            at
+        ])
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                StoreError::Refused(format!(
+                    "span [{}, {}) of document {doc} is already suggested as {}",
+                    s.start, s.end, s.label
+                ))
+            }
+            other => other.into(),
+        })?;
+        s.id = Some(tx.last_insert_rowid());
+        s.created_at = Some(at);
+    }
+    Ok(())
+}
+
+/// Deletes the suggestions an import added (those still pending: an accepted or rejected one
+/// is gone already).
+///
+/// # Errors
+/// [`StoreError::Refused`] when a row lacks its id (never applied); SQLite errors.
+pub(super) fn delete_imported(
+    tx: &Tx<'_>,
+    rows: &[crate::model::bulk::BatchImportSuggestion],
+) -> Result<(), StoreError> {
+    let mut del = tx.prepare_cached("DELETE FROM suggestions WHERE id = ?1")?;
+    for s in rows {
+        let id =
+            s.id.ok_or_else(|| StoreError::Refused("this import was never applied".into()))?;
+        del.execute([id])?;
+    }
+    Ok(())
+}
+
 /// Renames the label of every suggestion and rejection from `old` to `new` (inside a label
 /// rename).
 ///
@@ -509,6 +579,28 @@ impl Project {
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every pending suggestion of `document` as (start, end, label), whether or not its label
+    /// still exists (the table holds one row per span and label).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn suggested_spans(
+        &self,
+        document: DocumentId,
+    ) -> Result<std::collections::HashSet<(usize, usize, String)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            r#"SELECT start, "end", label FROM suggestions WHERE document_id = ?1"#,
+        )?;
+        let rows = stmt.query_map([document], |r| {
+            Ok((
+                r.get::<_, i64>(0)? as usize,
+                r.get::<_, i64>(1)? as usize,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

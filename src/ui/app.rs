@@ -88,6 +88,8 @@ pub struct SanadApp {
     pub(super) annotation_report: Option<(String, Vec<String>)>,
     /// An annotation import refused because the scheme lacks labels: its path and the list.
     pub(super) unresolved_import: Option<(PathBuf, String)>,
+    /// Import annotations as suggestions to accept or reject (the File menu's checkbox).
+    pub(super) import_as_suggestions: bool,
     pub(super) job: Option<ImportJob>,
     pub(super) dialogs: Box<dyn FileDialogs>,
     pub(super) queue: Vec<Command>,
@@ -144,6 +146,7 @@ impl SanadApp {
             report: None,
             annotation_report: None,
             unresolved_import: None,
+            import_as_suggestions: false,
             job: None,
             dialogs,
             queue: Vec::new(),
@@ -243,6 +246,11 @@ impl SanadApp {
     /// The last annotation import's report: (where from, its lines).
     pub fn annotation_report(&self) -> Option<&(String, Vec<String>)> {
         self.annotation_report.as_ref()
+    }
+
+    /// Are annotations imported as suggestions (File → "…as suggestions")?
+    pub fn import_as_suggestions(&self) -> bool {
+        self.import_as_suggestions
     }
 
     /// An annotation import waiting for the user to add or leave out what the scheme lacks:
@@ -469,6 +477,7 @@ impl SanadApp {
                 None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
             },
             Command::ImportAnnotations(path) => self.import_annotations(&path, None),
+            Command::SetImportAsSuggestions(on) => self.import_as_suggestions = on,
             Command::ImportAnnotationsResolving { path, add } => {
                 self.import_annotations(&path, Some(add))
             }

@@ -51,6 +51,9 @@ pub enum Command {
     /// Import the annotation files at this path into the open project: one transaction, one
     /// undo step; refused with the list when the scheme lacks a label.
     ImportAnnotations(PathBuf),
+    /// Import annotations (from now on) as suggestions to accept or reject, not annotations
+    /// (`sanad import --as-suggestions`).
+    SetImportAsSuggestions(bool),
     /// Import the annotation files at this path, adding what the scheme lacks (`true`) or
     /// leaving out the annotations that need it (`false`): the mapping step after a refusal.
     ImportAnnotationsResolving {

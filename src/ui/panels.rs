@@ -101,6 +101,19 @@ impl SanadApp {
                     {
                         self.queue.push(Command::ChooseAnnotations);
                     }
+                    let mut as_suggestions = self.import_as_suggestions;
+                    if ui
+                        .add_enabled(
+                            has,
+                            egui::Checkbox::new(&mut as_suggestions, "…as suggestions"),
+                        )
+                        .on_hover_text(
+                            "Bring the spans in as suggestions to accept or reject (model pre-annotations); relations, attributes and notes are reported, not imported",
+                        )
+                        .changed()
+                    {
+                        self.queue.push(Command::SetImportAsSuggestions(as_suggestions));
+                    }
                     if ui
                         .add_enabled(has, egui::Button::new("Apply gazetteer…"))
                         .on_hover_text(

@@ -238,6 +238,8 @@ impl SanadApp {
     /// the import with the list and keeps it as [`SanadApp::unresolved_import`], for the user to
     /// choose: `resolve` `Some(true)` adds what is missing to the scheme, `Some(false)` leaves
     /// those annotations out (`--add-labels`, `--drop-unknown`; `--map` is on the command line).
+    /// With [`SanadApp::import_as_suggestions`] on, the spans come in as suggestions
+    /// (`--as-suggestions`, source `import:FORMAT`).
     pub(super) fn import_annotations(&mut self, path: &std::path::Path, resolve: Option<bool>) {
         self.unresolved_import = None;
         let Some(project) = self.project.as_ref() else {
@@ -262,6 +264,7 @@ impl SanadApp {
             source: format!("{}: {}", corpus.format.as_str(), path.display()),
             add_labels: resolve == Some(true),
             drop_unknown: resolve == Some(false),
+            as_suggestions: self.import_as_suggestions.then(String::new),
             ..Default::default()
         };
         match crate::interop::plan_import(project, &corpus, &options) {
