@@ -7,9 +7,11 @@
 //! `T` lines (spans, numbered in span order; the text column with line breaks and tabs written
 //! as spaces), `R` relations (`Arg1` the head, `Arg2` the child), `A` attributes (binary, without
 //! a value, when the scheme declares only the value `true`), `#` notes (`AnnotatorNotes`, one
-//! line per line of the note). Parts linked by `fragment` relations (how a discontinuous brat
-//! span is imported) are written back as one discontinuous `T` (`0 5;10 15`), so a brat folder
-//! exported from its import gives the same lines. Entity links, document notes and statuses
+//! line per line of the note; a line `[TYPE → «CHILD»] NOTE`, how an import keeps a note on a
+//! relation, goes back on that relation as `#n AnnotatorNotes Rk NOTE`). Parts linked by
+//! `fragment` relations (how a discontinuous brat span is imported) are written back as one
+//! discontinuous `T` (`0 5;10 15`), so a brat folder exported from its import gives the same
+//! lines. Entity links, document notes and statuses
 //! have no place in brat and are counted in the warnings.
 
 use super::ExportSummary;
@@ -177,11 +179,14 @@ pub fn ann(doc: &JsonlDocument, binary: &HashSet<String>, warnings: &mut Vec<Str
         }
     }
     let mut r_n = 0;
+    // Relation index → its R number.
+    let mut r_of: HashMap<usize, usize> = HashMap::new();
     for (k, r) in doc.relations.iter().enumerate() {
         if merged_relations.contains(&k) {
             continue;
         }
         r_n += 1;
+        r_of.insert(k, r_n);
         let _ = writeln!(
             out,
             "R{r_n}\t{} Arg1:T{} Arg2:T{}\t",
@@ -219,12 +224,23 @@ pub fn ann(doc: &JsonlDocument, binary: &HashSet<String>, warnings: &mut Vec<Str
         }
         for line in s.note.lines() {
             n_n += 1;
-            let _ = writeln!(
-                out,
-                "#{n_n}\tAnnotatorNotes T{}\t{}",
-                t_of[&i],
-                one_line(line)
-            );
+            // A note a relation carried in from brat goes back onto that relation.
+            let on_relation = doc.relations.iter().enumerate().find_map(|(k, r)| {
+                let prefix =
+                    crate::interop::relation_note_prefix(&r.label, &doc.spans[r.child_span].text);
+                let rest = line.strip_prefix(&prefix)?.strip_prefix(' ')?;
+                (r.head_span == i).then_some(())?;
+                Some((*r_of.get(&k)?, rest))
+            });
+            let _ = match on_relation {
+                Some((r, rest)) => writeln!(out, "#{n_n}\tAnnotatorNotes R{r}\t{}", one_line(rest)),
+                None => writeln!(
+                    out,
+                    "#{n_n}\tAnnotatorNotes T{}\t{}",
+                    t_of[&i],
+                    one_line(line)
+                ),
+            };
         }
     }
     if entities > 0 {

@@ -2,7 +2,7 @@
 //! relation types, plus what the import adds (recorded for the batch), and what it cannot
 //! resolve (listed in the refusal). Used by [`super::plan`].
 
-use crate::model::bulk::{BatchAttributeDef, BatchLabel, BatchRelationType};
+use crate::model::bulk::{BatchAttributeDef, BatchLabel, BatchLabelRename, BatchRelationType};
 use std::collections::{BTreeSet, HashMap};
 
 /// Colours for labels an import adds (sRGB), in turn.
@@ -26,6 +26,7 @@ pub(super) struct SchemeState {
     /// relation type → (heads, children).
     pub(super) relations: Vec<(String, Vec<String>, Vec<String>)>,
     pub(super) new_labels: Vec<BatchLabel>,
+    pub(super) renames: Vec<BatchLabelRename>,
     pub(super) attr_defs: Vec<BatchAttributeDef>,
     pub(super) rel_types: Vec<BatchRelationType>,
     pub(super) notices: Vec<String>,
@@ -54,6 +55,34 @@ impl SchemeState {
         self.labels.push(name.to_owned());
         self.notices.push(format!("added label {name} ({why})"));
         name.to_owned()
+    }
+
+    /// Renames the project's label `from` (row `id`) to `to`, as the source spells it, recording
+    /// it for the batch and following the name in attributes and relation arguments.
+    pub(super) fn rename_label(&mut self, id: i64, from: &str, to: &str, why: &str) {
+        for l in &mut self.labels {
+            if l == from {
+                *l = to.to_owned();
+            }
+        }
+        if let Some(defs) = self.attributes.remove(from) {
+            self.attributes.insert(to.to_owned(), defs);
+        }
+        for r in &mut self.relations {
+            for l in r.1.iter_mut().chain(r.2.iter_mut()) {
+                if l == from {
+                    *l = to.to_owned();
+                }
+            }
+        }
+        self.renames.push(BatchLabelRename {
+            id,
+            from: from.to_owned(),
+            to: to.to_owned(),
+        });
+        self.notices.push(format!(
+            "renamed label {from} to {to}, as the source names it ({why})"
+        ));
     }
 
     pub(super) fn find_relation(&self, name: &str) -> Option<usize> {

@@ -135,6 +135,18 @@ pub struct ParsedRelation {
     pub implicit: bool,
 }
 
+/// How a note on a relation is kept (Sanad relations hold no note): a line of its head span's
+/// note, `[TYPE → «CHILD TEXT»] NOTE`. The brat export writes such a line back as a note on the
+/// relation.
+pub fn relation_note(relation: &str, child_text: &str, note: &str) -> String {
+    format!("{} {note}", relation_note_prefix(relation, child_text))
+}
+
+/// The start of a line [`relation_note`] made: `[TYPE → «CHILD TEXT»]`.
+pub fn relation_note_prefix(relation: &str, child_text: &str) -> String {
+    format!("[{relation} → «{child_text}»]")
+}
+
 /// One document read from a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParsedDocument {

@@ -127,6 +127,7 @@ pub fn plan_import(
             .map(|r| (r.name.clone(), r.head.clone(), r.child.clone()))
             .collect(),
         new_labels: Vec::new(),
+        renames: Vec::new(),
         attr_defs: Vec::new(),
         rel_types: Vec::new(),
         notices: Vec::new(),
@@ -142,7 +143,16 @@ pub fn plan_import(
     let declared = &corpus.scheme;
     let conf_name = declared.path.clone().unwrap_or_default();
 
-    // 1. Labels the data uses, in order of first use.
+    // 1. Labels the data uses, in order of first use. While the project holds no annotations,
+    // a project label that matches only ignoring case takes the source's spelling (a migration
+    // keeps its names); once anything is annotated, it stays a reported mapping.
+    let may_rename = project.annotation_total()? == 0;
+    let mut project_label_ids: HashMap<String, i64> = project
+        .labels()?
+        .into_iter()
+        .map(|l| (l.name, l.id))
+        .collect();
+    let mut targets_used: HashSet<String> = HashSet::new();
     let mut label_of: HashMap<String, Resolved> = HashMap::new();
     for doc in corpus.files.iter().flat_map(|f| &f.documents) {
         for span in &doc.spans {
@@ -166,12 +176,23 @@ pub fn plan_import(
                     }
                 }
             } else if let Some(t) = st.find_label(src) {
-                if t != src {
-                    st.notices.push(format!(
-                        "label {src} is the project's {t} (same name ignoring case)"
-                    ));
+                let id = project_label_ids.get(&t).copied();
+                match id {
+                    Some(id) if t != src && may_rename && !targets_used.contains(&t) => {
+                        st.rename_label(id, &t, src, "the project had no annotations yet");
+                        project_label_ids.remove(&t);
+                        project_label_ids.insert(src.to_owned(), id);
+                        Resolved::To(src.to_owned())
+                    }
+                    _ => {
+                        if t != src {
+                            st.notices.push(format!(
+                                "label {src} is the project's {t} (same name ignoring case)"
+                            ));
+                        }
+                        Resolved::To(t)
+                    }
                 }
-                Resolved::To(t)
             } else if declared.labels.iter().any(|l| l == src) {
                 Resolved::To(st.add_label(src, &format!("declared in {conf_name}")))
             } else if options.add_labels {
@@ -185,6 +206,9 @@ pub fn plan_import(
                 st.unknown_labels.insert(src.to_owned());
                 Resolved::Unknown
             };
+            if let Resolved::To(t) = &r {
+                targets_used.insert(t.clone());
+            }
             label_of.insert(src.to_owned(), r);
         }
     }
@@ -556,7 +580,7 @@ pub fn plan_import(
                             })
                             .unwrap_or_default(),
                     };
-                    let note = format!("[{name} → «{child_text}»] {}", rel.note);
+                    let note = super::relation_note(&name, &child_text, &rel.note);
                     add_note(&mut batch, target, head, &note, &mut fr);
                 }
             }
@@ -621,6 +645,7 @@ pub fn plan_import(
         return Err(InteropError::Unknown(msg));
     }
     batch.labels = st.new_labels;
+    batch.label_renames = st.renames;
     batch.attribute_defs = st.attr_defs;
     batch.relation_types = st.rel_types;
     report.notices = st.notices;

@@ -44,6 +44,18 @@ pub struct BatchLabel {
     pub description: String,
 }
 
+/// A label of the project the import renames to the source's spelling (`ORGANIZATION` →
+/// `Organization`), done only while the project holds no annotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchLabelRename {
+    /// The label.
+    pub id: LabelId,
+    /// Its name before.
+    pub from: String,
+    /// Its name after (the same ignoring case).
+    pub to: String,
+}
+
 /// An attribute definition the import adds to a label, or values it adds to one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchAttributeDef {
@@ -212,6 +224,9 @@ pub struct BatchImportSuggestion {
 pub struct ImportBatch {
     /// Where it came from, in words (format and path), for the audit log.
     pub source: String,
+    /// Labels of the project renamed to the source's spelling (applied first).
+    #[serde(default)]
+    pub label_renames: Vec<BatchLabelRename>,
     /// Labels added to the scheme.
     pub labels: Vec<BatchLabel>,
     /// Attribute definitions added or widened.
@@ -239,6 +254,7 @@ impl ImportBatch {
     /// Does the batch add nothing at all?
     pub fn is_empty(&self) -> bool {
         self.labels.is_empty()
+            && self.label_renames.is_empty()
             && self.attribute_defs.is_empty()
             && self.relation_types.is_empty()
             && self.documents.is_empty()

@@ -58,6 +58,15 @@ pub(super) fn import(
 ) -> Result<Applied, StoreError> {
     let mut b = batch.clone();
     let now = now_rfc3339();
+    // `kind` is `import_annotations`, or `undo: …`/`redo: …`: the renames carry the same tag.
+    let tag = kind.split_once(": ").map(|(t, _)| t);
+    for r in &b.label_renames {
+        let rename = Action::RenameLabel {
+            id: r.id,
+            name: r.to.clone(),
+        };
+        super::apply::apply_in(tx, actor, tag, &rename)?;
+    }
     let first_position: i64 = tx.query_row(
         "SELECT COALESCE(MAX(position) + 1, 0) FROM labels",
         [],
@@ -316,6 +325,7 @@ fn summary(b: &ImportBatch) -> serde_json::Value {
         "relations": b.relations.len(),
         "attributes": b.attributes.len(),
         "labels": b.labels.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(),
+        "renamed_labels": b.label_renames.iter().map(|r| [r.from.as_str(), r.to.as_str()]).collect::<Vec<_>>(),
         "suggestions": b.suggestions.iter().filter_map(|s| s.id).collect::<Vec<_>>(),
     })
 }
@@ -414,6 +424,14 @@ pub(super) fn remove(
             "DELETE FROM labels WHERE id = ?1",
             [l.id.ok_or_else(unapplied)?],
         )?;
+    }
+    let tag = kind.split_once(": ").map(|(t, _)| t);
+    for r in batch.label_renames.iter().rev() {
+        let rename = Action::RenameLabel {
+            id: r.id,
+            name: r.from.clone(),
+        };
+        super::apply::apply_in(tx, actor, tag, &rename)?;
     }
     audit(tx, actor, kind, (None, None), Some(summary(batch)), None)?;
     Ok(Applied {

@@ -58,6 +58,18 @@ impl Project {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many annotations the whole project holds.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn annotation_total(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM annotations")?
+            .query_row([], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// Every entity with its mention count, by name.
     ///
     /// # Errors
