@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Client checks: Sanad's exports read by the tools researchers feed them (spaCy, Hugging Face
-# datasets, openpyxl), in a virtual environment kept at target/clients-venv (made again only when
-# requirements.txt changes). Uses the debug binary `cargo build` leaves at target/debug/sanad.
+# datasets, openpyxl, brat-peek's brat standoff reader, Label Studio's converter), in a virtual
+# environment kept at target/clients-venv (made again only when requirements.txt changes). Uses
+# the debug binary `cargo build` leaves at target/debug/sanad.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,8 +20,3 @@ export SANAD_BIN="$PWD/target/debug/sanad"
 # No network for the readers: datasets and spaCy must work from the files alone.
 export HF_DATASETS_OFFLINE=1 HF_HUB_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider tests/clients "$@"
-
-# Not yet checked with a real reader (left for a later round; the CoNLL export is checked with
-# `spacy convert` in test_clients.py):
-#   - brat: read the exported .ann files with a brat standoff reader and compare with seed.ann;
-#   - Label Studio: its converter (label-studio-converter) on the exported JSON tasks.
