@@ -46,8 +46,8 @@ enum Op {
     Accept(u8, bool),
     /// Reject one suggestion.
     Reject(u8),
-    /// Import spans as suggestions (`--as-suggestions`): onto a text already in the project, or
-    /// a new one.
+    /// Import spans, as suggestions (`--as-suggestions`) or annotations: onto a text already in
+    /// the project, or a new one.
     ImportSuggestions(u8),
 }
 
@@ -295,9 +295,11 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
         Op::ImportSuggestions(k) => {
             use sanad::interop::{ParsedCorpus, ParsedDocument, ParsedFile, ParsedSpan};
             // أحمد زيدان is chars [28, 38) of TEXTS[0]; "Sednaya prison" [23, 37) of TEXTS[1].
-            let (text, spans): (&str, &[(usize, usize, &str)]) = match k % 3 {
+            // `person` renames the project's PERSON while nothing is annotated yet.
+            let (text, spans): (&str, &[(usize, usize, &str)]) = match k % 4 {
                 0 => (TEXTS[0], &[(28, 38, "PERSON"), (0, 4, "CLAIM")]),
                 1 => (TEXTS[1], &[(23, 37, "PRISON")]),
+                2 => (TEXTS[0], &[(28, 38, "person")]),
                 _ => ("نص جديد من نموذج", &[(0, 2, "PERSON"), (3, 7, "PRISON")]),
             };
             let mut doc = ParsedDocument::new("m.txt", "m.txt", text.to_owned());
@@ -324,7 +326,7 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 passed_over: Vec::new(),
             };
             let options = sanad::interop::PlanOptions {
-                as_suggestions: Some("model".into()),
+                as_suggestions: (k % 8 < 4).then(|| "model".into()),
                 ..Default::default()
             };
             let (batch, _) = sanad::interop::plan_import(p, &corpus, &options).ok()?;
@@ -416,6 +418,8 @@ proptest! {
                 Action::SplitEntity { .. } => 3,
                 Action::DeleteEntity { id } => 1 + linked(*id),
                 Action::AcceptSuggestions { ids } => 1 + accept_rows(&p, ids),
+                // An import: its summary row, one per annotation, one per label it renames.
+                Action::Import(b) => 1 + b.annotations.len() + b.label_renames.len(),
                 _ => 1,
             };
             match p.apply(&action) {
