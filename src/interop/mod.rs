@@ -20,6 +20,7 @@ pub mod plan;
 pub mod report;
 pub mod sanad_jsonl;
 pub mod suggest;
+mod target;
 pub mod webanno;
 
 pub use detect::{Format, read_path};

@@ -25,10 +25,11 @@
 
 use super::mapping::{Resolved, SchemeState};
 use super::report::{FileReport, ImportReport};
-use super::{InteropError, ParsedCorpus, ParsedDocument, not_imported};
+use super::target::{Target, target_for};
+use super::{InteropError, ParsedCorpus, not_imported};
 use crate::model::bulk::{
-    AnnRef, BatchAnnotation, BatchAttribute, BatchDocument, BatchDocumentUpdate, BatchEntity,
-    BatchRelation, DocRef, EntityRef, ImportBatch,
+    AnnRef, BatchAnnotation, BatchAttribute, BatchDocumentUpdate, BatchEntity, BatchRelation,
+    DocRef, EntityRef, ImportBatch,
 };
 use crate::model::{Action, Applied, DocumentStatus};
 use crate::store::Project;
@@ -67,30 +68,6 @@ impl PlanOptions {
             ))),
         }
     }
-}
-
-/// An annotation already in a document the import attaches to.
-pub(super) struct ExistingAnnotation {
-    id: i64,
-    start: usize,
-    end: usize,
-    label: String,
-    note: String,
-}
-
-/// A document being imported into: existing annotations and what the batch adds to it.
-pub(super) struct Target {
-    pub(super) doc: DocRef,
-    existing: Vec<ExistingAnnotation>,
-    /// (start, end, label) → annotation.
-    pub(super) by_span: HashMap<(usize, usize, String), AnnRef>,
-    /// (start, end) → labels there.
-    labels_at: HashMap<(usize, usize), Vec<String>>,
-    /// annotation → attribute name → value.
-    attributes: HashMap<AnnRef, HashMap<String, String>>,
-    relations: HashSet<(AnnRef, AnnRef, String)>,
-    note: String,
-    status: DocumentStatus,
 }
 
 /// Plans the import of `corpus` into `project`: the batch to apply and the report of what it
@@ -684,106 +661,6 @@ fn add_note(
             }
         }
     }
-}
-
-/// The target document for `doc`: one in the project with the same text, one created earlier
-/// in this import, or a new one.
-#[allow(clippy::too_many_arguments)]
-fn target_for(
-    project: &Project,
-    doc: &ParsedDocument,
-    batch: &mut ImportBatch,
-    targets: &mut Vec<Target>,
-    by_text: &mut HashMap<String, usize>,
-    taken_paths: &mut HashSet<String>,
-    taken_ids: &mut HashSet<i64>,
-    label_names: &HashMap<i64, String>,
-    fr: &mut FileReport,
-) -> Result<usize, InteropError> {
-    let sha = crate::model::sha256_hex(doc.text.as_bytes());
-    if let Some(&t) = by_text.get(&sha) {
-        fr.documents_existing += 1;
-        return Ok(t);
-    }
-    let mut target = Target {
-        doc: DocRef::New(0),
-        existing: Vec::new(),
-        by_span: HashMap::new(),
-        labels_at: HashMap::new(),
-        attributes: HashMap::new(),
-        relations: HashSet::new(),
-        note: String::new(),
-        status: DocumentStatus::Todo,
-    };
-    if let Some(&id) = project.documents_with_text_sha256(&sha)?.first() {
-        target.doc = DocRef::Existing(id);
-        let (_, note, status) = project.document_settings(id)?;
-        target.note = note;
-        target.status = status;
-        let mut attrs: HashMap<i64, HashMap<String, String>> = HashMap::new();
-        for (a, n, v) in project.document_attributes(id)? {
-            attrs.entry(a).or_default().insert(n, v);
-        }
-        for a in project.annotations(id)? {
-            let label = label_names.get(&a.label_id).cloned().unwrap_or_default();
-            let r = AnnRef::Existing(a.id);
-            target.by_span.insert((a.start, a.end, label.clone()), r);
-            target
-                .labels_at
-                .entry((a.start, a.end))
-                .or_default()
-                .push(label.clone());
-            if let Some(v) = attrs.remove(&a.id) {
-                target.attributes.insert(r, v);
-            }
-            target.existing.push(ExistingAnnotation {
-                id: a.id,
-                start: a.start,
-                end: a.end,
-                label,
-                note: a.note,
-            });
-        }
-        for r in project.relations(id)? {
-            target.relations.insert((
-                AnnRef::Existing(r.head),
-                AnnRef::Existing(r.child),
-                r.relation,
-            ));
-        }
-        fr.documents_existing += 1;
-    } else {
-        let mut rel_path = doc.rel_path.clone();
-        let mut n = 2;
-        while taken_paths.contains(&rel_path) || project.document_by_path(&rel_path)?.is_some() {
-            rel_path = format!("{} ({n})", doc.rel_path);
-            n += 1;
-        }
-        taken_paths.insert(rel_path.clone());
-        let id = match doc.requested_id {
-            Some(id) if !taken_ids.contains(&id) && project.document(id).is_err() => {
-                taken_ids.insert(id);
-                Some(id)
-            }
-            _ => None,
-        };
-        batch.documents.push(BatchDocument {
-            id,
-            name: doc.name.clone(),
-            rel_path,
-            text: doc.text.clone(),
-            sha256: doc.source.sha256.clone(),
-            encoding: doc.source.encoding.clone(),
-            byte_len: doc.source.byte_len,
-            bom: doc.source.bom,
-            encoding_guessed: doc.source.guessed,
-        });
-        target.doc = DocRef::New(batch.documents.len() - 1);
-        fr.documents_new += 1;
-    }
-    targets.push(target);
-    by_text.insert(sha, targets.len() - 1);
-    Ok(targets.len() - 1)
 }
 
 /// Plans and applies the import as one transaction (one undo step). Returns the report and what

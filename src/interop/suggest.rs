@@ -14,8 +14,8 @@
 //! [`crate::model::Action::Import`]: one transaction, one undo step.
 
 use super::mapping::Resolved;
-use super::plan::Target;
 use super::report::FileReport;
+use super::target::Target;
 use super::{InteropError, ParsedDocument, not_imported};
 use crate::model::bulk::{BatchImportSuggestion, DocRef, ImportBatch};
 use crate::model::{DocumentId, DocumentStatus};
