@@ -151,6 +151,17 @@ fn import_annotations_as_suggestions_from_the_file_menu() {
     assert!(h.state().error().is_none(), "{:?}", h.state().error());
     assert_eq!(suggested(h.state()), vec![(2, 6), (10, 21)]);
     assert!(spans(h.state()).is_empty());
+    // The Suggestions panel lists them; "Accept all" makes them annotations (one undo step).
+    h.get_by_label("Suggestions (2)");
+    h.get_by_label("Accept all").click();
+    h.run();
+    assert_eq!(spans(h.state()), vec![(2, 6), (10, 21)]);
+    assert!(suggested(h.state()).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(suggested(h.state()), vec![(2, 6), (10, 21)]);
+    assert!(spans(h.state()).is_empty());
+    // One more Ctrl+Z takes the import back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(suggested(h.state()).is_empty());
