@@ -7,7 +7,7 @@
 //! and a highlight edge inside a word never splits the word's shaping. Only the paragraphs in view
 //! are laid out.
 
-use super::overlays;
+use super::{document_access, label_style, overlays};
 use crate::model::{Annotation, AnnotationId, Label, Relation, Suggestion, SuggestionId};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{LineLayout, layout_document};
@@ -66,6 +66,12 @@ pub struct DocumentViewState {
     undrawable: Option<(i64, usize, Arc<Vec<usize>>)>,
     /// How many chars no font can draw, per document shown so far (the document list flags them).
     pub undrawable_counts: std::collections::HashMap<i64, usize>,
+    /// The shown text as AccessKit text runs, for the text it was made from (document id, byte
+    /// length, direction).
+    access_runs: Option<(
+        (i64, usize, DirectionSetting),
+        Arc<document_access::TextRuns>,
+    )>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -105,6 +111,7 @@ impl Default for DocumentViewState {
             last_origin: None,
             undrawable: None,
             undrawable_counts: Default::default(),
+            access_runs: None,
         }
     }
 }
@@ -120,6 +127,38 @@ impl DocumentViewState {
         self.selected_annotation = None;
         self.selected_suggestion = None;
         self.scroll_to = None;
+    }
+
+    /// Draws the document at `font_size` points with lines `spacing` times the font's own line
+    /// height (1.0: as the font says); a change lays the document out again.
+    pub fn set_reading(&mut self, font_size: f32, spacing: f32) {
+        if self.shapes.font_size() != font_size || self.shapes.spacing() != spacing {
+            self.shapes = ShapeCache::with_spacing(font_size, spacing);
+            self.layout = None;
+        }
+    }
+
+    /// The document font size, points.
+    pub fn font_size(&self) -> f32 {
+        self.shapes.font_size()
+    }
+
+    /// The shown text as AccessKit runs (made once per text).
+    fn access_runs(
+        &mut self,
+        document: i64,
+        text: &str,
+        direction: DirectionSetting,
+    ) -> Arc<document_access::TextRuns> {
+        let key = (document, text.len(), direction);
+        match &self.access_runs {
+            Some((k, runs)) if *k == key => runs.clone(),
+            _ => {
+                let runs = Arc::new(document_access::TextRuns::new(text, direction));
+                self.access_runs = Some((key, runs.clone()));
+                runs
+            }
+        }
     }
 
     /// Sets the selection to `range` (char offsets); the caret goes to its end.
@@ -713,8 +752,12 @@ pub fn show(
             let mut frames: Vec<(Rect, Stroke)> = Vec::new();
             for a in &shown {
                 let color = label_color(labels, a.label_id);
-                let fill = color.gamma_multiply(if dark { 0.40 } else { 0.25 });
-                let lift = 3.0 * depth(a) as f32;
+                let fill = label_style::fill(color, dark);
+                // Colour and, for readers who cannot tell colours apart, the label's own
+                // underline style (solid, dashed, dotted, double, wavy, dash-dot).
+                let underline = label_style::Underline::of(a.label_id);
+                let line_color = label_style::underline_color(color, dark);
+                let lift = (2.0 * label_style::Underline::HALF_HEIGHT + 0.5) * depth(a) as f32;
                 let stroke = if relation_from == Some(a.id) {
                     Some(Stroke::new(2.0, ui.visuals().warn_fg_color))
                 } else if state.selected_annotation == Some(a.id) {
@@ -731,11 +774,8 @@ pub fn show(
                         CornerRadius::same(3),
                         fill,
                     );
-                    let y = r.max.y - 2.0 - lift;
-                    painter.line_segment(
-                        [pos2(r.min.x, y), pos2(r.max.x, y)],
-                        Stroke::new(2.0, color),
-                    );
+                    let y = r.max.y - 1.0 - label_style::Underline::HALF_HEIGHT - lift;
+                    painter.extend(underline.shapes(r.min.x, r.max.x, y, line_color));
                     if let Some(stroke) = stroke {
                         frames.push((r, stroke));
                     }
@@ -928,6 +968,26 @@ pub fn show(
                 };
                 ui.ctx().set_cursor_icon(icon);
             }
+            // Screen readers: the text, the caret and selection, and each annotation.
+            let selection = state.anchor.zip(state.active);
+            let runs = state.access_runs(document, &shared_text, direction);
+            document_access::expose(
+                ui,
+                &document_access::Exposed {
+                    document: response.id,
+                    runs: &runs,
+                    selection,
+                    annotations,
+                    labels,
+                    selected: state.selected_annotation,
+                    span: &|r| runs.index.slice(&shared_text, r).to_owned(),
+                    bounds: &|r| {
+                        (r.start < visible.end && visible.start < r.end)
+                            .then(|| layout.range_bounds(r).map(to_screen))
+                            .flatten()
+                    },
+                },
+            );
             state.last_origin = Some(origin);
             state.layout = Some((layout_key, layout_owned));
         });
@@ -1010,12 +1070,7 @@ fn band_screen_contains(ui: &Ui, r: Rect) -> bool {
 }
 
 fn label_color(labels: &[Label], id: i64) -> Color32 {
-    labels
-        .iter()
-        .find(|l| l.id == id)
-        .map_or(Color32::GRAY, |l| {
-            Color32::from_rgb(l.color[0], l.color[1], l.color[2])
-        })
+    label_style::color_of(labels, id)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use super::app::{Command, SanadApp};
 use super::document_view;
+use super::shortcuts::{Act, keys_of};
 use super::text_input::TextInput;
 use crate::model::{Action, DocumentStatus, LabelDef};
 use crate::text::DirectionSetting;
@@ -71,13 +72,13 @@ impl SanadApp {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
                     if ui
-                        .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                        .add(egui::Button::new("Open folder…").shortcut_text(keys_of(Act::OpenFolder)))
                         .clicked()
                     {
                         self.queue.push(Command::ChooseFolder);
                     }
                     if ui
-                        .add(egui::Button::new("Open project…").shortcut_text("Ctrl+Shift+O"))
+                        .add(egui::Button::new("Open project…").shortcut_text(keys_of(Act::OpenProject)))
                         .clicked()
                     {
                         self.queue.push(Command::ChooseProject);
@@ -86,14 +87,14 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             has,
-                            egui::Button::new("Export…").shortcut_text("Ctrl+E"),
+                            egui::Button::new("Export…").shortcut_text(keys_of(Act::Export)),
                         )
                         .clicked()
                     {
                         self.queue.push(Command::ChooseExport);
                     }
                     if ui
-                        .add_enabled(has, egui::Button::new("Import annotations…"))
+                        .add_enabled(has, egui::Button::new("Import annotations…").shortcut_text(keys_of(Act::ImportAnnotations)))
                         .on_hover_text(
                             "brat, doccano, Label Studio, WebAnno TSV, CoNLL or Sanad JSONL files; one undo step",
                         )
@@ -102,7 +103,7 @@ impl SanadApp {
                         self.queue.push(Command::ChooseAnnotations);
                     }
                     if ui
-                        .add_enabled(has, egui::Button::new("Apply gazetteer…"))
+                        .add_enabled(has, egui::Button::new("Apply gazetteer…").shortcut_text(keys_of(Act::ApplyGazetteer)))
                         .on_hover_text(
                             "A list of known names (CSV, TSV or RON): suggests them wherever they occur; one undo step",
                         )
@@ -112,7 +113,7 @@ impl SanadApp {
                     }
                     ui.checkbox(&mut self.export_history, "Include history in exports");
                     if ui
-                        .add_enabled(has, egui::Button::new("Save a copy…"))
+                        .add_enabled(has, egui::Button::new("Save a copy…").shortcut_text(keys_of(Act::SaveCopy)))
                         .on_hover_text(
                             "A consistent copy of the whole project, safe while you work",
                         )
@@ -122,7 +123,7 @@ impl SanadApp {
                     }
                     ui.separator();
                     if ui
-                        .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                        .add(egui::Button::new("Quit").shortcut_text(keys_of(Act::Quit)))
                         .clicked()
                     {
                         self.queue.push(Command::Quit);
@@ -132,7 +133,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             self.history.can_undo(),
-                            egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
+                            egui::Button::new("Undo").shortcut_text(keys_of(Act::Undo)),
                         )
                         .clicked()
                     {
@@ -141,7 +142,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             self.history.can_redo(),
-                            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                            egui::Button::new("Redo").shortcut_text(keys_of(Act::Redo)),
                         )
                         .clicked()
                     {
@@ -151,7 +152,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             selected,
-                            egui::Button::new("Delete annotation").shortcut_text("Del"),
+                            egui::Button::new("Delete annotation").shortcut_text(keys_of(Act::Delete)),
                         )
                         .clicked()
                     {
@@ -160,7 +161,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             selected,
-                            egui::Button::new("Add relation…").shortcut_text("R"),
+                            egui::Button::new("Add relation…").shortcut_text(keys_of(Act::StartRelation)),
                         )
                         .clicked()
                     {
@@ -168,16 +169,17 @@ impl SanadApp {
                     }
                     ui.separator();
                     if ui
-                        .add(egui::Button::new("Settings…").shortcut_text("Ctrl+,"))
+                        .add(egui::Button::new("Settings…").shortcut_text(keys_of(Act::Settings)))
                         .clicked()
                     {
                         self.windows.settings = true;
                     }
                 });
                 self.search_menu(ui);
+                self.view_menu(ui);
                 ui.menu_button("Help", |ui| {
                     if ui
-                        .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                        .add(egui::Button::new("Keyboard shortcuts").shortcut_text(keys_of(Act::Shortcuts)))
                         .clicked()
                     {
                         self.windows.shortcuts = true;
@@ -357,6 +359,7 @@ impl SanadApp {
                     || self.view.selected_annotation.is_some();
                 ui.horizontal_wrapped(|ui| {
                     for l in &self.labels {
+                        super::label_style::swatch(ui, l, egui::vec2(18.0, 18.0));
                         let key = l.key.map(|k| format!("{k}  ")).unwrap_or_default();
                         let button =
                             egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong())
@@ -407,6 +410,9 @@ impl SanadApp {
                                     .matches('\n')
                                     .count()
                                     + 1;
+                                if let Some(l) = label {
+                                    super::label_style::swatch(ui, l, egui::vec2(14.0, 14.0));
+                                }
                                 ui.label(RichText::new(name).color(color).strong().small())
                                     .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
                                 ui.label(RichText::new(format!("l.{line}")).weak().small())

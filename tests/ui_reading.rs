@@ -1,0 +1,199 @@
+//! Reading comfort and keyboard access through egui_kittest (issue 13): the zoom keys
+//! (Ctrl+= / Ctrl+- / Ctrl+0), the document font size and line spacing settings, the light and
+//! dark themes, the F1 window, and F6 giving the keyboard to the controls.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use sanad::ui::SanadApp;
+use sanad::ui::settings::ThemeChoice;
+
+mod common;
+use common::bounds;
+
+const SEED: &str = include_str!("data/seed.txt");
+
+fn seed_app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
+    common::app_with(&[("seed.txt", SEED)])
+}
+
+fn press(h: &mut Harness<'_, SanadApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+#[test]
+fn zoom_keys_step_by_a_tenth_once_each_and_ctrl_0_resets() {
+    let (_d, mut h) = seed_app();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    press(&mut h, Modifiers::COMMAND, Key::Equals);
+    // One press, one step: egui's own zoom keys are off, so it is not zoomed twice.
+    assert!(
+        (h.ctx.zoom_factor() - 1.1).abs() < 1e-5,
+        "{}",
+        h.ctx.zoom_factor()
+    );
+    assert_eq!(h.state().settings().reading.zoom, 110);
+    press(&mut h, Modifiers::COMMAND, Key::Plus);
+    assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-5);
+    press(&mut h, Modifiers::COMMAND, Key::Minus);
+    press(&mut h, Modifiers::COMMAND, Key::Minus);
+    press(&mut h, Modifiers::COMMAND, Key::Minus);
+    assert!(
+        (h.ctx.zoom_factor() - 0.9).abs() < 1e-5,
+        "{}",
+        h.ctx.zoom_factor()
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Num0);
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert_eq!(h.state().settings().reading.zoom, 100);
+    // Zoom scales the document too: its text keeps its size in points, and a point is 1.2
+    // pixels at 120 %, so the name covers 1.2 times the pixels.
+    let before = bounds(&h, 6..26).width() * h.ctx.pixels_per_point();
+    press(&mut h, Modifiers::COMMAND, Key::Equals);
+    press(&mut h, Modifiers::COMMAND, Key::Equals);
+    assert!((h.ctx.pixels_per_point() - 1.2).abs() < 1e-5);
+    let after = bounds(&h, 6..26).width() * h.ctx.pixels_per_point();
+    assert!((after / before - 1.2).abs() < 0.03, "{before} -> {after}");
+}
+
+#[test]
+fn a_larger_font_and_line_spacing_lay_the_document_out_larger() {
+    let (_d, mut h) = seed_app();
+    let line_height = |h: &Harness<'_, SanadApp>| {
+        h.state()
+            .view
+            .layout()
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .height
+    };
+    let (h0, w0) = (line_height(&h), bounds(&h, 6..26).width());
+    assert_eq!(h.state().view.font_size(), 20.0, "20 pt by default");
+    h.state_mut().settings_mut().reading.font_size = 30;
+    h.run();
+    let (h1, w1) = (line_height(&h), bounds(&h, 6..26).width());
+    assert_eq!(h.state().view.font_size(), 30.0);
+    // 30 pt against 20 pt: lines and words 1.5 times as large (lines are rounded up a point).
+    assert!((h1 / h0 - 1.5).abs() < 0.06, "{h0} -> {h1}");
+    assert!((w1 / w0 - 1.5).abs() < 0.06, "{w0} -> {w1}");
+    // Line spacing 200 %: lines twice as tall, words as wide as before.
+    h.state_mut().settings_mut().reading.line_spacing = 200;
+    h.run();
+    let (h2, w2) = (line_height(&h), bounds(&h, 6..26).width());
+    assert!((h2 / h1 - 2.0).abs() < 0.05, "{h1} -> {h2}");
+    assert!((w2 - w1).abs() < 0.5, "{w1} -> {w2}");
+    // The second line of the document starts lower by the taller line.
+    let tops: Vec<f32> = h
+        .state()
+        .view
+        .layout()
+        .unwrap()
+        .lines()
+        .take(2)
+        .map(|l| l.y)
+        .collect();
+    assert!(tops[1] - tops[0] >= h2 - 0.5, "{tops:?}");
+}
+
+#[test]
+fn the_theme_follows_the_system_by_default_and_ctrl_shift_t_switches_it() {
+    let (_d, mut h) = seed_app();
+    assert_eq!(h.state().settings().reading.theme, ThemeChoice::System);
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::System
+    );
+    let first = h.ctx.theme();
+    let fill = h.ctx.global_style().visuals.panel_fill;
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    let second = h.ctx.theme();
+    assert_ne!(second, first);
+    assert_ne!(h.ctx.global_style().visuals.panel_fill, fill);
+    let want = if second == egui::Theme::Dark {
+        ThemeChoice::Dark
+    } else {
+        ThemeChoice::Light
+    };
+    assert_eq!(h.state().settings().reading.theme, want);
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    assert_eq!(h.ctx.theme(), first);
+    // The settings choose too.
+    h.state_mut().settings_mut().reading.theme = ThemeChoice::Light;
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    assert!(!h.ctx.global_style().visuals.dark_mode);
+    h.state_mut().settings_mut().reading.theme = ThemeChoice::Dark;
+    h.run();
+    assert!(h.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn f1_lists_every_shortcut_by_group() {
+    let (_d, mut h) = seed_app();
+    assert!(
+        h.query_by_role_and_label(Role::Window, "Keyboard shortcuts")
+            .is_none()
+    );
+    press(&mut h, Modifiers::NONE, Key::F1);
+    let window = h.get_by_role_and_label(Role::Window, "Keyboard shortcuts");
+    // The keys the issue names, and the groups.
+    for keys in [
+        "Ctrl+= / Ctrl++",
+        "Ctrl+-",
+        "Ctrl+0",
+        "F1",
+        "F6",
+        "Ctrl+Shift+T",
+    ] {
+        window.get_by_label(keys);
+    }
+    for group in [
+        "Files",
+        "Editing",
+        "Search",
+        "View and reading",
+        "In a text field",
+    ] {
+        window.get_by_label(group);
+    }
+    // Every row of the table the handlers and menus use.
+    for s in sanad::ui::shortcuts::SHORTCUTS {
+        assert!(
+            window.query_all_by_label(s.what).next().is_some(),
+            "{} is listed",
+            s.keys
+        );
+    }
+    press(&mut h, Modifiers::NONE, Key::F1);
+    assert!(
+        h.query_by_role_and_label(Role::Window, "Keyboard shortcuts")
+            .is_none()
+    );
+}
+
+#[test]
+fn f6_gives_the_keyboard_to_the_controls_and_tab_moves_through_them() {
+    let (_d, mut h) = seed_app();
+    assert!(h.ctx.memory(|m| m.focused()).is_none());
+    press(&mut h, Modifiers::NONE, Key::F6);
+    let first = h.ctx.memory(|m| m.focused());
+    assert!(first.is_some(), "a control has the focus");
+    // The first control is the File menu.
+    let focused: Vec<_> = h
+        .query_all(egui_kittest::kittest::By::new().predicate(|n| n.is_focused()))
+        .collect();
+    assert_eq!(focused.len(), 1);
+    assert_eq!(focused[0].accesskit_node().label().as_deref(), Some("File"));
+    // Tab moves the focus on (and selects no annotation).
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    let second = h.ctx.memory(|m| m.focused());
+    assert!(second.is_some() && second != first);
+    assert_eq!(h.state().view.selected_annotation, None);
+    // Esc gives the keyboard back to the document.
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.ctx.memory(|m| m.focused()).is_none());
+}
