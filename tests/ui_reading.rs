@@ -197,3 +197,59 @@ fn f6_gives_the_keyboard_to_the_controls_and_tab_moves_through_them() {
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.ctx.memory(|m| m.focused()).is_none());
 }
+
+/// The labels of the focused nodes.
+fn focused(h: &Harness<'_, SanadApp>) -> Vec<String> {
+    h.query_all(egui_kittest::kittest::By::new().predicate(|n| n.is_focused()))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn menus_and_list_rows_are_reached_and_pressed_from_the_keyboard() {
+    let (_d, mut h) = seed_app();
+    // F6, Space opens the File menu, Tab goes to its first item, Space presses it (the test's
+    // dialogs answer nothing: the status says so).
+    press(&mut h, Modifiers::NONE, Key::F6);
+    press(&mut h, Modifiers::NONE, Key::Space);
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    assert_eq!(focused(&h), vec!["Open folder… Ctrl+O".to_owned()]);
+    press(&mut h, Modifiers::NONE, Key::Space);
+    assert!(
+        h.state().status().starts_with("No folder chosen"),
+        "{}",
+        h.state().status()
+    );
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    // An annotation's row in the list: Tab reaches it, Space selects the annotation.
+    let doc = h.state().current().unwrap().document.id;
+    h.state_mut().run_command(sanad::ui::Command::Apply(
+        sanad::model::Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 6,
+            end: 26,
+            label: "ORGANIZATION".into(),
+        },
+    ));
+    h.state_mut().view.selected_annotation = None;
+    h.run();
+    let row = "Annotation ORGANIZATION الدفاع المدني السوري";
+    press(&mut h, Modifiers::NONE, Key::F6);
+    let mut seen = Vec::new();
+    for _ in 0..60 {
+        if focused(&h) == vec![row.to_owned()] {
+            break;
+        }
+        seen.extend(focused(&h));
+        press(&mut h, Modifiers::NONE, Key::Tab);
+    }
+    assert_eq!(
+        focused(&h),
+        vec![row.to_owned()],
+        "Tab went through {seen:?}"
+    );
+    press(&mut h, Modifiers::NONE, Key::Space);
+    let id = h.state().current().unwrap().annotations[0].id;
+    assert_eq!(h.state().view.selected_annotation, Some(id));
+}

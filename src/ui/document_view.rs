@@ -384,6 +384,7 @@ pub fn bidi_snippet(
         ui.painter()
             .rect_filled(rect, CornerRadius::same(2), visuals.weak_bg_fill);
     }
+    super::reading::paint_focus_ring(ui, &response, rect);
     let color = visuals.text_color();
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
     let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
@@ -498,6 +499,7 @@ pub fn show(
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text")
             });
+            super::reading::paint_focus_ring(ui, &response, rect);
             let origin =
                 Rect::from_min_size(rect.min + vec2(PAD, PAD_TOP), vec2(width, layout.height()));
             let to_layout = |p: egui::Pos2| p - origin.min.to_vec2();

@@ -151,6 +151,18 @@ pub fn paint_swatch(ui: &egui::Ui, rect: Rect, label: &Label) {
     ));
 }
 
+/// Paints label `label`'s underline along the foot of a button at `rect` (the label palette).
+pub fn paint_button_underline(ui: &egui::Ui, rect: Rect, label: &Label) {
+    let dark = ui.visuals().dark_mode;
+    let y = rect.max.y - Underline::HALF_HEIGHT - 1.0;
+    ui.painter().extend(Underline::of(label.id).shapes(
+        rect.min.x + 4.0,
+        rect.max.x - 4.0,
+        y,
+        underline_color(color(label), dark),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

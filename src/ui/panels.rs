@@ -69,7 +69,13 @@ fn grapheme_steps(
 impl SanadApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
+            egui::MenuBar::new()
+                .style(super::reading::menu_style_with_focus)
+                .config(
+                    egui::containers::menu::MenuConfig::new()
+                        .style(super::reading::menu_style_with_focus),
+                )
+                .ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
                     if ui
                         .add(egui::Button::new("Open folder…").shortcut_text(keys_of(Act::OpenFolder)))
@@ -359,16 +365,19 @@ impl SanadApp {
                     || self.view.selected_annotation.is_some();
                 ui.horizontal_wrapped(|ui| {
                     for l in &self.labels {
-                        super::label_style::swatch(ui, l, egui::vec2(18.0, 18.0));
                         let key = l.key.map(|k| format!("{k}  ")).unwrap_or_default();
                         let button =
                             egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong())
                                 .fill(rgb(l.color).gamma_multiply(0.35));
-                        if ui
-                            .add_enabled(has_target, button)
-                            .on_hover_text(&l.description)
-                            .clicked()
-                        {
+                        let response = ui.add_enabled(has_target, button).on_hover_text(format!(
+                            "{}\n({})",
+                            l.description,
+                            super::label_style::Underline::of(l.id).name()
+                        ));
+                        // The label's underline style along the button's foot, as under its spans.
+                        super::label_style::paint_button_underline(ui, response.rect, l);
+                        let clicked = response.clicked();
+                        if clicked {
                             self.queue.push(Command::UseLabel(l.name.clone()));
                         }
                     }

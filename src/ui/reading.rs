@@ -181,14 +181,17 @@ impl SanadApp {
         let mut open = self.windows.shortcuts;
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
-            .default_width(640.0)
+            .min_width(680.0)
+            .default_height(560.0)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for group in Group::ALL {
                         ui.heading(group.title());
                         egui::Grid::new(("shortcuts", group as u8))
                             .striped(true)
+                            .num_columns(2)
                             .min_col_width(170.0)
+                            .max_col_width(470.0)
                             .show(ui, |ui| {
                                 for s in shortcuts::in_group(group) {
                                     ui.label(RichText::new(s.keys).strong());
@@ -202,6 +205,25 @@ impl SanadApp {
             });
         self.windows.shortcuts = open;
     }
+}
+
+/// Draws the keyboard focus ring around `rect` (its visible part) when `response` has the focus:
+/// for widgets that paint themselves (list rows, the document view).
+pub(super) fn paint_focus_ring(ui: &Ui, response: &egui::Response, rect: egui::Rect) {
+    if response.has_focus() {
+        let stroke = ui.visuals().widgets.active.bg_stroke;
+        let r = rect.intersect(ui.clip_rect()).shrink(stroke.width / 2.0);
+        ui.painter()
+            .rect_stroke(r, 2.0, stroke, egui::StrokeKind::Inside);
+    }
+}
+
+/// egui's menu style with the focus ring kept: egui's own takes every frame stroke off menu
+/// buttons, the focused one's too, which leaves the keyboard focus in a menu almost invisible.
+pub(super) fn menu_style_with_focus(style: &mut egui::Style) {
+    egui::containers::menu::menu_style(style);
+    let ring = style.visuals.selection.stroke.color;
+    style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.0, ring);
 }
 
 /// The theme choices as offered.
