@@ -253,3 +253,44 @@ fn menus_and_list_rows_are_reached_and_pressed_from_the_keyboard() {
     let id = h.state().current().unwrap().annotations[0].id;
     assert_eq!(h.state().view.selected_annotation, Some(id));
 }
+
+#[test]
+fn a_span_is_selected_and_labelled_from_the_keyboard_alone() {
+    // The seed's first line reads right to left: the Left arrow moves forward in the text.
+    // "أطلق" is chars 0–4, a space, the opening quote mark, then "الدفاع المدني السوري" [6, 26).
+    let (_d, mut h) = seed_app();
+    assert_eq!(h.state().view.selection, None);
+    // Ctrl+Left: to the end of the first word; Left twice: past the space and the quote mark.
+    press(&mut h, Modifiers::COMMAND, Key::ArrowLeft);
+    assert_eq!(h.state().view.selection, Some(4..4));
+    press(&mut h, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut h, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(h.state().view.selection, Some(6..6));
+    // Ctrl+Shift+Left three times: the three words of the name.
+    for _ in 0..3 {
+        press(
+            &mut h,
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::ArrowLeft,
+        );
+    }
+    assert_eq!(h.state().view.selection, Some(6..26));
+    // Shift+Right takes back one grapheme (the name's last letter), Shift+Left gives it again.
+    press(&mut h, Modifiers::SHIFT, Key::ArrowRight);
+    assert_eq!(h.state().view.selection, Some(6..25));
+    press(&mut h, Modifiers::SHIFT, Key::ArrowLeft);
+    assert_eq!(h.state().view.selection, Some(6..26));
+    press(&mut h, Modifiers::NONE, Key::Num2);
+    let app = h.state();
+    let cur = app.current().unwrap();
+    let labels = app.project().unwrap().labels().unwrap();
+    let stored: Vec<(usize, usize, &str)> = cur
+        .annotations
+        .iter()
+        .map(|a| {
+            let l = labels.iter().find(|l| l.id == a.label_id).unwrap();
+            (a.start, a.end, l.name.as_str())
+        })
+        .collect();
+    assert_eq!(stored, vec![(6, 26, "ORGANIZATION")]);
+}

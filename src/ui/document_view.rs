@@ -588,7 +588,12 @@ pub fn show(
 
             // Keyboard: Shift+Arrow by a grapheme, Ctrl+Shift+Arrow by a word (visual direction),
             // Ctrl+A, copy.
-            let keyboard_free = !ui.ctx().egui_wants_keyboard_input();
+            // Not while a control (F6) has the keyboard: its arrows move the focus.
+            let keyboard_free = !ui.ctx().egui_wants_keyboard_input()
+                && ui
+                    .ctx()
+                    .memory(|m| m.focused().is_none_or(|f| f == response.id));
+            let mut caret_moved = false;
             let mut copy = false;
             let mut scroll_by = 0.0_f32;
             if keyboard_free {
@@ -622,21 +627,40 @@ pub fn show(
                         scroll_by = f32::NEG_INFINITY;
                     }
                     for (left, key) in [(true, Key::ArrowLeft), (false, Key::ArrowRight)] {
+                        // Shift extends the selection; without it the caret moves alone. Ctrl:
+                        // by a word. The most modifiers first (extra ones match the fewer).
                         let word = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, key);
                         let one = !word && i.consume_key(Modifiers::SHIFT, key);
-                        let (Some(anchor), Some(active)) = (state.anchor, state.active) else {
+                        let word_move = !word && !one && i.consume_key(Modifiers::COMMAND, key);
+                        let one_move =
+                            !word && !one && !word_move && i.consume_key(Modifiers::NONE, key);
+                        if !(word || one || word_move || one_move) {
                             continue;
+                        }
+                        // No caret yet: it starts at the first line in view.
+                        let start = || {
+                            layout
+                                .line_at_y(band.start.max(0.0))
+                                .map_or(0, |l| l.chars.start)
                         };
-                        if one {
-                            if let Some(next) = layout.move_visual(active, left) {
-                                new_caret = Some((anchor, next));
-                            }
-                        } else if word {
+                        let active = state.active.unwrap_or_else(start);
+                        let anchor = state.anchor.unwrap_or(active);
+                        let next = if one || one_move {
+                            layout.move_visual(active, left)
+                        } else {
                             // The visual direction at the caret decides which way is "forward".
                             let step = layout.move_visual(active, left).unwrap_or(active);
                             let forward = step > active;
-                            let next = words::next_word_edge(&shared_text, active, forward);
-                            new_caret = Some((anchor, next));
+                            Some(words::next_word_edge(&shared_text, active, forward))
+                        };
+                        if let Some(next) = next {
+                            new_caret = Some(if one || word {
+                                (anchor, next)
+                            } else {
+                                (next, next)
+                            });
+                            new_selected = Some(None);
+                            caret_moved = true;
                         }
                     }
                 });
@@ -656,6 +680,14 @@ pub fn show(
                 let copied = crate::model::slice_chars(&shared_text, sel.clone());
                 ui.ctx().copy_text(copied);
                 out.copied = Some(sel.len());
+            }
+            if caret_moved
+                && let Some(active) = state.active
+                && let Some((top, h)) = layout.caret_pos(active)
+            {
+                // Keep the moving caret in view, scrolling as little as needed.
+                let r = Rect::from_min_size(top + origin.min.to_vec2(), vec2(1.0, h));
+                ui.scroll_to_rect(r.expand(4.0), None);
             }
             if let Some(range) = state.scroll_to.take()
                 && let Some(b) = layout.range_bounds(range)

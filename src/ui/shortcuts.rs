@@ -276,6 +276,11 @@ pub const SHORTCUTS: &[Shortcut] = &[
     ),
     info(
         Group::Labelling,
+        "Left / Right, Ctrl+Left / Right",
+        "Move the caret in the document by a grapheme / a word, in the direction you see (it starts at the first line in view)",
+    ),
+    info(
+        Group::Labelling,
         "Shift+Left / Shift+Right",
         "Extend the selection by one grapheme, in the direction you see",
     ),
