@@ -294,3 +294,42 @@ fn a_span_is_selected_and_labelled_from_the_keyboard_alone() {
         .collect();
     assert_eq!(stored, vec![(6, 26, "ORGANIZATION")]);
 }
+
+#[test]
+fn reading_settings_come_from_the_users_settings_file_and_go_back_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("seed.txt"), SEED).unwrap();
+    let settings = dir.path().join("config/settings.ron");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    std::fs::write(
+        &settings,
+        "(annotator: Some(\"Layla\"), reading: (font_size: 28, line_spacing: 150, zoom: 120, theme: Dark))",
+    )
+    .unwrap();
+    let mut app = SanadApp::new(Box::new(sanad::ui::dialogs::ScriptedDialogs::default()))
+        .with_settings_file(settings.clone());
+    app.run_command(sanad::ui::Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    assert_eq!(h.state().view.font_size(), 28.0);
+    assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-5);
+    assert!(h.ctx.global_style().visuals.dark_mode);
+    // Keys change the file: Ctrl+0 and Ctrl+Shift+T.
+    press(&mut h, Modifiers::COMMAND, Key::Num0);
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::T);
+    let kept = sanad::ui::settings::Settings::load(&settings);
+    assert_eq!(kept.reading.zoom, 100);
+    assert_eq!(kept.reading.theme, ThemeChoice::Light);
+    assert_eq!(kept.reading.font_size, 28);
+    assert_eq!(kept.reading.line_spacing, 150);
+    assert_eq!(kept.annotator.as_deref(), Some("Layla"));
+}

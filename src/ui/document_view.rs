@@ -5,7 +5,9 @@
 //! Each unit of a line is its own egui galley (the one it was measured with), placed at its x in
 //! visual order and on the line's common baseline, so Latin, digits and Arabic sit on one baseline
 //! and a highlight edge inside a word never splits the word's shaping. Only the paragraphs in view
-//! are laid out.
+//! are laid out. Screen readers get the text, the caret, the selection and the annotations
+//! through AccessKit ([`super::document_access`]); each label's underline style comes from
+//! [`super::label_style`].
 
 use super::{document_access, label_style, overlays};
 use crate::model::{Annotation, AnnotationId, Label, Relation, Suggestion, SuggestionId};
