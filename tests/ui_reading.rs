@@ -333,3 +333,64 @@ fn reading_settings_come_from_the_users_settings_file_and_go_back_to_it() {
     assert_eq!(kept.reading.line_spacing, 150);
     assert_eq!(kept.annotator.as_deref(), Some("Layla"));
 }
+
+/// The pieces (x from, x to) of the lines drawn in `color` across the height of `r`.
+fn line_pieces(h: &Harness<'_, SanadApp>, color: egui::Color32, r: egui::Rect) -> Vec<(f32, f32)> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::LineSegment { points, stroke }
+                if stroke.color == color && points[0].y > r.min.y && points[0].y < r.max.y =>
+            {
+                Some((points[0].x.min(points[1].x), points[0].x.max(points[1].x)))
+            }
+            _ => None,
+        })
+        .filter(|(a, b)| *b > r.min.x - 1.0 && *a < r.max.x + 1.0)
+        .collect()
+}
+
+#[test]
+fn labels_are_told_apart_by_their_underline_not_only_by_colour() {
+    let (_d, mut h) = seed_app();
+    let doc = h.state().current().unwrap().document.id;
+    for (start, end, label) in [(6, 26, "ORGANIZATION"), (518, 528, "PERSON")] {
+        h.state_mut().run_command(sanad::ui::Command::Apply(
+            sanad::model::Action::AddAnnotation {
+                id: None,
+                document_id: doc,
+                start,
+                end,
+                label: label.into(),
+            },
+        ));
+    }
+    h.state_mut().view.selected_annotation = None;
+    h.run();
+    let labels = h.state().project().unwrap().labels().unwrap();
+    let dark = h.ctx.global_style().visuals.dark_mode;
+    let line_color = |name: &str| {
+        let l = labels.iter().find(|l| l.name == name).unwrap();
+        sanad::ui::label_style::underline_color(
+            egui::Color32::from_rgb(l.color[0], l.color[1], l.color[2]),
+            dark,
+        )
+    };
+    // PERSON (the first label): one solid line under the whole name.
+    let r = bounds(&h, 518..528);
+    let person = line_pieces(&h, line_color("PERSON"), r);
+    assert_eq!(person.len(), 1, "{person:?}");
+    assert!(person[0].0 <= r.min.x + 0.5 && person[0].1 >= r.max.x - 0.5);
+    // ORGANIZATION (the second): dashes, 6 points long with 3-point gaps, across the name.
+    let r = bounds(&h, 6..26);
+    let org = line_pieces(&h, line_color("ORGANIZATION"), r);
+    let expected = (r.width() / 9.0).floor() as usize;
+    assert!(
+        org.len() >= expected,
+        "{} dashes over {}",
+        org.len(),
+        r.width()
+    );
+    assert!(org.iter().all(|(a, b)| b - a <= 6.0 + 0.01), "{org:?}");
+}
