@@ -177,18 +177,27 @@ fn one_drag_inside_first_and_last_word_stores_each_seed_span_exactly() {
     assert_eq!(stored(&h).len(), 8);
 }
 
-/// Is the label's underline (a 2-point line in the label's colour) drawn across `r`?
+/// Is the label's underline drawn across `r`: pieces in the label's underline colour (its own
+/// style: solid, dashed, …) inside `r`'s height, from its left edge to within a dash of its right?
 fn underline_drawn(h: &Harness<'_, SanadApp>, color: egui::Color32, r: Rect) -> bool {
-    h.output().shapes.iter().any(|c| match &c.shape {
-        Shape::LineSegment { points, stroke } => {
-            stroke.color == color
-                && points[0].y > r.min.y
-                && points[0].y < r.max.y
-                && points[0].x.min(points[1].x) <= r.min.x + 1.0
-                && points[0].x.max(points[1].x) >= r.max.x - 1.0
-        }
-        _ => false,
-    })
+    let dark = h.ctx.global_style().visuals.dark_mode;
+    let color = sanad::ui::label_style::underline_color(color, dark);
+    let pieces: Vec<(f32, f32)> = h
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            Shape::LineSegment { points, stroke }
+                if stroke.color == color && points[0].y > r.min.y && points[0].y < r.max.y =>
+            {
+                Some((points[0].x.min(points[1].x), points[0].x.max(points[1].x)))
+            }
+            _ => None,
+        })
+        .collect();
+    let lo = pieces.iter().map(|p| p.0).fold(f32::MAX, f32::min);
+    let hi = pieces.iter().map(|p| p.1).fold(f32::MIN, f32::max);
+    lo <= r.min.x + 1.0 && hi >= r.max.x - 9.0
 }
 
 #[test]

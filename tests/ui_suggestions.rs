@@ -52,7 +52,7 @@ fn apply_a_gazetteer_accept_with_enter_reject_with_x_and_undo() {
     h.run();
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("Apply gazetteer…").click();
+    h.get_by_label_contains("Apply gazetteer…").click();
     h.run();
     assert!(h.state().error().is_none(), "{:?}", h.state().error());
     assert_eq!(

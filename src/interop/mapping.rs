@@ -5,10 +5,12 @@
 use crate::model::bulk::{BatchAttributeDef, BatchLabel, BatchLabelRename, BatchRelationType};
 use std::collections::{BTreeSet, HashMap};
 
-/// Colours for labels an import adds (sRGB), in turn.
+/// Colours for labels an import adds (sRGB), in turn: the Okabe–Ito colours the default scheme
+/// leaves free (sky blue, vermillion, yellow), then Paul Tol's "muted" scheme, both designed to
+/// stay apart for colour-blind readers (each label also gets its own underline style).
 const PALETTE: &[&str] = &[
-    "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#f1ce63",
-    "#d37295", "#a0cbe8", "#8cd17d", "#b6992d",
+    "#56b4e9", "#d55e00", "#f0e442", "#332288", "#88ccee", "#44aa99", "#117733", "#999933",
+    "#ddcc77", "#cc6677", "#882255", "#aa4499",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]

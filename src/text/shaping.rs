@@ -156,23 +156,43 @@ fn place_number_mark_left_to_right(galley: &Galley) -> Galley {
 }
 
 /// Cache of measured units for one font size, kept by the view across frames.
-#[derive(Default)]
 pub struct ShapeCache {
     font_size: f32,
     units: HashMap<String, Arc<UnitShape>>,
     line_height: Option<f32>,
     baseline: Option<f32>,
+    /// Line spacing factor (1.0: the font's own line height).
+    spacing: f32,
+}
+
+impl Default for ShapeCache {
+    /// An empty cache at font size 0 (set one with [`ShapeCache::new`]), the font's own spacing.
+    fn default() -> Self {
+        Self::with_spacing(0.0, 1.0)
+    }
 }
 
 impl ShapeCache {
     /// An empty cache for the document font at `font_size` points.
     pub fn new(font_size: f32) -> Self {
+        Self::with_spacing(font_size, 1.0)
+    }
+
+    /// An empty cache for the document font at `font_size` points whose lines are `spacing`
+    /// times the font's own line height (1.0 = [`ShapeCache::new`]).
+    pub fn with_spacing(font_size: f32, spacing: f32) -> Self {
         Self {
             font_size,
             units: HashMap::new(),
             line_height: None,
             baseline: None,
+            spacing,
         }
+    }
+
+    /// The line spacing factor (1.0: the font's own line height).
+    pub fn spacing(&self) -> f32 {
+        self.spacing
     }
 
     /// The document font size, points.
@@ -353,7 +373,8 @@ impl Measurer for EguiMeasurer<'_, '_> {
         if let Some(h) = self.cache.line_height {
             return h;
         }
-        let h = measured_line_height(self.fonts, self.cache.font_size);
+        let h =
+            (measured_line_height(self.fonts, self.cache.font_size) * self.cache.spacing).ceil();
         self.cache.line_height = Some(h);
         h
     }

@@ -4,6 +4,7 @@
 use super::dialogs::FileDialogs;
 use super::document_view::{DocumentViewState, SnippetCache};
 use super::settings::Settings;
+use super::shortcuts::{self, Act};
 use crate::corpus::ImportReport;
 use crate::model::{
     Action, Annotation, AnnotationId, Document, DocumentId, DocumentStatus, DocumentSummary,
@@ -896,14 +897,13 @@ impl SanadApp {
         }
         let mut cmds = Vec::new();
         let mut escape = false;
+        self.reading_keys(ctx);
+        let tab_free = !Self::control_has_focus(ctx);
         ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::NONE, Key::F1) {
-                self.windows.shortcuts = !self.windows.shortcuts;
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::Comma) {
+            if shortcuts::pressed(i, Act::Settings) {
                 self.windows.settings = !self.windows.settings;
             }
-            if i.consume_key(Modifiers::COMMAND, Key::Q) {
+            if shortcuts::pressed(i, Act::Quit) {
                 cmds.push(Command::Quit);
             }
             escape = i.key_pressed(Key::Escape);
@@ -918,44 +918,33 @@ impl SanadApp {
         }
         self.suggestion_keys(ctx);
         ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-                || i.consume_key(Modifiers::COMMAND, Key::Y)
-            {
-                cmds.push(Command::Redo);
+            // Most modifiers first: Ctrl+Z would also take Ctrl+Shift+Z.
+            for (act, command) in [
+                (Act::Redo, Command::Redo),
+                (Act::Undo, Command::Undo),
+                (Act::OpenProject, Command::ChooseProject),
+                (Act::OpenFolder, Command::ChooseFolder),
+                (Act::SaveCopy, Command::ChooseSaveCopy),
+                (Act::Export, Command::ChooseExport),
+                (Act::ImportAnnotations, Command::ChooseAnnotations),
+                (Act::ApplyGazetteer, Command::ChooseGazetteer),
+                (Act::PreviousDocument, Command::StepDocument(-1)),
+                (Act::NextDocument, Command::StepDocument(1)),
+                (Act::Delete, Command::DeleteSelected),
+                (Act::StartRelation, Command::StartRelation),
+            ] {
+                if shortcuts::pressed(i, act) {
+                    cmds.push(command);
+                }
             }
-            if i.consume_key(Modifiers::COMMAND, Key::Z) {
-                cmds.push(Command::Undo);
-            }
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
-                cmds.push(Command::ChooseProject);
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::O) {
-                cmds.push(Command::ChooseFolder);
-            }
-            // Tab / Shift+Tab step through the annotations (not egui's focus).
-            let back = i.consume_key(Modifiers::SHIFT, Key::Tab);
-            let on = !back && i.consume_key(Modifiers::NONE, Key::Tab);
+            // Tab / Shift+Tab step through the annotations while no control has the focus (F6
+            // gives it to the controls, where Tab moves it on).
+            let back = tab_free && i.consume_key(Modifiers::SHIFT, Key::Tab);
+            let on = tab_free && !back && i.consume_key(Modifiers::NONE, Key::Tab);
             if (back || on)
                 && let Some(id) = self.step_annotation(on)
             {
                 cmds.push(Command::SelectAnnotation(id));
-            }
-            if i.consume_key(Modifiers::COMMAND, Key::E) {
-                cmds.push(Command::ChooseExport);
-            }
-            if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
-                cmds.push(Command::StepDocument(-1));
-            }
-            if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
-                cmds.push(Command::StepDocument(1));
-            }
-            if i.consume_key(Modifiers::NONE, Key::Delete)
-                || i.consume_key(Modifiers::NONE, Key::Backspace)
-            {
-                cmds.push(Command::DeleteSelected);
-            }
-            if i.consume_key(Modifiers::NONE, Key::R) {
-                cmds.push(Command::StartRelation);
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 if self.relation_from.take().is_some() {
@@ -1001,6 +990,7 @@ impl SanadApp {
         // Keys act before anything is drawn, so this frame already shows what they did.
         self.run_queue(&ctx);
         self.view.snap_to_words = self.settings.snap_to_words;
+        self.apply_reading(&ctx);
         self.menu_bar(ui);
         self.search_bar(ui);
         self.status_bar(ui);

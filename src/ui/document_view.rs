@@ -5,9 +5,11 @@
 //! Each unit of a line is its own egui galley (the one it was measured with), placed at its x in
 //! visual order and on the line's common baseline, so Latin, digits and Arabic sit on one baseline
 //! and a highlight edge inside a word never splits the word's shaping. Only the paragraphs in view
-//! are laid out.
+//! are laid out. Screen readers get the text, the caret, the selection and the annotations
+//! through AccessKit ([`super::document_access`]); each label's underline style comes from
+//! [`super::label_style`].
 
-use super::overlays;
+use super::{document_access, label_style, overlays};
 use crate::model::{Annotation, AnnotationId, Label, Relation, Suggestion, SuggestionId};
 use crate::text::document::DocumentLayout;
 use crate::text::layout::{LineLayout, layout_document};
@@ -66,6 +68,12 @@ pub struct DocumentViewState {
     undrawable: Option<(i64, usize, Arc<Vec<usize>>)>,
     /// How many chars no font can draw, per document shown so far (the document list flags them).
     pub undrawable_counts: std::collections::HashMap<i64, usize>,
+    /// The shown text as AccessKit text runs, for the text it was made from (document id, byte
+    /// length, direction).
+    access_runs: Option<(
+        (i64, usize, DirectionSetting),
+        Arc<document_access::TextRuns>,
+    )>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -105,6 +113,7 @@ impl Default for DocumentViewState {
             last_origin: None,
             undrawable: None,
             undrawable_counts: Default::default(),
+            access_runs: None,
         }
     }
 }
@@ -120,6 +129,38 @@ impl DocumentViewState {
         self.selected_annotation = None;
         self.selected_suggestion = None;
         self.scroll_to = None;
+    }
+
+    /// Draws the document at `font_size` points with lines `spacing` times the font's own line
+    /// height (1.0: as the font says); a change lays the document out again.
+    pub fn set_reading(&mut self, font_size: f32, spacing: f32) {
+        if self.shapes.font_size() != font_size || self.shapes.spacing() != spacing {
+            self.shapes = ShapeCache::with_spacing(font_size, spacing);
+            self.layout = None;
+        }
+    }
+
+    /// The document font size, points.
+    pub fn font_size(&self) -> f32 {
+        self.shapes.font_size()
+    }
+
+    /// The shown text as AccessKit runs (made once per text).
+    fn access_runs(
+        &mut self,
+        document: i64,
+        text: &str,
+        direction: DirectionSetting,
+    ) -> Arc<document_access::TextRuns> {
+        let key = (document, text.len(), direction);
+        match &self.access_runs {
+            Some((k, runs)) if *k == key => runs.clone(),
+            _ => {
+                let runs = Arc::new(document_access::TextRuns::new(text, direction));
+                self.access_runs = Some((key, runs.clone()));
+                runs
+            }
+        }
     }
 
     /// Sets the selection to `range` (char offsets); the caret goes to its end.
@@ -345,6 +386,7 @@ pub fn bidi_snippet(
         ui.painter()
             .rect_filled(rect, CornerRadius::same(2), visuals.weak_bg_fill);
     }
+    super::reading::paint_focus_ring(ui, &response, rect);
     let color = visuals.text_color();
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
     let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
@@ -459,6 +501,7 @@ pub fn show(
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text")
             });
+            super::reading::paint_focus_ring(ui, &response, rect);
             let origin =
                 Rect::from_min_size(rect.min + vec2(PAD, PAD_TOP), vec2(width, layout.height()));
             let to_layout = |p: egui::Pos2| p - origin.min.to_vec2();
@@ -547,7 +590,12 @@ pub fn show(
 
             // Keyboard: Shift+Arrow by a grapheme, Ctrl+Shift+Arrow by a word (visual direction),
             // Ctrl+A, copy.
-            let keyboard_free = !ui.ctx().egui_wants_keyboard_input();
+            // Not while a control (F6) has the keyboard: its arrows move the focus.
+            let keyboard_free = !ui.ctx().egui_wants_keyboard_input()
+                && ui
+                    .ctx()
+                    .memory(|m| m.focused().is_none_or(|f| f == response.id));
+            let mut caret_moved = false;
             let mut copy = false;
             let mut scroll_by = 0.0_f32;
             if keyboard_free {
@@ -581,21 +629,40 @@ pub fn show(
                         scroll_by = f32::NEG_INFINITY;
                     }
                     for (left, key) in [(true, Key::ArrowLeft), (false, Key::ArrowRight)] {
+                        // Shift extends the selection; without it the caret moves alone. Ctrl:
+                        // by a word. The most modifiers first (extra ones match the fewer).
                         let word = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, key);
                         let one = !word && i.consume_key(Modifiers::SHIFT, key);
-                        let (Some(anchor), Some(active)) = (state.anchor, state.active) else {
+                        let word_move = !word && !one && i.consume_key(Modifiers::COMMAND, key);
+                        let one_move =
+                            !word && !one && !word_move && i.consume_key(Modifiers::NONE, key);
+                        if !(word || one || word_move || one_move) {
                             continue;
+                        }
+                        // No caret yet: it starts at the first line in view.
+                        let start = || {
+                            layout
+                                .line_at_y(band.start.max(0.0))
+                                .map_or(0, |l| l.chars.start)
                         };
-                        if one {
-                            if let Some(next) = layout.move_visual(active, left) {
-                                new_caret = Some((anchor, next));
-                            }
-                        } else if word {
+                        let active = state.active.unwrap_or_else(start);
+                        let anchor = state.anchor.unwrap_or(active);
+                        let next = if one || one_move {
+                            layout.move_visual(active, left)
+                        } else {
                             // The visual direction at the caret decides which way is "forward".
                             let step = layout.move_visual(active, left).unwrap_or(active);
                             let forward = step > active;
-                            let next = words::next_word_edge(&shared_text, active, forward);
-                            new_caret = Some((anchor, next));
+                            Some(words::next_word_edge(&shared_text, active, forward))
+                        };
+                        if let Some(next) = next {
+                            new_caret = Some(if one || word {
+                                (anchor, next)
+                            } else {
+                                (next, next)
+                            });
+                            new_selected = Some(None);
+                            caret_moved = true;
                         }
                     }
                 });
@@ -615,6 +682,14 @@ pub fn show(
                 let copied = crate::model::slice_chars(&shared_text, sel.clone());
                 ui.ctx().copy_text(copied);
                 out.copied = Some(sel.len());
+            }
+            if caret_moved
+                && let Some(active) = state.active
+                && let Some((top, h)) = layout.caret_pos(active)
+            {
+                // Keep the moving caret in view, scrolling as little as needed.
+                let r = Rect::from_min_size(top + origin.min.to_vec2(), vec2(1.0, h));
+                ui.scroll_to_rect(r.expand(4.0), None);
             }
             if let Some(range) = state.scroll_to.take()
                 && let Some(b) = layout.range_bounds(range)
@@ -713,8 +788,12 @@ pub fn show(
             let mut frames: Vec<(Rect, Stroke)> = Vec::new();
             for a in &shown {
                 let color = label_color(labels, a.label_id);
-                let fill = color.gamma_multiply(if dark { 0.40 } else { 0.25 });
-                let lift = 3.0 * depth(a) as f32;
+                let fill = label_style::fill(color, dark);
+                // Colour and, for readers who cannot tell colours apart, the label's own
+                // underline style (solid, dashed, dotted, double, wavy, dash-dot).
+                let underline = label_style::Underline::of(a.label_id);
+                let line_color = label_style::underline_color(color, dark);
+                let lift = (2.0 * label_style::Underline::HALF_HEIGHT + 0.5) * depth(a) as f32;
                 let stroke = if relation_from == Some(a.id) {
                     Some(Stroke::new(2.0, ui.visuals().warn_fg_color))
                 } else if state.selected_annotation == Some(a.id) {
@@ -731,11 +810,8 @@ pub fn show(
                         CornerRadius::same(3),
                         fill,
                     );
-                    let y = r.max.y - 2.0 - lift;
-                    painter.line_segment(
-                        [pos2(r.min.x, y), pos2(r.max.x, y)],
-                        Stroke::new(2.0, color),
-                    );
+                    let y = r.max.y - 1.0 - label_style::Underline::HALF_HEIGHT - lift;
+                    painter.extend(underline.shapes(r.min.x, r.max.x, y, line_color));
                     if let Some(stroke) = stroke {
                         frames.push((r, stroke));
                     }
@@ -928,6 +1004,26 @@ pub fn show(
                 };
                 ui.ctx().set_cursor_icon(icon);
             }
+            // Screen readers: the text, the caret and selection, and each annotation.
+            let selection = state.anchor.zip(state.active);
+            let runs = state.access_runs(document, &shared_text, direction);
+            document_access::expose(
+                ui,
+                &document_access::Exposed {
+                    document: response.id,
+                    runs: &runs,
+                    selection,
+                    annotations,
+                    labels,
+                    selected: state.selected_annotation,
+                    span: &|r| runs.index.slice(&shared_text, r).to_owned(),
+                    bounds: &|r| {
+                        (r.start < visible.end && visible.start < r.end)
+                            .then(|| layout.range_bounds(r).map(to_screen))
+                            .flatten()
+                    },
+                },
+            );
             state.last_origin = Some(origin);
             state.layout = Some((layout_key, layout_owned));
         });
@@ -1010,12 +1106,7 @@ fn band_screen_contains(ui: &Ui, r: Rect) -> bool {
 }
 
 fn label_color(labels: &[Label], id: i64) -> Color32 {
-    labels
-        .iter()
-        .find(|l| l.id == id)
-        .map_or(Color32::GRAY, |l| {
-            Color32::from_rgb(l.color[0], l.color[1], l.color[2])
-        })
+    label_style::color_of(labels, id)
 }
 
 #[cfg(test)]

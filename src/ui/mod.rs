@@ -5,14 +5,18 @@
 pub mod app;
 pub mod command;
 pub mod dialogs;
+pub mod document_access;
 pub mod document_view;
 pub mod entity_panel;
 pub mod export_dialog;
+pub mod label_style;
 pub mod overlays;
 pub mod panels;
 pub mod projects;
+mod reading;
 pub mod search_panel;
 pub mod settings;
+pub mod shortcuts;
 pub mod suggestions_panel;
 pub mod text_input;
 pub mod windows;

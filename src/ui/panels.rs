@@ -5,6 +5,7 @@
 
 use super::app::{Command, SanadApp};
 use super::document_view;
+use super::shortcuts::{Act, keys_of};
 use super::text_input::TextInput;
 use crate::model::{Action, DocumentStatus, LabelDef};
 use crate::text::DirectionSetting;
@@ -68,16 +69,22 @@ fn grapheme_steps(
 impl SanadApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         egui::Panel::top("menu").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| {
+            egui::MenuBar::new()
+                .style(super::reading::menu_style_with_focus)
+                .config(
+                    egui::containers::menu::MenuConfig::new()
+                        .style(super::reading::menu_style_with_focus),
+                )
+                .ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
                     if ui
-                        .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                        .add(egui::Button::new("Open folder…").shortcut_text(keys_of(Act::OpenFolder)))
                         .clicked()
                     {
                         self.queue.push(Command::ChooseFolder);
                     }
                     if ui
-                        .add(egui::Button::new("Open project…").shortcut_text("Ctrl+Shift+O"))
+                        .add(egui::Button::new("Open project…").shortcut_text(keys_of(Act::OpenProject)))
                         .clicked()
                     {
                         self.queue.push(Command::ChooseProject);
@@ -86,14 +93,14 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             has,
-                            egui::Button::new("Export…").shortcut_text("Ctrl+E"),
+                            egui::Button::new("Export…").shortcut_text(keys_of(Act::Export)),
                         )
                         .clicked()
                     {
                         self.queue.push(Command::ChooseExport);
                     }
                     if ui
-                        .add_enabled(has, egui::Button::new("Import annotations…"))
+                        .add_enabled(has, egui::Button::new("Import annotations…").shortcut_text(keys_of(Act::ImportAnnotations)))
                         .on_hover_text(
                             "brat, doccano, Label Studio, WebAnno TSV, CoNLL or Sanad JSONL files; one undo step",
                         )
@@ -115,7 +122,7 @@ impl SanadApp {
                         self.queue.push(Command::SetImportAsSuggestions(as_suggestions));
                     }
                     if ui
-                        .add_enabled(has, egui::Button::new("Apply gazetteer…"))
+                        .add_enabled(has, egui::Button::new("Apply gazetteer…").shortcut_text(keys_of(Act::ApplyGazetteer)))
                         .on_hover_text(
                             "A list of known names (CSV, TSV or RON): suggests them wherever they occur; one undo step",
                         )
@@ -125,7 +132,7 @@ impl SanadApp {
                     }
                     ui.checkbox(&mut self.export_history, "Include history in exports");
                     if ui
-                        .add_enabled(has, egui::Button::new("Save a copy…"))
+                        .add_enabled(has, egui::Button::new("Save a copy…").shortcut_text(keys_of(Act::SaveCopy)))
                         .on_hover_text(
                             "A consistent copy of the whole project, safe while you work",
                         )
@@ -135,7 +142,7 @@ impl SanadApp {
                     }
                     ui.separator();
                     if ui
-                        .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                        .add(egui::Button::new("Quit").shortcut_text(keys_of(Act::Quit)))
                         .clicked()
                     {
                         self.queue.push(Command::Quit);
@@ -145,7 +152,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             self.history.can_undo(),
-                            egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
+                            egui::Button::new("Undo").shortcut_text(keys_of(Act::Undo)),
                         )
                         .clicked()
                     {
@@ -154,7 +161,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             self.history.can_redo(),
-                            egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                            egui::Button::new("Redo").shortcut_text(keys_of(Act::Redo)),
                         )
                         .clicked()
                     {
@@ -164,7 +171,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             selected,
-                            egui::Button::new("Delete annotation").shortcut_text("Del"),
+                            egui::Button::new("Delete annotation").shortcut_text(keys_of(Act::Delete)),
                         )
                         .clicked()
                     {
@@ -173,7 +180,7 @@ impl SanadApp {
                     if ui
                         .add_enabled(
                             selected,
-                            egui::Button::new("Add relation…").shortcut_text("R"),
+                            egui::Button::new("Add relation…").shortcut_text(keys_of(Act::StartRelation)),
                         )
                         .clicked()
                     {
@@ -181,16 +188,17 @@ impl SanadApp {
                     }
                     ui.separator();
                     if ui
-                        .add(egui::Button::new("Settings…").shortcut_text("Ctrl+,"))
+                        .add(egui::Button::new("Settings…").shortcut_text(keys_of(Act::Settings)))
                         .clicked()
                     {
                         self.windows.settings = true;
                     }
                 });
                 self.search_menu(ui);
+                self.view_menu(ui);
                 ui.menu_button("Help", |ui| {
                     if ui
-                        .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                        .add(egui::Button::new("Keyboard shortcuts").shortcut_text(keys_of(Act::Shortcuts)))
                         .clicked()
                     {
                         self.windows.shortcuts = true;
@@ -374,11 +382,15 @@ impl SanadApp {
                         let button =
                             egui::Button::new(RichText::new(format!("{key}{}", l.name)).strong())
                                 .fill(rgb(l.color).gamma_multiply(0.35));
-                        if ui
-                            .add_enabled(has_target, button)
-                            .on_hover_text(&l.description)
-                            .clicked()
-                        {
+                        let response = ui.add_enabled(has_target, button).on_hover_text(format!(
+                            "{}\n({})",
+                            l.description,
+                            super::label_style::Underline::of(l.id).name()
+                        ));
+                        // The label's underline style along the button's foot, as under its spans.
+                        super::label_style::paint_button_underline(ui, response.rect, l);
+                        let clicked = response.clicked();
+                        if clicked {
                             self.queue.push(Command::UseLabel(l.name.clone()));
                         }
                     }
@@ -420,6 +432,9 @@ impl SanadApp {
                                     .matches('\n')
                                     .count()
                                     + 1;
+                                if let Some(l) = label {
+                                    super::label_style::swatch(ui, l, egui::vec2(14.0, 14.0));
+                                }
                                 ui.label(RichText::new(name).color(color).strong().small())
                                     .on_hover_text(format!("[{}, {}) in chars", a.start, a.end));
                                 ui.label(RichText::new(format!("l.{line}")).weak().small())

@@ -14,7 +14,7 @@ use crate::store::search::{DocumentMatches, SearchIndex};
 use crate::text::DirectionSetting;
 use crate::text::layout::layout_document;
 use crate::text::shaping::EguiMeasurer;
-use egui::{Color32, CornerRadius, Key, Modifiers, Sense, Ui, pos2, vec2};
+use egui::{Color32, CornerRadius, Key, Sense, Ui, pos2, vec2};
 use std::ops::Range;
 
 /// Chars of context on each side of a match in a snippet.
@@ -362,19 +362,20 @@ impl SanadApp {
     pub(super) fn search_keys(&mut self, ctx: &egui::Context) {
         let mut cmds = Vec::new();
         ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::F) {
+            use super::shortcuts::{Act, pressed};
+            if pressed(i, Act::FindAll) {
                 cmds.push(Command::OpenSearch { project: true });
             }
-            if i.consume_key(Modifiers::COMMAND, Key::F) {
+            if pressed(i, Act::Find) {
                 cmds.push(Command::OpenSearch { project: false });
             }
-            if i.consume_key(Modifiers::SHIFT, Key::F3) {
+            if pressed(i, Act::PreviousMatch) {
                 cmds.push(Command::StepMatch(-1));
             }
-            if i.consume_key(Modifiers::NONE, Key::F3) {
+            if pressed(i, Act::NextMatch) {
                 cmds.push(Command::StepMatch(1));
             }
-            if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::L) {
+            if pressed(i, Act::LabelAll) {
                 cmds.push(if self.search.preview.is_some() {
                     Command::ApplyLabelAll
                 } else {
@@ -389,28 +390,29 @@ impl SanadApp {
     pub(super) fn search_menu(&mut self, ui: &mut Ui) {
         let has = self.project.is_some();
         ui.menu_button("Search", |ui| {
+            use super::shortcuts::{Act, keys_of};
             let items = [
                 (
                     "Find in document…",
-                    "Ctrl+F",
+                    Act::Find,
                     Command::OpenSearch { project: false },
                 ),
                 (
                     "Find in project…",
-                    "Ctrl+Shift+F",
+                    Act::FindAll,
                     Command::OpenSearch { project: true },
                 ),
-                ("Next match", "F3", Command::StepMatch(1)),
-                ("Previous match", "Shift+F3", Command::StepMatch(-1)),
+                ("Next match", Act::NextMatch, Command::StepMatch(1)),
+                ("Previous match", Act::PreviousMatch, Command::StepMatch(-1)),
                 (
                     "Label all matches…",
-                    "Ctrl+Shift+L",
+                    Act::LabelAll,
                     Command::PreviewLabelAll(None),
                 ),
             ];
-            for (text, keys, command) in items {
+            for (text, act, command) in items {
                 if ui
-                    .add_enabled(has, egui::Button::new(text).shortcut_text(keys))
+                    .add_enabled(has, egui::Button::new(text).shortcut_text(keys_of(act)))
                     .clicked()
                 {
                     self.queue.push(command);

@@ -21,6 +21,90 @@ pub struct Settings {
     /// A document still "to do" becomes "in progress" at its first annotation. On by default.
     #[serde(default = "yes")]
     pub mark_in_progress: bool,
+    /// Reading comfort: document font size, line spacing, zoom, theme (see [`Reading`]).
+    #[serde(default)]
+    pub reading: Reading,
+}
+
+/// How the interface and the document are shown; kept per user with the other settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reading {
+    /// Document text size, points (12–40; 20 by default).
+    pub font_size: u16,
+    /// Line spacing of the document, percent of the font's own line height (100–250).
+    pub line_spacing: u16,
+    /// Zoom of the whole interface, percent (egui's zoom factor × 100; Ctrl+= / Ctrl+- / Ctrl+0).
+    pub zoom: u16,
+    /// Light, dark, or whatever the system says.
+    pub theme: ThemeChoice,
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Follow the system's light or dark setting (the default).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Reading {
+    /// Smallest and largest document font size, points.
+    pub const FONT_SIZES: std::ops::RangeInclusive<u16> = 12..=40;
+    /// Smallest and largest line spacing, percent.
+    pub const LINE_SPACINGS: std::ops::RangeInclusive<u16> = 100..=250;
+    /// Smallest and largest zoom, percent.
+    pub const ZOOMS: std::ops::RangeInclusive<u16> = 50..=300;
+
+    /// The document font size in points, clamped to [`Self::FONT_SIZES`].
+    pub fn font_points(&self) -> f32 {
+        f32::from(
+            self.font_size
+                .clamp(*Self::FONT_SIZES.start(), *Self::FONT_SIZES.end()),
+        )
+    }
+
+    /// The line spacing as a factor (1.0 = the font's own), clamped to [`Self::LINE_SPACINGS`].
+    pub fn spacing_factor(&self) -> f32 {
+        f32::from(
+            self.line_spacing
+                .clamp(*Self::LINE_SPACINGS.start(), *Self::LINE_SPACINGS.end()),
+        ) / 100.0
+    }
+
+    /// The zoom as egui's zoom factor, clamped to [`Self::ZOOMS`].
+    pub fn zoom_factor(&self) -> f32 {
+        f32::from(self.zoom.clamp(*Self::ZOOMS.start(), *Self::ZOOMS.end())) / 100.0
+    }
+
+    /// Zooms in (`1`) or out (`-1`) by 10 %, or back to 100 % (`0`), within [`Self::ZOOMS`].
+    pub fn step_zoom(&mut self, step: i32) {
+        self.zoom = match step {
+            0 => 100,
+            s => {
+                let z = i32::from(self.zoom) + 10 * s.signum();
+                z.clamp(
+                    i32::from(*Self::ZOOMS.start()),
+                    i32::from(*Self::ZOOMS.end()),
+                ) as u16
+            }
+        };
+    }
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Self {
+            font_size: 20,
+            line_spacing: 100,
+            zoom: 100,
+            theme: ThemeChoice::System,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -34,6 +118,7 @@ impl Default for Settings {
             keep_edge_spaces: false,
             snap_to_words: true,
             mark_in_progress: true,
+            reading: Reading::default(),
         }
     }
 }
@@ -69,111 +154,6 @@ impl Settings {
     }
 }
 
-/// Every keyboard shortcut, (keys, what it does), as the F1 window lists them.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    (
-        "Drag",
-        "Select a span: whole words at both ends (logical range between press and release)",
-    ),
-    (
-        "Alt+Drag",
-        "Select a span letter by letter (grapheme clusters), without snapping to words",
-    ),
-    ("Double-click", "Select a word"),
-    (
-        "Click",
-        "Place the caret, or select the highlight under it (again: the next stacked one)",
-    ),
-    (
-        "Shift+Left / Shift+Right",
-        "Extend the selection by one grapheme, in the direction you see",
-    ),
-    (
-        "Ctrl+Shift+Left / Right",
-        "Extend the selection by a word, in the direction you see",
-    ),
-    (
-        "Start ±1, End ±1",
-        "Inspector buttons: move the selected annotation's start or end by one grapheme",
-    ),
-    ("Ctrl+F", "Find in the shown document (Arabic-aware)"),
-    ("Ctrl+Shift+F", "Find in every document of the project"),
-    ("F3 / Shift+F3", "Next / previous match"),
-    (
-        "Ctrl+Shift+L",
-        "Label all matches: preview them, then again to label the ticked ones (one undo)",
-    ),
-    (
-        "Enter (entity panel)",
-        "In Name: rename the entity; in New alias: add the alias (each one undo)",
-    ),
-    (
-        "Enter / A, X",
-        "Accept (it becomes an annotation) / reject the selected gazetteer suggestion",
-    ),
-    ("Ctrl+A", "Select the whole document"),
-    ("Ctrl+C", "Copy the selection's logical text"),
-    (
-        "1 … 9",
-        "Label the selection, or relabel the selected annotation",
-    ),
-    ("Delete / Backspace", "Delete the selected annotation"),
-    (
-        "R",
-        "Start a relation from the selected annotation; then click its target",
-    ),
-    (
-        "Esc",
-        "Close the open window; else cancel a relation or clear the selection",
-    ),
-    (
-        "Tab / Shift+Tab",
-        "Select the next / previous annotation and scroll to it",
-    ),
-    ("Up / Down", "Scroll the document by a line"),
-    ("Page Up / Page Down", "Scroll the document by a page"),
-    (
-        "Ctrl+Home / Ctrl+End",
-        "Go to the top / the end of the document",
-    ),
-    ("Ctrl+Z", "Undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-    ("Ctrl+O", "Open a folder of .txt documents"),
-    ("Ctrl+Shift+O", "Open a project (.sanad)"),
-    ("Ctrl+E", "Export… (choose the format)"),
-    (
-        "Ctrl+,",
-        "Settings: annotator name, labels, scheme import/export",
-    ),
-    ("Alt+Up / Alt+Down", "Previous / next document in the list"),
-    (
-        "In a text field: Left / Right",
-        "Move the caret one grapheme the way the arrow points on screen (Ctrl: a word; Shift: select)",
-    ),
-    (
-        "In a text field: Home / End",
-        "Start / end of the line in reading order: right / left edge of an Arabic line (Ctrl: of the whole text)",
-    ),
-    (
-        "In a text field: Backspace / Delete",
-        "Delete the grapheme before / after the caret in reading order (Ctrl: a word)",
-    ),
-    (
-        "In a text field: Ctrl+Z / Ctrl+Y",
-        "Undo / redo typing in the field, not the project (Ctrl+Shift+Z redoes too)",
-    ),
-    (
-        "In a text field: Ctrl+A, Ctrl+C / X / V",
-        "Select all, copy, cut, paste",
-    ),
-    (
-        "In a text field: Tab, Esc",
-        "Leave the field (a note is saved when you leave it)",
-    ),
-    ("Ctrl+Q", "Quit"),
-    ("F1", "This list"),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +168,12 @@ mod tests {
             keep_edge_spaces: true,
             snap_to_words: false,
             mark_in_progress: true,
+            reading: Reading {
+                font_size: 26,
+                line_spacing: 150,
+                zoom: 120,
+                theme: ThemeChoice::Dark,
+            },
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path), s);
@@ -201,5 +187,30 @@ mod tests {
         let s = Settings::load(&path);
         assert_eq!(s.annotator.as_deref(), Some("Layla"));
         assert!(s.snap_to_words && s.mark_in_progress);
+        // Reading comfort: 20 pt, the font's own spacing, 100 %, the system's theme.
+        assert_eq!(s.reading.font_points(), 20.0);
+        assert_eq!(s.reading.spacing_factor(), 1.0);
+        assert_eq!(s.reading.zoom_factor(), 1.0);
+        assert_eq!(s.reading.theme, ThemeChoice::System);
+    }
+
+    #[test]
+    fn zoom_steps_by_ten_percent_within_its_bounds() {
+        let mut r = Reading::default();
+        r.step_zoom(1);
+        r.step_zoom(1);
+        assert_eq!(r.zoom, 120);
+        r.step_zoom(-1);
+        assert_eq!(r.zoom, 110);
+        r.step_zoom(0);
+        assert_eq!(r.zoom, 100);
+        for _ in 0..40 {
+            r.step_zoom(1);
+        }
+        assert_eq!(r.zoom, 300);
+        for _ in 0..40 {
+            r.step_zoom(-1);
+        }
+        assert_eq!(r.zoom, 50);
     }
 }

@@ -3,14 +3,9 @@
 //! deletion confirmation. Widgets only send [`Command`]s.
 
 use super::app::{Command, SanadApp};
-use super::settings::SHORTCUTS;
 use super::text_input::TextInput;
 use crate::model::Action;
-use egui::{Color32, RichText, Ui};
-
-fn rgb(c: [u8; 3]) -> Color32 {
-    Color32::from_rgb(c[0], c[1], c[2])
-}
+use egui::{RichText, Ui};
 
 impl SanadApp {
     /// Floating windows: first-run name question, settings, shortcuts, relation type choice,
@@ -56,20 +51,7 @@ impl SanadApp {
             }
         }
 
-        let mut open = self.windows.shortcuts;
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut open)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in SHORTCUTS {
-                        ui.label(RichText::new(*keys).strong());
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                });
-            });
-        self.windows.shortcuts = open;
+        self.shortcuts_window(ctx);
 
         if let Some((head, child, types)) = self.windows.relation_choice.clone() {
             let mut close = false;
@@ -141,6 +123,8 @@ impl SanadApp {
             }
         });
         ui.separator();
+        self.reading_settings_ui(ui);
+        ui.separator();
         ui.heading("Selecting and labelling");
         let mut changed = ui
             .checkbox(
@@ -184,8 +168,7 @@ impl SanadApp {
                     .label_edits
                     .entry(l.id)
                     .or_insert_with(|| (l.name.clone(), hex.clone()));
-                let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
-                ui.painter().rect_filled(sw, 3.0, rgb(l.color));
+                super::label_style::swatch(ui, l, egui::vec2(22.0, 16.0));
                 ui.add(
                     TextInput::singleline(&mut edit.0)
                         .id_salt(("label-name", l.id))
@@ -257,7 +240,7 @@ impl SanadApp {
                     id: None,
                     name: name.trim().to_owned(),
                     color: if color.trim().is_empty() {
-                        "#9c755f".into()
+                        "#56b4e9".into() // Okabe–Ito sky blue
                     } else {
                         color.trim().to_owned()
                     },
