@@ -72,6 +72,9 @@ fn build(corpus: &Corpus, warnings: &mut Vec<String>) -> Result<Vec<u8>, XlsxErr
     let body = Format::new().set_font_name(FONT);
     let header = Format::new().set_font_name(FONT).set_bold();
     let mut book = Workbook::new();
+    // Deflate at its fastest level: at the default (6) compressing the sheet took half the
+    // export's time for a larger file saved by a few per cent.
+    book.set_zip_compression_level(1);
 
     let sheet = book.add_worksheet();
     sheet.set_name("annotations")?;
