@@ -27,7 +27,9 @@
 //!
 //! brat (2,001 files) and webanno-tsv (1,001 files) are over 3 s on disk only because every file
 //! is synced before the folder is renamed into place, and the disk was shared with three
-//! builds; with the disk idle (the first run, load 2-3) brat took 1.04 s. Before this round
+//! builds; with the disk idle (the first run, load 2-3) brat took 1.04 s. Syncing from 64
+//! threads instead of 16 (load 3.5): brat 4.71 s (from 5.10 s just before), webanno-tsv 2.11 s
+//! (from 3.62 s), both with a wide spread (brat 3.2-6.2 s). Before this round
 //! (same machine, load 2-3): webanno-tsv 4.10 s (white space tokens looked up by scanning every
 //! span: quadratic), jsonl --history 3.21 s (each audit row cloned), xlsx 6.55 s (a format
 //! looked up per cell) and refi-qda 3.29 s (four SHA-256 GUIDs per span, hex-formatted a byte at
