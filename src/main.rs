@@ -9,10 +9,11 @@
 //!              [--as-suggestions [--source NAME]]
 //!                                    bring in annotations (brat, doccano, Label Studio, WebAnno,
 //!                                    CoNLL, Sanad JSONL), or their spans as suggestions
-//! sanad export PROJECT [--format jsonl|brat|doccano|label-studio|webanno-tsv|conll] [--output PATH]
-//!              [--offsets codepoint|utf16|bytes|grapheme] [--history] [--skip-invalid] [--done-only]
-//!              [--document PATH] [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics]
-//! sanad export PROJECT --format csv|xlsx|hf|w3c|refi-qda [--output PATH] [--bom] [--skip-invalid]
+//! sanad export PROJECT [--format jsonl|brat|doccano|label-studio|webanno-tsv|conll|w3c|hf|csv|xlsx|refi-qda]
+//!              [--output PATH] [--skip-invalid] [--done-only] [--document PATH]
+//!              [--offsets codepoint|utf16|bytes|grapheme] [--history] [--include-suggestions] (jsonl)
+//!              [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics] (conll)
+//!              [--bom] (csv)
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! sanad suggest PROJECT --gazetteer FILE   apply a list of known names: suggestions per label
@@ -91,8 +92,8 @@ enum Sub {
         /// The output format.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
-        /// Output file, or folder for brat and webanno-tsv (default for jsonl, doccano and conll:
-        /// standard output).
+        /// Output file, or folder for brat, webanno-tsv and hf (default for jsonl, doccano, conll,
+        /// csv and w3c: standard output).
         #[arg(long)]
         output: Option<PathBuf>,
         /// JSONL: include each annotation's audit trail (who changed what, when) as `history`.
@@ -332,20 +333,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             include_suggestions,
         }) => {
             let format = match format {
-                Format::Csv | Format::Xlsx | Format::Hf | Format::W3c | Format::RefiQda => {
-                    if history || offsets != Offsets::Codepoint {
-                        bail!(
-                            "--history and --offsets go with --format jsonl; this format writes code points"
-                        );
-                    }
-                    return export_table(&project_file, format, output, skip_invalid, bom);
-                }
                 Format::Jsonl => sanad::export::Format::Jsonl,
                 Format::Brat => sanad::export::Format::Brat,
                 Format::Doccano => sanad::export::Format::Doccano,
                 Format::LabelStudio => sanad::export::Format::LabelStudio,
                 Format::WebannoTsv => sanad::export::Format::WebannoTsv,
                 Format::Conll => sanad::export::Format::Conll,
+                Format::Csv => sanad::export::Format::Csv,
+                Format::Xlsx => sanad::export::Format::Xlsx,
+                Format::Hf => sanad::export::Format::Hf,
+                Format::W3c => sanad::export::Format::W3c,
+                Format::RefiQda => sanad::export::Format::RefiQda,
             };
             if format != sanad::export::Format::Jsonl && (history || offsets != Offsets::Codepoint)
             {
@@ -385,6 +383,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         MisalignedArg::Drop => sanad::export::conll::Misaligned::Drop,
                     },
                 },
+                bom,
             };
             export(
                 &project_file,
@@ -697,26 +696,22 @@ fn export(
             );
             summary
         }
-        None if format.is_folder() || format == Format::LabelStudio => bail!(
+        None if !format.is_stream() => bail!(
             "{} writes {}; name it with --output",
             format.as_str(),
             if format.is_folder() {
                 "a folder"
-            } else {
+            } else if format == Format::LabelStudio {
                 "tasks and a labelling config beside them"
+            } else {
+                "a binary file"
             }
         ),
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
-            let result = if format == Format::Jsonl {
-                sanad::export::write_jsonl(&project, request.options, &mut lock)
-            } else {
-                sanad::export::jsonl::documents(&project, request.options).and_then(|docs| {
-                    sanad::export::write_stream(&docs, format, &request, &mut lock)
-                })
-            }
-            .and_then(|s| Ok(lock.flush().map(|()| s)?));
+            let result = sanad::export::write_to(&project, format, &request, &mut lock)
+                .and_then(|s| Ok(lock.flush().map(|()| s)?));
             match result {
                 // A reader that stops early (`| head`) is not an error.
                 Err(ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -739,76 +734,6 @@ fn export(
         for m in &summary.misaligned {
             eprintln!("misaligned: {}", printable_name(m));
         }
-    }
-    Ok(())
-}
-
-/// The csv, xlsx, hf, w3c and refi-qda exports (each states its offset unit: code points).
-fn export_table(
-    project_file: &std::path::Path,
-    format: Format,
-    output: Option<PathBuf>,
-    skip_invalid: bool,
-    bom: bool,
-) -> anyhow::Result<()> {
-    use sanad::export::{csv, hf, w3c, xlsx};
-    let project = Project::open_existing(project_file)?;
-    let summary = match (format, output) {
-        (Format::Xlsx | Format::Hf | Format::RefiQda, None) => bail!(
-            "this format writes a {} and needs --output: {}",
-            if matches!(format, Format::Hf) {
-                "folder"
-            } else {
-                "binary file"
-            },
-            project_file.display()
-        ),
-        (format, Some(out)) => {
-            let result = match format {
-                Format::Csv => {
-                    csv::write_csv_file(&project, csv::CsvOptions { bom, skip_invalid }, &out)
-                }
-                Format::Xlsx => xlsx::write_xlsx_file(&project, skip_invalid, &out),
-                Format::Hf => hf::write_hf_folder(&project, skip_invalid, &out),
-                Format::W3c => w3c::write_w3c_file(&project, skip_invalid, &out),
-                Format::RefiQda => {
-                    sanad::export::refi_qda::write_qdpx_file(&project, skip_invalid, &out)
-                }
-                _ => bail!("export_table takes csv, xlsx, hf, w3c and refi-qda only"),
-            };
-            let summary =
-                result.map_err(|e| anyhow::anyhow!("cannot export ({e}): {}", out.display()))?;
-            eprintln!(
-                "exported {} document(s) to {}",
-                summary.documents,
-                out.display()
-            );
-            summary
-        }
-        (format, None) => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            let result = match format {
-                Format::Csv => {
-                    csv::write_csv(&project, csv::CsvOptions { bom, skip_invalid }, &mut lock)
-                }
-                Format::W3c => w3c::write_w3c(&project, skip_invalid, &mut lock),
-                _ => bail!("export_table takes csv, xlsx, hf, w3c and refi-qda only"),
-            };
-            match result {
-                Err(sanad::export::jsonl::ExportError::Io(e))
-                    if e.kind() == std::io::ErrorKind::BrokenPipe =>
-                {
-                    return Ok(());
-                }
-                other => other.map_err(|e| {
-                    anyhow::anyhow!("cannot export ({e}): {}", project_file.display())
-                })?,
-            }
-        }
-    };
-    for w in &summary.warnings {
-        eprintln!("warning: {}", printable_name(w));
     }
     Ok(())
 }

@@ -79,3 +79,142 @@ fn the_export_dialog_writes_the_chosen_format_and_summarises() {
             .contains("Exported 1 document(s), 1 span(s)")
     );
 }
+
+/// File dialogs that save each export under the name the window suggests, in one folder.
+struct SuggestedNames(std::path::PathBuf);
+
+impl sanad::ui::dialogs::FileDialogs for SuggestedNames {
+    fn pick_folder(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_project(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_export(&self, default_name: &str) -> Option<std::path::PathBuf> {
+        Some(self.0.join(default_name))
+    }
+    fn pick_scheme(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_scheme(&self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn save_project_copy(&self, _: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+/// Clicks "Export…", lets the background export end, and returns its summary.
+fn export_through_the_window(h: &mut Harness<'_, SanadApp>) -> sanad::export::ExportSummary {
+    h.get_by_label("Export…").click();
+    h.run_steps(3);
+    h.state_mut().wait_for_export();
+    h.run();
+    h.state()
+        .export_outcome()
+        .cloned()
+        .expect("an outcome")
+        .expect("the export succeeded")
+}
+
+#[test]
+fn the_window_offers_every_format_and_exports_the_ticked_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    // Three documents; spans "سجن" [0, 3) in a.txt and "أحمد" [0, 4) in b.txt; none in c.txt.
+    std::fs::write(folder.join("a.txt"), "سجن صيدنايا").unwrap();
+    std::fs::write(folder.join("b.txt"), "أحمد في حلب").unwrap();
+    std::fs::write(folder.join("c.txt"), "دمشق").unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let mut app = SanadApp::new(Box::new(SuggestedNames(out.clone())));
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    let id = |app: &SanadApp, path: &str| {
+        app.documents()
+            .iter()
+            .find(|d| d.rel_path == path)
+            .unwrap()
+            .id
+    };
+    let (a, b) = (id(&app, "a.txt"), id(&app, "b.txt"));
+    for (doc, end, label) in [(a, 3, "PRISON"), (b, 4, "PERSON")] {
+        app.run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 0,
+            end,
+            label: label.into(),
+        }));
+    }
+    app.run_command(Command::SelectDocument(a));
+    app.run_command(Command::ChooseExport);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    // Every format of `sanad export` is in the list.
+    h.get_by_label("Format").click();
+    h.run();
+    for f in Format::ALL {
+        h.get_by_label(f.title());
+    }
+    // A file format: CSV with a byte-order mark, of the documents ticked (b.txt and c.txt).
+    h.get_by_label(Format::Csv.title()).click();
+    h.run();
+    h.get_by_label("Offsets: code points");
+    h.get_by_label("Start with a UTF-8 byte-order mark (Excel needs it to read Arabic)")
+        .click();
+    h.get_by_label("those ticked below").click();
+    h.run();
+    // The current document is ticked to begin with; untick it, tick the two others.
+    h.get_by_label("Include a.txt").click();
+    h.run();
+    assert!(
+        h.query_by_label("Tick at least one document below.")
+            .is_some()
+    );
+    h.get_by_label("Include b.txt").click();
+    h.get_by_label("Include c.txt").click();
+    h.run();
+    let summary = export_through_the_window(&mut h);
+    assert_eq!((summary.documents, summary.spans), (2, 1));
+    let csv_path = out.join("p.csv");
+    assert_eq!(summary.written, vec![csv_path.clone()]);
+    let bytes = std::fs::read(&csv_path).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(rows[0].starts_with("document,label,text,"), "{text}");
+    assert!(rows[1].starts_with("b.txt,PERSON,أحمد,,"), "{text}");
+    // The summary: documents, spans, where written, warnings.
+    h.get_by_label(&format!(
+        "Exported 2 document(s), 1 span(s) as {} (code points).",
+        Format::Csv.title()
+    ));
+    h.get_by_label(&format!("Written: {}", csv_path.display()));
+    h.get_by_label("No warnings.");
+
+    // A folder format: brat, of the whole project.
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label(Format::Brat.title()).click();
+    h.get_by_label("the whole project").click();
+    h.run();
+    let summary = export_through_the_window(&mut h);
+    assert_eq!((summary.documents, summary.spans), (3, 2));
+    let brat = out.join("p-brat");
+    assert_eq!(summary.written, vec![brat.clone()]);
+    let read = |name: &str| std::fs::read_to_string(brat.join(name)).unwrap();
+    assert_eq!(read("a.ann"), "T1\tPRISON 0 3\tسجن\n");
+    assert_eq!(read("b.ann"), "T1\tPERSON 0 4\tأحمد\n");
+    assert_eq!(read("c.ann"), "");
+    assert_eq!(read("c.txt"), "دمشق");
+    assert!(read("annotation.conf").contains("\nPERSON\n"));
+}

@@ -151,8 +151,9 @@ pub fn write_folder_atomically<T>(
     result
 }
 
-/// Syncs every file below `dir`, then the folders. The files are synced from several threads
-/// at once: each sync mostly waits for the disk, and a folder export holds thousands of files.
+/// Syncs every file below `dir`, then the folders. The files are synced from 64 threads at
+/// once: each sync mostly waits for the disk (a journal commit), concurrent syncs share one
+/// commit, and a folder export holds thousands of files.
 fn sync_tree(dir: &Path) -> std::io::Result<()> {
     let mut files = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
@@ -169,7 +170,7 @@ fn sync_tree(dir: &Path) -> std::io::Result<()> {
         }
         i += 1;
     }
-    let chunk = files.len().div_ceil(16).max(1);
+    let chunk = files.len().div_ceil(64).max(1);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)

@@ -181,8 +181,8 @@ pub enum OffsetExtras {
     Bytes,
 }
 
-/// Which documents an export holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Which documents an export holds (always in document-list order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Scope {
     /// Every document, in document-list order.
     #[default]
@@ -191,10 +191,24 @@ pub enum Scope {
     Done,
     /// One document.
     Document(crate::model::DocumentId),
+    /// These documents (ids; an id not in the project is ignored).
+    Documents(Vec<crate::model::DocumentId>),
+}
+
+impl Scope {
+    /// Does the scope take the document `summary`?
+    pub fn includes(&self, summary: &crate::model::DocumentSummary) -> bool {
+        match self {
+            Self::Project => true,
+            Self::Done => summary.status == crate::model::DocumentStatus::Done,
+            Self::Document(id) => *id == summary.id,
+            Self::Documents(ids) => ids.contains(&summary.id),
+        }
+    }
 }
 
 /// What to include beyond the spans.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Include each span's audit trail as `history`.
     pub history: bool,
@@ -315,6 +329,9 @@ pub enum ExportError {
     /// The options do not fit the format.
     #[error("{0}")]
     Options(String),
+    /// The export was cancelled; nothing was written.
+    #[error("the export was cancelled; nothing was written")]
+    Cancelled,
     /// The target is an existing SQLite database (another project?).
     #[error("the export would overwrite a database (another Sanad project?); choose another file: {}", .0.display())]
     OverDatabase(std::path::PathBuf),
@@ -392,6 +409,18 @@ pub fn documents(
     project: &Project,
     options: ExportOptions,
 ) -> Result<Vec<JsonlDocument>, ExportError> {
+    documents_with(project, &options, &super::progress::Progress::default())
+}
+
+/// [`documents`], counting each document read in `progress` and stopping when it is cancelled.
+///
+/// # Errors
+/// As [`documents`]; [`ExportError::Cancelled`].
+pub fn documents_with(
+    project: &Project,
+    options: &ExportOptions,
+    progress: &super::progress::Progress,
+) -> Result<Vec<JsonlDocument>, ExportError> {
     let labels: HashMap<i64, String> = project
         .labels()?
         .into_iter()
@@ -405,18 +434,19 @@ pub fn documents(
         OffsetExtras::Bytes => project.meta("source_folder")?,
         OffsetExtras::None => None,
     };
-    let histories = if options.history {
+    let mut histories = if options.history {
         project.annotation_histories()?
     } else {
         HashMap::new()
     };
-    for summary in project.document_summaries()? {
-        match options.scope {
-            Scope::Project => {}
-            Scope::Done if summary.status == crate::model::DocumentStatus::Done => {}
-            Scope::Document(id) if id == summary.id => {}
-            _ => continue,
-        }
+    let summaries: Vec<_> = project
+        .document_summaries()?
+        .into_iter()
+        .filter(|s| options.scope.includes(s))
+        .collect();
+    progress.reading(summaries.len());
+    for summary in summaries {
+        progress.tick()?;
         let doc = project.document(summary.id)?;
         let index = crate::model::CharIndex::new(&doc.text);
         let len = index.char_count();
@@ -492,11 +522,9 @@ pub fn documents(
             let history = if options.history {
                 Some(
                     histories
-                        .get(&a.id)
-                        .map(Vec::as_slice)
+                        .remove(&a.id)
                         .unwrap_or_default()
-                        .iter()
-                        .cloned()
+                        .into_iter()
                         .map(|h| JsonlHistory {
                             at: h.at,
                             annotator: h.actor,
@@ -643,7 +671,26 @@ pub fn write_jsonl(
     options: ExportOptions,
     out: &mut dyn Write,
 ) -> Result<ExportSummary, ExportError> {
-    let mut docs = documents(project, options)?;
+    write_jsonl_with(
+        project,
+        &options,
+        &super::progress::Progress::default(),
+        out,
+    )
+}
+
+/// [`write_jsonl`] with progress and cancelling ([`documents_with`]).
+///
+/// # Errors
+/// [`ExportError`].
+pub fn write_jsonl_with(
+    project: &Project,
+    options: &ExportOptions,
+    progress: &super::progress::Progress,
+    out: &mut dyn Write,
+) -> Result<ExportSummary, ExportError> {
+    let mut docs = documents_with(project, options, progress)?;
+    progress.start_writing();
     let mut summary = ExportSummary {
         documents: docs.len(),
         spans: docs.iter().map(|d| d.spans.len()).sum(),

@@ -27,6 +27,7 @@ pub mod hf;
 pub mod hf_tokens;
 pub mod jsonl;
 pub mod label_studio;
+pub mod progress;
 pub mod provenance;
 pub mod refi_qda;
 pub mod rows;
@@ -39,8 +40,10 @@ pub mod xlsx;
 pub use jsonl::{
     ExportError, ExportOptions, ExportSummary, OffsetExtras, Scope, write_jsonl, write_jsonl_file,
 };
+pub use progress::Progress;
 
 use crate::store::Project;
+use std::io::Write;
 use std::path::Path;
 
 /// An export format.
@@ -58,17 +61,32 @@ pub enum Format {
     WebannoTsv,
     /// CoNLL IOB2/BIOES.
     Conll,
+    /// W3C Web Annotation JSON-LD.
+    W3c,
+    /// Hugging Face `datasets` folder.
+    Hf,
+    /// CSV, one row per annotation.
+    Csv,
+    /// XLSX workbook, one row per annotation and counts per label.
+    Xlsx,
+    /// REFI-QDA project (`.qdpx`).
+    RefiQda,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 11] = [
         Self::Jsonl,
         Self::Brat,
         Self::Doccano,
         Self::LabelStudio,
         Self::WebannoTsv,
         Self::Conll,
+        Self::W3c,
+        Self::Hf,
+        Self::Csv,
+        Self::Xlsx,
+        Self::RefiQda,
     ];
 
     /// Parses a `--format` name.
@@ -80,6 +98,11 @@ impl Format {
             "label-studio" | "labelstudio" => Some(Self::LabelStudio),
             "webanno-tsv" | "webanno" | "inception" => Some(Self::WebannoTsv),
             "conll" | "iob2" | "bioes" => Some(Self::Conll),
+            "w3c" | "web-annotation" => Some(Self::W3c),
+            "hf" | "huggingface" | "datasets" => Some(Self::Hf),
+            "csv" => Some(Self::Csv),
+            "xlsx" | "excel" => Some(Self::Xlsx),
+            "refi-qda" | "refiqda" | "qdpx" => Some(Self::RefiQda),
             _ => None,
         }
     }
@@ -93,6 +116,11 @@ impl Format {
             Self::LabelStudio => "label-studio",
             Self::WebannoTsv => "webanno-tsv",
             Self::Conll => "conll",
+            Self::W3c => "w3c",
+            Self::Hf => "hf",
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+            Self::RefiQda => "refi-qda",
         }
     }
 
@@ -105,6 +133,11 @@ impl Format {
             Self::LabelStudio => "Label Studio JSON",
             Self::WebannoTsv => "WebAnno TSV 3.3 / INCEpTION (folder)",
             Self::Conll => "CoNLL (IOB2 / BIOES)",
+            Self::W3c => "W3C Web Annotation (JSON-LD)",
+            Self::Hf => "Hugging Face datasets (folder)",
+            Self::Csv => "CSV (spreadsheet)",
+            Self::Xlsx => "Excel workbook (XLSX)",
+            Self::RefiQda => "REFI-QDA project (QDPX)",
         }
     }
 
@@ -112,15 +145,18 @@ impl Format {
     pub fn unit(self) -> &'static str {
         match self {
             Self::Jsonl => "code points (or the unit chosen, stated on each line)",
-            Self::Brat => "code points",
+            Self::Brat | Self::Csv | Self::Xlsx => "code points",
             Self::Doccano | Self::LabelStudio | Self::WebannoTsv => "UTF-16 code units",
             Self::Conll => "tokens",
+            Self::W3c => "code points (TextPositionSelector)",
+            Self::Hf => "code points (spans); UAX #29 word tokens (ner_tags)",
+            Self::RefiQda => "code points (characters of the source text)",
         }
     }
 
     /// Does it write a folder (rather than one file)?
     pub fn is_folder(self) -> bool {
-        matches!(self, Self::Brat | Self::WebannoTsv)
+        matches!(self, Self::Brat | Self::WebannoTsv | Self::Hf)
     }
 
     /// The usual extension of its file (or suffix of its folder).
@@ -131,20 +167,43 @@ impl Format {
             Self::Conll => "conll",
             Self::Brat => "brat",
             Self::WebannoTsv => "tsv",
+            Self::W3c => "jsonld",
+            Self::Hf => "hf",
+            Self::Csv => "csv",
+            Self::Xlsx => "xlsx",
+            Self::RefiQda => "qdpx",
         }
+    }
+
+    /// Can it be written as one stream (to standard output)?
+    pub fn is_stream(self) -> bool {
+        matches!(
+            self,
+            Self::Jsonl | Self::Doccano | Self::Conll | Self::Csv | Self::W3c
+        )
+    }
+
+    /// Is it read from the spreadsheet records ([`rows::load`]) rather than the JSONL ones?
+    fn is_table(self) -> bool {
+        matches!(
+            self,
+            Self::W3c | Self::Hf | Self::Csv | Self::Xlsx | Self::RefiQda
+        )
     }
 }
 
 /// Everything an export needs besides the project and the target.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Request {
     /// The format.
     pub format: Option<Format>,
-    /// Options shared by all formats (scope, invalid spans; history, unit and byte offsets are
-    /// JSONL's).
+    /// Options shared by all formats (scope, invalid spans; history, unit, byte offsets and
+    /// suggestions are JSONL's).
     pub options: ExportOptions,
     /// CoNLL's options.
     pub conll: conll::ConllOptions,
+    /// CSV: start with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
 }
 
 /// Writes `project` in `format` to `path` (a file, or a folder for [`Format::is_folder`]),
@@ -159,46 +218,193 @@ pub fn export_to(
     request: &Request,
     path: &Path,
 ) -> Result<ExportSummary, ExportError> {
-    let options = request.options;
-    let mut summary = match format {
-        Format::Jsonl => write_jsonl_file(project, options, path)?,
-        Format::Brat => {
-            let docs = jsonl::documents(project, options)?;
-            let scheme = project.scheme()?;
-            file::write_folder_atomically(path, project.path(), |root| {
-                brat::write(&docs, &scheme, root)
-            })?
-        }
-        Format::WebannoTsv => {
-            let docs = jsonl::documents(project, options)?;
-            file::write_folder_atomically(path, project.path(), |root| webanno::write(&docs, root))?
-        }
-        Format::Doccano | Format::LabelStudio | Format::Conll => {
-            let docs = jsonl::documents(project, options)?;
-            if format == Format::LabelStudio {
+    export_to_with(project, format, request, path, &Progress::default())
+}
+
+/// [`export_to`], counting the documents read in `progress`; when `progress` is cancelled the
+/// export stops and nothing is written (a cancel that comes while the output is written takes
+/// effect before it is renamed into place).
+///
+/// Every format goes through [`file::write_atomically`] (one file through a temporary file),
+/// [`file::write_folder_atomically`] (brat, WebAnno TSV) or
+/// [`folder::write_folder_atomically`] (Hugging Face).
+///
+/// # Errors
+/// [`ExportError`]; [`ExportError::Cancelled`].
+pub fn export_to_with(
+    project: &Project,
+    format: Format,
+    request: &Request,
+    path: &Path,
+    progress: &Progress,
+) -> Result<ExportSummary, ExportError> {
+    let options = &request.options;
+    let checked = |r: Result<ExportSummary, ExportError>| {
+        let s = r?;
+        progress.check()?;
+        Ok(s)
+    };
+    let mut summary = if format.is_table() {
+        export_table(project, format, request, path, progress)?
+    } else {
+        match format {
+            Format::Jsonl => file::write_atomically(path, project.path(), |out| {
+                checked(jsonl::write_jsonl_with(project, options, progress, out))
+            })?,
+            Format::Brat => {
+                let docs = jsonl::documents_with(project, options, progress)?;
+                progress.start_writing();
+                let scheme = project.scheme()?;
+                file::write_folder_atomically(path, project.path(), |root| {
+                    checked(brat::write(&docs, &scheme, root))
+                })?
+            }
+            Format::WebannoTsv => {
+                let docs = jsonl::documents_with(project, options, progress)?;
+                progress.start_writing();
+                file::write_folder_atomically(path, project.path(), |root| {
+                    checked(webanno::write(&docs, root))
+                })?
+            }
+            _ => {
+                let docs = jsonl::documents_with(project, options, progress)?;
+                progress.start_writing();
                 let config = label_studio::config_path(path);
-                let xml = label_studio::label_config(&project.scheme()?);
-                file::write_atomically(&config, project.path(), |out| {
-                    Ok(out.write_all(xml.as_bytes())?)
+                let mut s = file::write_atomically(path, project.path(), |out| {
+                    let s = checked(write_stream(&docs, format, request, out))?;
+                    if format == Format::LabelStudio {
+                        let xml = label_studio::label_config(&project.scheme()?);
+                        file::write_atomically(&config, project.path(), |out| {
+                            Ok(out.write_all(xml.as_bytes())?)
+                        })?;
+                    }
+                    Ok(s)
                 })?;
+                if format == Format::LabelStudio {
+                    s.written.push(config);
+                }
+                s
             }
-            let mut s = file::write_atomically(path, project.path(), |out| {
-                write_stream(&docs, format, request, out)
-            })?;
-            if format == Format::LabelStudio {
-                s.written.push(label_studio::config_path(path));
-            }
-            s
         }
     };
     summary.written.insert(0, path.to_owned());
     Ok(summary)
 }
 
-/// Writes a one-file format (JSONL, doccano, Label Studio tasks, CoNLL) of `docs` to `out`.
+/// The W3C, Hugging Face, CSV, XLSX and REFI-QDA exports (read through [`rows::load_with`]).
+fn export_table(
+    project: &Project,
+    format: Format,
+    request: &Request,
+    path: &Path,
+    progress: &Progress,
+) -> Result<ExportSummary, ExportError> {
+    let options = &request.options;
+    let corpus = rows::load_with(project, options.skip_invalid, &options.scope, progress)?;
+    progress.start_writing();
+    let mut warnings = corpus.warnings.clone();
+    let write_bytes = |bytes: &[u8]| {
+        file::write_atomically(path, project.path(), |out| {
+            out.write_all(bytes)?;
+            progress.check()
+        })
+    };
+    match format {
+        Format::Hf => {
+            warnings.extend(folder::write_folder_atomically(
+                path,
+                project.path(),
+                |w| {
+                    let more = hf::write_corpus(&corpus, w)?;
+                    progress.check()?;
+                    Ok(more)
+                },
+            )?);
+        }
+        Format::Xlsx => write_bytes(&xlsx::workbook_bytes(&corpus, &mut warnings)?)?,
+        Format::RefiQda => {
+            let colors = project
+                .labels()?
+                .into_iter()
+                .map(|l| (l.name, l.color))
+                .collect();
+            let (bytes, more) = refi_qda::qdpx_bytes(&corpus, &colors)?;
+            warnings.extend(more);
+            write_bytes(&bytes)?;
+        }
+        _ => file::write_atomically(path, project.path(), |out| {
+            write_table_stream(&corpus, format, request, out)?;
+            progress.check()
+        })?,
+    }
+    Ok(ExportSummary {
+        documents: corpus.documents.len(),
+        spans: corpus.span_count(),
+        warnings,
+        misaligned: Vec::new(),
+        written: Vec::new(),
+    })
+}
+
+/// Writes CSV or W3C JSON-LD of `corpus` to `out`.
+fn write_table_stream(
+    corpus: &rows::Corpus,
+    format: Format,
+    request: &Request,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Csv => csv::write_corpus(corpus, request.bom, out),
+        Format::W3c => {
+            w3c::write_collection(corpus, out)?;
+            out.write_all(b"\n")?;
+            Ok(out.flush()?)
+        }
+        _ => Err(ExportError::Options(format!(
+            "{} is not written as one stream",
+            format.as_str()
+        ))),
+    }
+}
+
+/// Writes `project` in a one-stream format ([`Format::is_stream`]: JSONL, doccano, CoNLL, CSV,
+/// W3C) to `out` (standard output, say); not atomic, as a stream cannot be.
 ///
 /// # Errors
-/// [`ExportError`]; [`ExportError::Options`] for a folder format.
+/// [`ExportError`]; [`ExportError::Options`] for the other formats.
+pub fn write_to(
+    project: &Project,
+    format: Format,
+    request: &Request,
+    out: &mut dyn Write,
+) -> Result<ExportSummary, ExportError> {
+    let options = &request.options;
+    let progress = Progress::default();
+    match format {
+        Format::Jsonl => jsonl::write_jsonl_with(project, options, &progress, out),
+        Format::Csv | Format::W3c => {
+            let corpus = rows::load_with(project, options.skip_invalid, &options.scope, &progress)?;
+            write_table_stream(&corpus, format, request, out)?;
+            Ok(ExportSummary {
+                documents: corpus.documents.len(),
+                spans: corpus.span_count(),
+                warnings: corpus.warnings,
+                ..ExportSummary::default()
+            })
+        }
+        _ => {
+            let docs = jsonl::documents_with(project, options, &progress)?;
+            let s = write_stream(&docs, format, request, out)?;
+            out.flush()?;
+            Ok(s)
+        }
+    }
+}
+
+/// Writes a one-file format (doccano, Label Studio tasks, CoNLL) of `docs` to `out`.
+///
+/// # Errors
+/// [`ExportError`]; [`ExportError::Options`] for the other formats.
 pub fn write_stream(
     docs: &[jsonl::JsonlDocument],
     format: Format,
@@ -209,9 +415,140 @@ pub fn write_stream(
         Format::Doccano => doccano::write(docs, out),
         Format::LabelStudio => label_studio::write(docs, out),
         Format::Conll => conll::write(docs, request.conll, out),
-        Format::Jsonl | Format::Brat | Format::WebannoTsv => Err(ExportError::Options(format!(
-            "{} is not written as one stream",
+        _ => Err(ExportError::Options(format!(
+            "{} is not written from the JSONL records as one stream",
             format.as_str()
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// Every file below `root` (or `root` itself when a file) by relative path, with its bytes.
+    fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        if root.is_file() {
+            out.insert(String::new(), std::fs::read(root).unwrap());
+            return out;
+        }
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                    out.insert(rel, std::fs::read(&p).unwrap());
+                }
+            }
+        }
+        out
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn every_format_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::open_or_create(&dir.path().join("p.sanad")).unwrap();
+        let docs = [
+            crate::store::NewDocument::from_text("a.txt", "سجن صيدنايا"),
+            crate::store::NewDocument::from_text("b.txt", "أحمد في حلب"),
+        ];
+        let ids = p.add_documents(&docs).unwrap();
+        p.apply(&crate::model::Action::AddAnnotations {
+            spans: vec![(ids[0], 0, 3), (ids[1], 0, 4)],
+            label: "PERSON".into(),
+        })
+        .unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        for format in Format::ALL {
+            let target = out.join(format!("x.{}", format.extension()));
+            let request = Request {
+                format: Some(format),
+                ..Request::default()
+            };
+            // Cancelled while writing, into a new target: nothing at all is left.
+            let before = names(&out);
+            let cancelled = export_to_with(
+                &p,
+                format,
+                &request,
+                &target,
+                &Progress::cancelled_when_writing(),
+            );
+            assert!(
+                matches!(cancelled, Err(ExportError::Cancelled)),
+                "{format:?}: {cancelled:?}"
+            );
+            assert_eq!(names(&out), before, "{format:?} left something behind");
+            // Written whole.
+            let s = export_to(&p, format, &request, &target).unwrap();
+            assert_eq!((s.documents, s.spans), (2, 2), "{format:?}");
+            assert!(s.written.iter().all(|w| w.exists()), "{format:?}");
+            let first: Vec<_> = s.written.iter().map(|w| tree(w)).collect();
+            let listing = names(&out);
+            // Cancelled over an earlier export: that one stays as it was, and no temporary
+            // file or folder is left.
+            let cancelled = export_to_with(
+                &p,
+                format,
+                &request,
+                &target,
+                &Progress::cancelled_when_writing(),
+            );
+            assert!(
+                matches!(cancelled, Err(ExportError::Cancelled)),
+                "{format:?}"
+            );
+            let again: Vec<_> = s.written.iter().map(|w| tree(w)).collect();
+            assert_eq!(again, first, "{format:?} changed the earlier export");
+            assert_eq!(names(&out), listing, "{format:?} left something behind");
+        }
+    }
+
+    #[test]
+    fn selected_documents_are_exported_alone_in_list_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Project::open_or_create(&dir.path().join("p.sanad")).unwrap();
+        let docs = [
+            crate::store::NewDocument::from_text("a.txt", "سجن صيدنايا"),
+            crate::store::NewDocument::from_text("b.txt", "أحمد في حلب"),
+            crate::store::NewDocument::from_text("c.txt", "دمشق"),
+        ];
+        let ids = p.add_documents(&docs).unwrap();
+        p.apply(&crate::model::Action::AddAnnotations {
+            spans: vec![(ids[0], 4, 11), (ids[1], 0, 4)],
+            label: "PERSON".into(),
+        })
+        .unwrap();
+        let mut request = Request::default();
+        request.options.scope = Scope::Documents(vec![ids[2], ids[0]]);
+        let mut buf = Vec::new();
+        let s = write_to(&p, Format::Csv, &request, &mut buf).unwrap();
+        assert_eq!((s.documents, s.spans), (2, 1));
+        let csv = String::from_utf8(buf).unwrap();
+        let rows: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(rows.len(), 1, "{csv}");
+        assert!(rows[0].starts_with("a.txt,PERSON,صيدنايا,"), "{csv}");
+        let docs = jsonl::documents(&p, request.options.clone()).unwrap();
+        let paths: Vec<&str> = docs.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "c.txt"]);
+        let corpus =
+            rows::load_with(&p, false, &request.options.scope, &Progress::default()).unwrap();
+        let paths: Vec<&str> = corpus.documents.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "c.txt"]);
     }
 }

@@ -28,18 +28,18 @@ use std::io::Write;
 /// A GUID (8-4-4-4-12 hex, RFC 4122 version 4 and variant bits set) derived from `key`.
 pub fn guid(key: &str) -> String {
     let h = crate::model::sha256_hex(format!("sanad refi-qda {key}").as_bytes());
-    let mut b: Vec<char> = h[..32].chars().collect();
-    b[12] = '4';
-    b[16] = ['8', '9', 'a', 'b'][b[16].to_digit(16).unwrap_or(0) as usize % 4];
-    let s: String = b.into_iter().collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &s[0..8],
-        &s[8..12],
-        &s[12..16],
-        &s[16..20],
-        &s[20..32]
-    )
+    let mut out = String::with_capacity(36);
+    for (i, c) in h.chars().take(32).enumerate() {
+        if matches!(i, 8 | 12 | 16 | 20) {
+            out.push('-');
+        }
+        out.push(match i {
+            12 => '4',
+            16 => ['8', '9', 'a', 'b'][c.to_digit(16).unwrap_or(0) as usize % 4],
+            _ => c,
+        });
+    }
+    out
 }
 
 type Xml = quick_xml::Writer<Vec<u8>>;
@@ -148,6 +148,9 @@ pub fn project_xml(
     close(&mut w, "Codes")?;
     close(&mut w, "CodeBook")?;
     open(&mut w, "Sources", &[])?;
+    // Computed once per annotator and per label rather than once per span.
+    let mut user_guids: std::collections::HashMap<&str, String> = Default::default();
+    let mut code_guids: std::collections::HashMap<&str, String> = Default::default();
     for d in &corpus.documents {
         let source = guid(&format!("document {}", d.id));
         let path = format!("internal://{source}.txt");
@@ -163,7 +166,10 @@ pub fn project_xml(
         for s in &d.spans {
             let sel = guid(&format!("annotation {}", s.annotation));
             let (start, end) = (s.start.to_string(), s.end.to_string());
-            let user = guid(&format!("user {}", s.authorship.annotator));
+            let user = user_guids
+                .entry(s.authorship.annotator.as_str())
+                .or_insert_with(|| guid(&format!("user {}", s.authorship.annotator)))
+                .clone();
             let mut attrs: Vec<(&str, &str)> = vec![
                 ("guid", &sel),
                 ("name", &s.label),
@@ -197,7 +203,12 @@ pub fn project_xml(
             empty(
                 &mut w,
                 "CodeRef",
-                &[("targetGUID", &guid(&format!("code {}", s.label)))],
+                &[(
+                    "targetGUID",
+                    code_guids
+                        .entry(s.label.as_str())
+                        .or_insert_with(|| guid(&format!("code {}", s.label))),
+                )],
             )?;
             close(&mut w, "Coding")?;
             close(&mut w, "PlainTextSelection")?;
@@ -283,6 +294,9 @@ mod tests {
         assert_eq!(parts, [8, 4, 4, 4, 12]);
         assert!(g.chars().all(|c| c == '-' || c.is_ascii_hexdigit()));
         assert_eq!(&g[14..15], "4");
+        // From Python: hashlib.sha256(b"sanad refi-qda code PERSON").hexdigest()[:32] is
+        // 5d60b950b1727339fe9aefe181d296ee; digit 12 set to 4, digit 16 (f) to 8 + 15 % 4 = b.
+        assert_eq!(g, "5d60b950-b172-4339-be9a-efe181d296ee");
     }
 
     #[test]

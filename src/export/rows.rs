@@ -5,7 +5,7 @@
 //! model's rules fails the export unless invalid spans are to be skipped (then each is a
 //! warning).
 
-use super::jsonl::{ExportError, InvalidSpan, JsonlEntity};
+use super::jsonl::{ExportError, InvalidSpan, JsonlEntity, Scope};
 use crate::model::CharIndex;
 use crate::store::Project;
 use std::collections::{BTreeMap, HashMap};
@@ -121,6 +121,25 @@ impl Corpus {
 /// [`ExportError::Store`]; [`ExportError::Damaged`] when SQLite's quick check finds the file
 /// damaged; [`ExportError::Invalid`] (all invalid spans at once) unless `skip_invalid`.
 pub fn load(project: &Project, skip_invalid: bool) -> Result<Corpus, ExportError> {
+    load_with(
+        project,
+        skip_invalid,
+        &Scope::Project,
+        &super::progress::Progress::default(),
+    )
+}
+
+/// [`load`] of the documents in `scope` (in document-list order), counting each document read
+/// in `progress` and stopping when it is cancelled.
+///
+/// # Errors
+/// As [`load`]; [`ExportError::Cancelled`].
+pub fn load_with(
+    project: &Project,
+    skip_invalid: bool,
+    scope: &Scope,
+    progress: &super::progress::Progress,
+) -> Result<Corpus, ExportError> {
     let label_list = project.labels()?;
     let labels: HashMap<i64, String> = label_list.iter().map(|l| (l.id, l.name.clone())).collect();
     let entities = super::jsonl::entity_records(project)?;
@@ -131,7 +150,14 @@ pub fn load(project: &Project, skip_invalid: bool) -> Result<Corpus, ExportError
         ..Corpus::default()
     };
     let mut invalid = Vec::new();
-    for summary in project.document_summaries()? {
+    let summaries: Vec<_> = project
+        .document_summaries()?
+        .into_iter()
+        .filter(|s| scope.includes(s))
+        .collect();
+    progress.reading(summaries.len());
+    for summary in summaries {
+        progress.tick()?;
         let doc = project.document(summary.id)?;
         let index = CharIndex::new(&doc.text);
         let len = index.char_count();

@@ -74,26 +74,36 @@ pub fn document(
     // Tokens: words cut at span edges, plus white space a span starts or ends with.
     let mut tokens = super::tokens::tokens(&doc.text, false, &cuts);
     let is_break = |c: char| c == '\n' || c == '\r';
+    // Looked up by edge rather than by scanning every span for every piece of white space
+    // (which made a document's tokens quadratic in its spans).
+    let mut sorted_cuts = cuts.clone();
+    sorted_cuts.sort_unstable();
+    sorted_cuts.dedup();
+    let mut longest_from: HashMap<usize, usize> = HashMap::new();
+    let mut earliest_to: HashMap<usize, usize> = HashMap::new();
+    for s in &doc.spans {
+        let e = longest_from.entry(s.start).or_insert(s.end);
+        *e = (*e).max(s.end);
+        let b = earliest_to.entry(s.end).or_insert(s.start);
+        *b = (*b).min(s.start);
+    }
     for p in super::tokens::pieces(&doc.text) {
         let ws = chars[p.clone()].iter().all(|c| c.is_whitespace());
         if !ws {
             continue;
         }
-        let mut edges: Vec<usize> = cuts
-            .iter()
-            .copied()
-            .filter(|&c| c > p.start && c < p.end)
-            .collect();
+        let from = sorted_cuts.partition_point(|&c| c <= p.start);
+        let to = sorted_cuts.partition_point(|&c| c < p.end);
+        let mut edges: Vec<usize> = sorted_cuts[from..to].to_vec();
         edges.push(p.start);
         edges.push(p.end);
         edges.sort_unstable();
         edges.dedup();
         for w in edges.windows(2) {
             let (a, b) = (w[0], w[1]);
-            let edge_of_span = doc
-                .spans
-                .iter()
-                .any(|s| (s.start == a || s.end == b) && s.start <= a && b <= s.end);
+            // Some span starts at `a` and reaches `b`, or ends at `b` and starts by `a`.
+            let edge_of_span = longest_from.get(&a).is_some_and(|&end| b <= end)
+                || earliest_to.get(&b).is_some_and(|&start| start <= a);
             if edge_of_span && !chars[a..b].iter().any(|&c| is_break(c) || c == '\t') {
                 tokens.push(a..b);
             }

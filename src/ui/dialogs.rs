@@ -208,10 +208,21 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn save_export(&self, default_name: &str) -> Option<PathBuf> {
+        // The format's extension comes with the suggested name; a folder format's name has none.
+        let ext = std::path::Path::new(default_name)
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned());
+        let (title, kind) = match &ext {
+            Some(e) => ("Export annotations", format!("{} file", e.to_uppercase())),
+            None => (
+                "Export annotations to a new folder (name it)",
+                "Folder".to_owned(),
+            ),
+        };
         Ask::Save {
-            title: "Export annotations as JSONL".into(),
-            kind: "JSON Lines".into(),
-            ext: "jsonl".into(),
+            title: title.into(),
+            kind,
+            ext: ext.unwrap_or_else(|| "*".into()),
             name: default_name.into(),
         }
         .ask()
