@@ -142,11 +142,12 @@ fn import_annotations_as_suggestions_from_the_file_menu() {
     h.get_by_label("…as suggestions").click();
     h.run();
     assert!(h.state().import_as_suggestions());
-    if h.query_by_label("Import annotations…").is_none() {
+    // The menu item's label ends with its key hint (Ctrl+I).
+    if h.query_by_label_contains("Import annotations…").is_none() {
         h.get_by_label("File").click();
         h.run();
     }
-    h.get_by_label("Import annotations…").click();
+    h.get_by_label_contains("Import annotations…").click();
     h.run();
     assert!(h.state().error().is_none(), "{:?}", h.state().error());
     assert_eq!(suggested(h.state()), vec![(2, 6), (10, 21)]);

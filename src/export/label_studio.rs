@@ -7,8 +7,9 @@
 //! `labels` region per span (`{"id": "s1", "from_name": "label", "to_name": "text", "type":
 //! "labels", "value": {"start", "end", "text", "labels": [LABEL]}}`) and one `relation` region
 //! per relation (`{"from_id", "to_id", "type": "relation", "direction": "right", "labels":
-//! [TYPE]}`, the head being `from_id`). Offsets are **UTF-16 code units** (Label Studio's
-//! front end is JavaScript), end-exclusive; each region carries its `text`, so a reader can check
+//! [TYPE]}`, the head being `from_id`). Offsets are **code points** (what Label Studio's
+//! own exports hold since its front end stopped counting JavaScript string units, label-studio
+//! PR #1559 and issue #4988, and what its converter slices Python strings with), end-exclusive; each region carries its `text`, so a reader can check
 //! them. Attributes, notes and entity links are counted in the warnings.
 
 use super::ExportSummary;
@@ -70,7 +71,7 @@ pub fn write(docs: &[JsonlDocument], out: &mut dyn Write) -> Result<ExportSummar
     };
     out.write_all(b"[\n")?;
     for (k, d) in docs.iter().enumerate() {
-        let index = UnitIndex::new(&d.text, OffsetUnit::Utf16);
+        let index = UnitIndex::new(&d.text, OffsetUnit::Codepoint);
         let mut result: Vec<serde_json::Value> = d
             .spans
             .iter()

@@ -5,7 +5,7 @@
 //! | `jsonl` (Sanad's own) | [`jsonl`] | code points by default; `utf16`, `utf8`, `grapheme` on request; stated on each line |
 //! | `brat` (folder) | [`brat`] | code points |
 //! | `doccano` (JSONL) | [`doccano`] | UTF-16 code units |
-//! | `label-studio` (JSON + config XML) | [`label_studio`] | UTF-16 code units |
+//! | `label-studio` (JSON + config XML) | [`label_studio`] | code points |
 //! | `webanno-tsv` (folder) | [`webanno`] | UTF-16 code units |
 //! | `conll` | [`conll`] | tokens (no offsets) |
 //! | `csv`, `xlsx` | [`csv`], [`xlsx`] | code points |
@@ -146,7 +146,8 @@ impl Format {
         match self {
             Self::Jsonl => "code points (or the unit chosen, stated on each line)",
             Self::Brat | Self::Csv | Self::Xlsx => "code points",
-            Self::Doccano | Self::LabelStudio | Self::WebannoTsv => "UTF-16 code units",
+            Self::Doccano | Self::WebannoTsv => "UTF-16 code units",
+            Self::LabelStudio => "code points",
             Self::Conll => "tokens",
             Self::W3c => "code points (TextPositionSelector)",
             Self::Hf => "code points (spans); UAX #29 word tokens (ner_tags)",
