@@ -54,7 +54,9 @@ impl SanadApp {
                 if let Some(id) = last.or_else(|| self.documents.first().map(|d| d.id)) {
                     self.select_document(id);
                 }
-                self.status = format!("Opened {}", path.display());
+                self.status = self
+                    .locale
+                    .tr_args("msg-opened", &[("path", path.display().to_string().into())]);
             }
             Err(e) => self.fail(e.to_string()),
         }
@@ -76,7 +78,8 @@ impl SanadApp {
         match result {
             Ok(report) => {
                 self.open_project(path);
-                self.report = Some(("sample corpus".into(), report));
+                self.report = Some((self.locale.tr("report-sample"), report));
+                self.welcome = true;
             }
             Err(e) => self.fail(e),
         }
