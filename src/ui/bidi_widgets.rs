@@ -17,9 +17,9 @@
 //! ([`Dir::Auto`]).
 
 use super::document_view::SNIPPET_FONT_SIZE;
+use crate::text::DirectionSetting;
 use crate::text::layout::layout_document;
 use crate::text::shaping::{EguiMeasurer, ShapeCache, line_galleys};
-use crate::text::{DirectionSetting, layout::Measurer};
 use egui::emath::GuiRounding as _;
 use egui::text::LayoutJob;
 use egui::{Color32, Galley, Rect, Response, TextStyle, Ui, WidgetText, pos2, vec2};
@@ -289,31 +289,36 @@ pub fn checkbox(ui: &mut Ui, value: &mut bool, s: &str) -> Response {
 }
 
 /// Lays `add` out as a row that starts at the reading start: left to right in English, right to
-/// left in Arabic.
+/// left in Arabic (one row high to start with, like `ui.horizontal`).
 pub fn row<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    if ui_rtl(ui.ctx()) {
-        ui.with_layout(
-            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(false),
-            add,
-        )
-    } else {
-        ui.horizontal(add)
-    }
+    row_layout(ui, false, add)
 }
 
 /// Like [`row`], wrapping to further lines when the row is full.
 pub fn row_wrapped<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    if ui_rtl(ui.ctx()) {
-        ui.with_layout(
-            egui::Layout::right_to_left(egui::Align::Center).with_main_wrap(true),
-            add,
-        )
-    } else {
-        ui.horizontal_wrapped(add)
-    }
+    row_layout(ui, true, add)
 }
 
-/// Lays `add` out top to bottom, each widget at the reading start (right edge in Arabic).
+fn row_layout<R>(
+    ui: &mut Ui,
+    wrap: bool,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
+    let layout = if ui_rtl(ui.ctx()) {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let size = vec2(
+        ui.available_size_before_wrap().x,
+        ui.spacing().interact_size.y,
+    );
+    ui.allocate_ui_with_layout(size, layout.with_main_wrap(wrap), add)
+}
+
+/// Lays `add` out top to bottom, each widget at the reading start (right edge in Arabic). Inside
+/// it, egui's own `ui.horizontal` rows run right to left too (egui prefers right to left in a
+/// top-down layout aligned to the right).
 pub fn column<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
     let align = if ui_rtl(ui.ctx()) {
         egui::Align::Max

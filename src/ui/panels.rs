@@ -313,148 +313,155 @@ impl SanadApp {
             egui::Panel::left("documents")
         };
         side.default_size(250.0).resizable(true).show(ui, |ui| {
-            bw::heading(ui, &l.tr("documents-heading"));
-            bw::row(ui, |ui| {
-                let selected = self
-                    .status_filter
-                    .map_or_else(|| l.tr("documents-all"), |s| status_title(&l, s));
-                let label = bw::btn(ui, &l.tr("documents-shown"));
-                let selected = bw::btn(ui, &selected);
-                egui::ComboBox::new("status-filter", label)
-                    .selected_text(selected)
-                    .show_ui(ui, |ui| {
-                        let all = bw::btn(ui, &l.tr("documents-all"));
-                        ui.selectable_value(&mut self.status_filter, None, all);
-                        for s in DocumentStatus::ALL {
-                            let t = bw::btn(ui, &status_title(&l, s));
-                            ui.selectable_value(&mut self.status_filter, Some(s), t);
+            bw::column(ui, |ui| {
+                bw::heading(ui, &l.tr("documents-heading"));
+                bw::row(ui, |ui| {
+                    let selected = self
+                        .status_filter
+                        .map_or_else(|| l.tr("documents-all"), |s| status_title(&l, s));
+                    let label = bw::btn(ui, &l.tr("documents-shown"));
+                    let selected = bw::btn(ui, &selected);
+                    egui::ComboBox::new("status-filter", label)
+                        .selected_text(selected)
+                        .show_ui(ui, |ui| {
+                            let all = bw::btn(ui, &l.tr("documents-all"));
+                            ui.selectable_value(&mut self.status_filter, None, all);
+                            for s in DocumentStatus::ALL {
+                                let t = bw::btn(ui, &status_title(&l, s));
+                                ui.selectable_value(&mut self.status_filter, Some(s), t);
+                            }
+                        });
+                });
+                let current = self.current.as_ref().map(|c| c.document.id);
+                let rows: Vec<(i64, String, String)> = self
+                    .visible_documents()
+                    .into_iter()
+                    .map(|d| {
+                        let mut flag = if d.has_override {
+                            format!("  {}", l.tr("documents-override"))
+                        } else {
+                            String::new()
+                        };
+                        // Known for the documents shown so far (the view counts them when it opens one).
+                        if let Some(&n) = self.view.undrawable_counts.get(&d.id).filter(|n| **n > 0)
+                        {
+                            flag.push_str("  ");
+                            flag.push_str(&l.tr_args("documents-undrawable", &[("n", n.into())]));
+                        }
+                        let count = l.num(d.annotation_count);
+                        let text =
+                            format!("{} {}  ({count}){flag}", status_mark(d.status), d.rel_path);
+                        let mut hover = format!("{} — {}", d.rel_path, status_title(&l, d.status));
+                        if d.has_override {
+                            hover.push('\n');
+                            hover.push_str(&l.tr("documents-override-hover"));
+                        }
+                        (d.id, text, hover)
+                    })
+                    .collect();
+                egui::ScrollArea::vertical()
+                    .id_salt("doc-list")
+                    .max_height(ui.available_height() * 0.55)
+                    .show(ui, |ui| {
+                        if rows.is_empty() && !self.documents.is_empty() {
+                            let what = self
+                                .status_filter
+                                .map_or_else(String::new, |s| status_title(&l, s));
+                            bw::weak(
+                                ui,
+                                &l.tr_args(
+                                    "documents-none-with-status",
+                                    &[("status", what.into()), ("n", self.documents.len().into())],
+                                ),
+                            );
+                        }
+                        for (id, text, hover) in rows {
+                            // Names (often Arabic) through the bidi engine, cut to the panel's width.
+                            let hover = bw::hover(ui, &hover);
+                            if document_view::bidi_snippet(
+                                ui,
+                                &mut self.snippets,
+                                &text,
+                                current == Some(id),
+                                &text,
+                            )
+                            .on_hover_text(hover)
+                            .clicked()
+                            {
+                                self.queue.push(Command::SelectDocument(id));
+                            }
+                        }
+                        if let Some((from, report)) = &self.report
+                            && (!report.skipped.is_empty()
+                                || !report.changed.is_empty()
+                                || !report.missing.is_empty())
+                        {
+                            let warn = ui.visuals().warn_fg_color;
+                            ui.separator();
+                            bw::strong(
+                                ui,
+                                &l.tr_args(
+                                    "report-not-imported",
+                                    &[("from", from.as_str().into())],
+                                ),
+                            );
+                            for s in &report.skipped {
+                                bw::colored_label(
+                                    ui,
+                                    &format!("{} — {}", s.rel_path, s.reason),
+                                    Some(warn),
+                                );
+                            }
+                            for m in &report.missing {
+                                bw::colored_label(
+                                    ui,
+                                    &l.tr_args("report-missing", &[("name", m.as_str().into())]),
+                                    Some(warn),
+                                );
+                            }
+                            for c in &report.changed {
+                                bw::colored_label(
+                                    ui,
+                                    &l.tr_args("report-changed", &[("name", c.as_str().into())]),
+                                    Some(warn),
+                                );
+                            }
+                        }
+                        if let Some((path, message)) = self.unresolved_import.clone() {
+                            ui.separator();
+                            bw::strong(
+                                ui,
+                                &l.tr_args(
+                                    "report-not-imported",
+                                    &[("from", path.display().to_string().into())],
+                                ),
+                            );
+                            bw::colored_label(ui, &message, Some(ui.visuals().warn_fg_color));
+                            if bw::button(ui, &l.tr("unresolved-add")).clicked() {
+                                self.queue.push(Command::ImportAnnotationsResolving {
+                                    path: path.clone(),
+                                    add: true,
+                                });
+                            }
+                            if bw::button(ui, &l.tr("unresolved-skip")).clicked() {
+                                self.queue
+                                    .push(Command::ImportAnnotationsResolving { path, add: false });
+                            }
+                        }
+                        if let Some((from, lines)) = &self.annotation_report {
+                            ui.separator();
+                            bw::strong(
+                                ui,
+                                &l.tr_args("annotations-from", &[("from", from.as_str().into())]),
+                            );
+                            for line in lines {
+                                bw::small(ui, line);
+                            }
                         }
                     });
-            });
-            let current = self.current.as_ref().map(|c| c.document.id);
-            let rows: Vec<(i64, String, String)> = self
-                .visible_documents()
-                .into_iter()
-                .map(|d| {
-                    let mut flag = if d.has_override {
-                        format!("  {}", l.tr("documents-override"))
-                    } else {
-                        String::new()
-                    };
-                    // Known for the documents shown so far (the view counts them when it opens one).
-                    if let Some(&n) = self.view.undrawable_counts.get(&d.id).filter(|n| **n > 0) {
-                        flag.push_str("  ");
-                        flag.push_str(&l.tr_args("documents-undrawable", &[("n", n.into())]));
-                    }
-                    let count = l.num(d.annotation_count);
-                    let text = format!("{} {}  ({count}){flag}", status_mark(d.status), d.rel_path);
-                    let mut hover = format!("{} — {}", d.rel_path, status_title(&l, d.status));
-                    if d.has_override {
-                        hover.push('\n');
-                        hover.push_str(&l.tr("documents-override-hover"));
-                    }
-                    (d.id, text, hover)
-                })
-                .collect();
-            egui::ScrollArea::vertical()
-                .id_salt("doc-list")
-                .max_height(ui.available_height() * 0.55)
-                .show(ui, |ui| {
-                    if rows.is_empty() && !self.documents.is_empty() {
-                        let what = self
-                            .status_filter
-                            .map_or_else(String::new, |s| status_title(&l, s));
-                        bw::weak(
-                            ui,
-                            &l.tr_args(
-                                "documents-none-with-status",
-                                &[("status", what.into()), ("n", self.documents.len().into())],
-                            ),
-                        );
-                    }
-                    for (id, text, hover) in rows {
-                        // Names (often Arabic) through the bidi engine, cut to the panel's width.
-                        let hover = bw::hover(ui, &hover);
-                        if document_view::bidi_snippet(
-                            ui,
-                            &mut self.snippets,
-                            &text,
-                            current == Some(id),
-                            &text,
-                        )
-                        .on_hover_text(hover)
-                        .clicked()
-                        {
-                            self.queue.push(Command::SelectDocument(id));
-                        }
-                    }
-                    if let Some((from, report)) = &self.report
-                        && (!report.skipped.is_empty()
-                            || !report.changed.is_empty()
-                            || !report.missing.is_empty())
-                    {
-                        let warn = ui.visuals().warn_fg_color;
-                        ui.separator();
-                        bw::strong(
-                            ui,
-                            &l.tr_args("report-not-imported", &[("from", from.as_str().into())]),
-                        );
-                        for s in &report.skipped {
-                            bw::colored_label(
-                                ui,
-                                &format!("{} — {}", s.rel_path, s.reason),
-                                Some(warn),
-                            );
-                        }
-                        for m in &report.missing {
-                            bw::colored_label(
-                                ui,
-                                &l.tr_args("report-missing", &[("name", m.as_str().into())]),
-                                Some(warn),
-                            );
-                        }
-                        for c in &report.changed {
-                            bw::colored_label(
-                                ui,
-                                &l.tr_args("report-changed", &[("name", c.as_str().into())]),
-                                Some(warn),
-                            );
-                        }
-                    }
-                    if let Some((path, message)) = self.unresolved_import.clone() {
-                        ui.separator();
-                        bw::strong(
-                            ui,
-                            &l.tr_args(
-                                "report-not-imported",
-                                &[("from", path.display().to_string().into())],
-                            ),
-                        );
-                        bw::colored_label(ui, &message, Some(ui.visuals().warn_fg_color));
-                        if bw::button(ui, &l.tr("unresolved-add")).clicked() {
-                            self.queue.push(Command::ImportAnnotationsResolving {
-                                path: path.clone(),
-                                add: true,
-                            });
-                        }
-                        if bw::button(ui, &l.tr("unresolved-skip")).clicked() {
-                            self.queue
-                                .push(Command::ImportAnnotationsResolving { path, add: false });
-                        }
-                    }
-                    if let Some((from, lines)) = &self.annotation_report {
-                        ui.separator();
-                        bw::strong(
-                            ui,
-                            &l.tr_args("annotations-from", &[("from", from.as_str().into())]),
-                        );
-                        for line in lines {
-                            bw::small(ui, line);
-                        }
-                    }
-                });
-            ui.separator();
-            self.entity_list(ui);
+                ui.separator();
+                self.entity_list(ui);
+            })
         });
     }
 
@@ -468,102 +475,119 @@ impl SanadApp {
             egui::Panel::right("annotations")
         };
         side.default_size(320.0).resizable(true).show(ui, |ui| {
-            bw::heading(ui, &l.tr("inspector-labels"));
-            let has_target = self.view.selection.as_ref().is_some_and(|s| !s.is_empty())
-                || self.view.selected_annotation.is_some();
-            bw::row_wrapped(ui, |ui| {
-                for lb in &self.labels {
-                    let key = lb.key.map(|k| format!("{k}  ")).unwrap_or_default();
-                    let text =
-                        bw::data_text(ui, &format!("{key}{}", lb.name), egui::TextStyle::Button);
-                    let button = egui::Button::new(text).fill(rgb(lb.color).gamma_multiply(0.35));
-                    let r = ui.add_enabled(has_target, button);
-                    let r = if lb.description.is_empty() {
-                        r
-                    } else {
-                        let h = bw::hover(ui, &lb.description);
-                        r.on_hover_text(h)
-                    };
-                    if r.clicked() {
-                        self.queue.push(Command::UseLabel(lb.name.clone()));
+            bw::column(ui, |ui| {
+                bw::heading(ui, &l.tr("inspector-labels"));
+                let has_target = self.view.selection.as_ref().is_some_and(|s| !s.is_empty())
+                    || self.view.selected_annotation.is_some();
+                bw::row_wrapped(ui, |ui| {
+                    for lb in &self.labels {
+                        let key = lb.key.map(|k| format!("{k}  ")).unwrap_or_default();
+                        let text = bw::data_text(
+                            ui,
+                            &format!("{key}{}", lb.name),
+                            egui::TextStyle::Button,
+                        );
+                        let button =
+                            egui::Button::new(text).fill(rgb(lb.color).gamma_multiply(0.35));
+                        let r = ui.add_enabled(has_target, button);
+                        let r = if lb.description.is_empty() {
+                            r
+                        } else {
+                            let h = bw::hover(ui, &lb.description);
+                            r.on_hover_text(h)
+                        };
+                        if r.clicked() {
+                            self.queue.push(Command::UseLabel(lb.name.clone()));
+                        }
                     }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("details")
+                    .max_height(ui.available_height() * 0.55)
+                    .show(ui, |ui| {
+                        self.selected_details(ui);
+                    });
+                ui.separator();
+                bw::heading(ui, &l.tr("inspector-annotations"));
+                let Some(cur) = &self.current else {
+                    bw::label(ui, &l.tr("inspector-no-document"));
+                    return;
+                };
+                if cur.annotations.is_empty() {
+                    bw::label(ui, &l.tr("inspector-none-yet"));
                 }
-            });
-            ui.separator();
-            egui::ScrollArea::vertical()
-                .id_salt("details")
-                .max_height(ui.available_height() * 0.55)
-                .show(ui, |ui| {
-                    self.selected_details(ui);
-                });
-            ui.separator();
-            bw::heading(ui, &l.tr("inspector-annotations"));
-            let Some(cur) = &self.current else {
-                bw::label(ui, &l.tr("inspector-no-document"));
-                return;
-            };
-            if cur.annotations.is_empty() {
-                bw::label(ui, &l.tr("inspector-none-yet"));
-            }
-            // One fixed-height row per annotation, and only the visible rows are built.
-            let row_h = 22.0;
-            egui::ScrollArea::vertical()
-                .id_salt("ann-list")
-                .auto_shrink([false, false])
-                .show_rows(ui, row_h, cur.annotations.len(), |ui, rows| {
-                    for a in &cur.annotations[rows] {
-                        let label = self.labels.iter().find(|x| x.id == a.label_id);
-                        let name = label.map_or("?", |x| x.name.as_str());
-                        let color = label.map_or(Color32::GRAY, |x| rgb(x.color));
-                        let text = cur.index.slice(&cur.document.text, a.range());
-                        let selected = self.view.selected_annotation == Some(a.id);
-                        bw::row(ui, |ui| {
-                            ui.set_height(row_h - ui.spacing().item_spacing.y);
-                            // The line (paragraph) number tells identical mentions apart.
-                            let line = cur
-                                .index
-                                .slice(&cur.document.text, 0..a.start)
-                                .matches('\n')
-                                .count()
-                                + 1;
-                            let g =
-                                bw::galley(ui.ctx(), name, 12.0, bw::Dir::Auto, None, Some(color));
-                            let range = l.tr_args(
-                                "inspector-range-hover",
-                                &[("start", a.start.into()), ("end", a.end.into())],
-                            );
-                            ui.add(egui::Label::new(egui::WidgetText::Galley(g)).selectable(false))
+                // One fixed-height row per annotation, and only the visible rows are built.
+                let row_h = 22.0;
+                egui::ScrollArea::vertical()
+                    .id_salt("ann-list")
+                    .auto_shrink([false, false])
+                    .show_rows(ui, row_h, cur.annotations.len(), |ui, rows| {
+                        for a in &cur.annotations[rows] {
+                            let label = self.labels.iter().find(|x| x.id == a.label_id);
+                            let name = label.map_or("?", |x| x.name.as_str());
+                            let color = label.map_or(Color32::GRAY, |x| rgb(x.color));
+                            let text = cur.index.slice(&cur.document.text, a.range());
+                            let selected = self.view.selected_annotation == Some(a.id);
+                            bw::row(ui, |ui| {
+                                ui.set_height(row_h - ui.spacing().item_spacing.y);
+                                // The line (paragraph) number tells identical mentions apart.
+                                let line = cur
+                                    .index
+                                    .slice(&cur.document.text, 0..a.start)
+                                    .matches('\n')
+                                    .count()
+                                    + 1;
+                                let g = bw::galley(
+                                    ui.ctx(),
+                                    name,
+                                    12.0,
+                                    bw::Dir::Auto,
+                                    None,
+                                    Some(color),
+                                );
+                                let range = l.tr_args(
+                                    "inspector-range-hover",
+                                    &[("start", a.start.into()), ("end", a.end.into())],
+                                );
+                                ui.add(
+                                    egui::Label::new(egui::WidgetText::Galley(g)).selectable(false),
+                                )
                                 .on_hover_text(bw::hover(ui, &range));
-                            let weak = ui.visuals().weak_text_color();
-                            let g = bw::galley(
-                                ui.ctx(),
-                                &l.tr_args("inspector-line", &[("line", line.into())]),
-                                11.0,
-                                bw::Dir::Ui,
-                                None,
-                                Some(weak),
-                            );
-                            let hover = l.tr_args("inspector-line-hover", &[("line", line.into())]);
-                            ui.add(egui::Label::new(egui::WidgetText::Galley(g)).selectable(false))
+                                let weak = ui.visuals().weak_text_color();
+                                let g = bw::galley(
+                                    ui.ctx(),
+                                    &l.tr_args("inspector-line", &[("line", line.into())]),
+                                    11.0,
+                                    bw::Dir::Ui,
+                                    None,
+                                    Some(weak),
+                                );
+                                let hover =
+                                    l.tr_args("inspector-line-hover", &[("line", line.into())]);
+                                ui.add(
+                                    egui::Label::new(egui::WidgetText::Galley(g)).selectable(false),
+                                )
                                 .on_hover_text(bw::hover(ui, &hover));
-                            let accessible = l.tr_args(
-                                "inspector-annotation-a11y",
-                                &[("label", name.into()), ("text", text.into())],
-                            );
-                            if document_view::bidi_snippet(
-                                ui,
-                                &mut self.snippets,
-                                text,
-                                selected,
-                                &accessible,
-                            )
-                            .clicked()
-                            {
-                                self.queue.push(Command::SelectAnnotation(a.id));
-                            }
-                        });
-                    }
-                });
+                                let accessible = l.tr_args(
+                                    "inspector-annotation-a11y",
+                                    &[("label", name.into()), ("text", text.into())],
+                                );
+                                if document_view::bidi_snippet(
+                                    ui,
+                                    &mut self.snippets,
+                                    text,
+                                    selected,
+                                    &accessible,
+                                )
+                                .clicked()
+                                {
+                                    self.queue.push(Command::SelectAnnotation(a.id));
+                                }
+                            });
+                        }
+                    });
+            })
         });
     }
 
@@ -900,214 +924,216 @@ impl SanadApp {
     pub(super) fn central(&mut self, ui: &mut Ui) {
         let l = self.locale.clone();
         egui::CentralPanel::default().show(ui, |ui| {
-            if let Some(job) = &self.job {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(40.0);
-                    bw::label(
-                        ui,
-                        &l.tr_args("central-importing", &[("what", job.what.as_str().into())]),
-                    );
-                    let (d, t) = job.progress;
-                    let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
-                    let pct = l.num(format!("{}%", (frac * 100.0) as usize));
-                    let w = ui.available_width();
-                    progress_bar(ui, frac, w, &pct, l.is_rtl());
-                });
-                return;
-            }
-            if let Some(err) = self.error.clone() {
-                // A floating banner over the top of the panel: showing it never moves the text
-                // under the pointer.
-                let top = ui.max_rect().right_top() + egui::vec2(-8.0, 4.0);
-                egui::Area::new(egui::Id::unique("sanad-error-banner"))
-                    .order(egui::Order::Foreground)
-                    .fixed_pos(top)
-                    .pivot(egui::Align2::RIGHT_TOP)
-                    .show(ui.ctx(), |ui| {
-                        egui::Frame::popup(ui.style()).show(ui, |ui| {
-                            ui.set_max_width(520.0);
-                            bw::row_wrapped(ui, |ui| {
-                                if bw::small_button(ui, &l.tr("central-dismiss")).clicked() {
-                                    self.error = None;
-                                }
-                                bw::colored_label(
-                                    ui,
-                                    &format!("⚠ {err}"),
-                                    Some(ui.visuals().error_fg_color),
-                                );
+            bw::column(ui, |ui| {
+                if let Some(job) = &self.job {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(40.0);
+                        bw::label(
+                            ui,
+                            &l.tr_args("central-importing", &[("what", job.what.as_str().into())]),
+                        );
+                        let (d, t) = job.progress;
+                        let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
+                        let pct = l.num(format!("{}%", (frac * 100.0) as usize));
+                        let w = ui.available_width();
+                        progress_bar(ui, frac, w, &pct, l.is_rtl());
+                    });
+                    return;
+                }
+                if let Some(err) = self.error.clone() {
+                    // A floating banner over the top of the panel: showing it never moves the text
+                    // under the pointer.
+                    let top = ui.max_rect().right_top() + egui::vec2(-8.0, 4.0);
+                    egui::Area::new(egui::Id::unique("sanad-error-banner"))
+                        .order(egui::Order::Foreground)
+                        .fixed_pos(top)
+                        .pivot(egui::Align2::RIGHT_TOP)
+                        .show(ui.ctx(), |ui| {
+                            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                                ui.set_max_width(520.0);
+                                bw::row_wrapped(ui, |ui| {
+                                    if bw::small_button(ui, &l.tr("central-dismiss")).clicked() {
+                                        self.error = None;
+                                    }
+                                    bw::colored_label(
+                                        ui,
+                                        &format!("⚠ {err}"),
+                                        Some(ui.visuals().error_fg_color),
+                                    );
+                                });
                             });
                         });
-                    });
-            }
-            let Some(cur) = &self.current else {
-                ui.vertical_centered(|ui| {
-                    ui.add_space(60.0);
-                    if self.project.is_none() {
-                        bw::heading(ui, &l.tr("central-no-project"));
-                        bw::label(ui, &l.tr("central-open-hint"));
-                        if bw::button(ui, &l.tr("central-open-folder")).clicked() {
-                            self.queue.push(Command::ChooseFolder);
-                        }
-                        if bw::button(ui, &l.tr("central-open-project")).clicked() {
-                            self.queue.push(Command::ChooseProject);
-                        }
-                    } else if self.documents.is_empty() {
-                        bw::heading(ui, &l.tr("central-no-documents"));
-                        bw::label(ui, &l.tr("central-no-documents-hint"));
-                    } else {
-                        bw::label(ui, &l.tr("central-pick-document"));
-                    }
-                });
-                return;
-            };
-            let doc_id = cur.document.id;
-            let dir = cur.document.direction;
-            let status = cur.document.status;
-            let note = cur.document.note.clone();
-            if self.welcome {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    bw::row_wrapped(ui, |ui| {
-                        bw::label(ui, &l.tr("welcome-sample"));
-                        if bw::small_button(ui, &l.tr("central-dismiss")).clicked() {
-                            self.welcome = false;
-                        }
-                    });
-                });
-            }
-            bw::row_wrapped(ui, |ui| {
-                bw::label(ui, &l.tr("central-direction"));
-                for (setting, name) in [
-                    (DirectionSetting::Auto, l.tr("central-direction-auto")),
-                    (DirectionSetting::Rtl, l.tr("central-direction-rtl")),
-                    (DirectionSetting::Ltr, l.tr("central-direction-ltr")),
-                ] {
-                    if bw::selectable(ui, dir == setting, &name).clicked() && dir != setting {
-                        self.queue.push(Command::Apply(Action::SetDirection {
-                            document_id: doc_id,
-                            direction: setting,
-                        }));
-                    }
                 }
-                ui.separator();
-                bw::checkbox(
-                    ui,
-                    &mut self.view.show_controls,
-                    &l.tr("central-show-invisible"),
-                );
-                ui.separator();
-                let (label, shown) = (
-                    bw::btn(ui, &l.tr("central-status")),
-                    bw::btn(ui, &status_title(&l, status)),
-                );
-                egui::ComboBox::new("doc-status", label)
-                    .selected_text(shown)
-                    .show_ui(ui, |ui| {
-                        for s in DocumentStatus::ALL {
-                            if bw::selectable(ui, status == s, &status_title(&l, s)).clicked()
-                                && status != s
-                            {
-                                self.queue.push(Command::Apply(Action::SetStatus {
-                                    document_id: doc_id,
-                                    status: s,
-                                }));
+                let Some(cur) = &self.current else {
+                    ui.vertical_centered(|ui| {
+                        ui.add_space(60.0);
+                        if self.project.is_none() {
+                            bw::heading(ui, &l.tr("central-no-project"));
+                            bw::label(ui, &l.tr("central-open-hint"));
+                            if bw::button(ui, &l.tr("central-open-folder")).clicked() {
+                                self.queue.push(Command::ChooseFolder);
                             }
+                            if bw::button(ui, &l.tr("central-open-project")).clicked() {
+                                self.queue.push(Command::ChooseProject);
+                            }
+                        } else if self.documents.is_empty() {
+                            bw::heading(ui, &l.tr("central-no-documents"));
+                            bw::label(ui, &l.tr("central-no-documents-hint"));
+                        } else {
+                            bw::label(ui, &l.tr("central-pick-document"));
                         }
                     });
-                ui.separator();
-                let encoding = cur.document.encoding.clone();
-                let shown = if cur.document.encoding_guessed {
-                    l.tr_args(
-                        "central-encoding-guessed",
-                        &[("encoding", encoding.as_str().into())],
-                    )
-                } else {
-                    l.tr_args(
-                        "central-encoding",
-                        &[("encoding", encoding.as_str().into())],
-                    )
+                    return;
                 };
-                let shown = bw::btn(ui, &shown);
-                let hover = bw::hover(ui, &l.tr("central-encoding-hover"));
-                egui::ComboBox::new("doc-encoding", "")
-                    .selected_text(shown)
-                    .show_ui(ui, |ui| {
-                        bw::label(ui, &l.tr("central-redecode-as"));
-                        for label in REDECODE_CHOICES {
-                            if ui
-                                .selectable_label(encoding.eq_ignore_ascii_case(label), *label)
-                                .clicked()
-                            {
-                                self.queue.push(Command::Redecode((*label).to_owned()));
+                let doc_id = cur.document.id;
+                let dir = cur.document.direction;
+                let status = cur.document.status;
+                let note = cur.document.note.clone();
+                if self.welcome {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        bw::row_wrapped(ui, |ui| {
+                            bw::label(ui, &l.tr("welcome-sample"));
+                            if bw::small_button(ui, &l.tr("central-dismiss")).clicked() {
+                                self.welcome = false;
                             }
+                        });
+                    });
+                }
+                bw::row_wrapped(ui, |ui| {
+                    bw::label(ui, &l.tr("central-direction"));
+                    for (setting, name) in [
+                        (DirectionSetting::Auto, l.tr("central-direction-auto")),
+                        (DirectionSetting::Rtl, l.tr("central-direction-rtl")),
+                        (DirectionSetting::Ltr, l.tr("central-direction-ltr")),
+                    ] {
+                        if bw::selectable(ui, dir == setting, &name).clicked() && dir != setting {
+                            self.queue.push(Command::Apply(Action::SetDirection {
+                                document_id: doc_id,
+                                direction: setting,
+                            }));
                         }
-                    })
-                    .response
-                    .on_hover_text(hover);
-            });
-            let header = bw::btn(
-                ui,
-                &l.tr(if note.is_empty() {
-                    "central-doc-note"
-                } else {
-                    "central-doc-note-written"
-                }),
-            );
-            egui::CollapsingHeader::new(header)
-                .id_salt(("doc-note", doc_id))
-                .show(ui, |ui| {
-                    let mut buffer = match &self.doc_note_edit {
-                        Some((d, t)) if *d == doc_id => t.clone(),
-                        _ => note.clone(),
-                    };
-                    let label = bw::label(ui, &l.tr("central-doc-note-label")).id;
-                    let r = ui
-                        .add(
-                            TextInput::multiline(&mut buffer)
-                                .id_salt(("document-note", doc_id))
-                                .desired_rows(2)
-                                .desired_width(f32::INFINITY),
+                    }
+                    ui.separator();
+                    bw::checkbox(
+                        ui,
+                        &mut self.view.show_controls,
+                        &l.tr("central-show-invisible"),
+                    );
+                    ui.separator();
+                    let (label, shown) = (
+                        bw::btn(ui, &l.tr("central-status")),
+                        bw::btn(ui, &status_title(&l, status)),
+                    );
+                    egui::ComboBox::new("doc-status", label)
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            for s in DocumentStatus::ALL {
+                                if bw::selectable(ui, status == s, &status_title(&l, s)).clicked()
+                                    && status != s
+                                {
+                                    self.queue.push(Command::Apply(Action::SetStatus {
+                                        document_id: doc_id,
+                                        status: s,
+                                    }));
+                                }
+                            }
+                        });
+                    ui.separator();
+                    let encoding = cur.document.encoding.clone();
+                    let shown = if cur.document.encoding_guessed {
+                        l.tr_args(
+                            "central-encoding-guessed",
+                            &[("encoding", encoding.as_str().into())],
                         )
-                        .labelled_by(label);
-                    if r.changed() {
-                        self.doc_note_edit = Some((doc_id, buffer.clone()));
-                    }
-                    if r.lost_focus() && buffer != note {
-                        self.queue.push(Command::Apply(Action::SetDocumentNote {
-                            document_id: doc_id,
-                            note: buffer,
-                        }));
-                    }
+                    } else {
+                        l.tr_args(
+                            "central-encoding",
+                            &[("encoding", encoding.as_str().into())],
+                        )
+                    };
+                    let shown = bw::btn(ui, &shown);
+                    let hover = bw::hover(ui, &l.tr("central-encoding-hover"));
+                    egui::ComboBox::new("doc-encoding", "")
+                        .selected_text(shown)
+                        .show_ui(ui, |ui| {
+                            bw::label(ui, &l.tr("central-redecode-as"));
+                            for label in REDECODE_CHOICES {
+                                if ui
+                                    .selectable_label(encoding.eq_ignore_ascii_case(label), *label)
+                                    .clicked()
+                                {
+                                    self.queue.push(Command::Redecode((*label).to_owned()));
+                                }
+                            }
+                        })
+                        .response
+                        .on_hover_text(hover);
                 });
-            ui.separator();
-            let Some(cur) = &self.current else { return };
-            let out = document_view::show(
-                ui,
-                &mut self.view,
-                document_view::DocumentRef {
-                    id: cur.document.id,
-                    text: &cur.document.text,
-                    direction: cur.document.direction,
-                    annotations: &cur.annotations,
-                    relations: &cur.relations,
-                    suggestions: &cur.suggestions,
-                },
-                &self.labels,
-                self.relation_from,
-            );
-            if let Some(n) = out.copied {
-                self.status = l.tr_args("central-copied", &[("n", n.into())]);
-            }
-            if let Some(id) = out.clicked_suggestion {
-                self.queue.push(Command::SelectSuggestion(Some(id)));
-            }
-            if let Some(id) = out.clicked_annotation {
-                match self.relation_from {
-                    Some(head) => self.queue.push(Command::RelationTarget { head, child: id }),
-                    None => {
-                        self.status = l.tr_args("msg-selected-annotation", &[("id", id.into())])
+                let header = bw::btn(
+                    ui,
+                    &l.tr(if note.is_empty() {
+                        "central-doc-note"
+                    } else {
+                        "central-doc-note-written"
+                    }),
+                );
+                egui::CollapsingHeader::new(header)
+                    .id_salt(("doc-note", doc_id))
+                    .show(ui, |ui| {
+                        let mut buffer = match &self.doc_note_edit {
+                            Some((d, t)) if *d == doc_id => t.clone(),
+                            _ => note.clone(),
+                        };
+                        let label = bw::label(ui, &l.tr("central-doc-note-label")).id;
+                        let r = ui
+                            .add(
+                                TextInput::multiline(&mut buffer)
+                                    .id_salt(("document-note", doc_id))
+                                    .desired_rows(2)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label);
+                        if r.changed() {
+                            self.doc_note_edit = Some((doc_id, buffer.clone()));
+                        }
+                        if r.lost_focus() && buffer != note {
+                            self.queue.push(Command::Apply(Action::SetDocumentNote {
+                                document_id: doc_id,
+                                note: buffer,
+                            }));
+                        }
+                    });
+                ui.separator();
+                let Some(cur) = &self.current else { return };
+                let out = document_view::show(
+                    ui,
+                    &mut self.view,
+                    document_view::DocumentRef {
+                        id: cur.document.id,
+                        text: &cur.document.text,
+                        direction: cur.document.direction,
+                        annotations: &cur.annotations,
+                        relations: &cur.relations,
+                        suggestions: &cur.suggestions,
+                    },
+                    &self.labels,
+                    self.relation_from,
+                );
+                if let Some(n) = out.copied {
+                    self.status = l.tr_args("central-copied", &[("n", n.into())]);
+                }
+                if let Some(id) = out.clicked_suggestion {
+                    self.queue.push(Command::SelectSuggestion(Some(id)));
+                }
+                if let Some(id) = out.clicked_annotation {
+                    match self.relation_from {
+                        Some(head) => self.queue.push(Command::RelationTarget { head, child: id }),
+                        None => {
+                            self.status = l.tr_args("msg-selected-annotation", &[("id", id.into())])
+                        }
                     }
                 }
-            }
+            })
         });
     }
 }

@@ -310,3 +310,181 @@ settings-key-hint = مفتاح
 settings-add-label = إضافة وسم
 settings-export-scheme = تصدير المخطط…
 settings-import-scheme = استيراد المخطط…
+
+## البحث
+search-menu = بحث
+search-find-document = البحث في المستند…
+search-find-project = البحث في المشروع…
+search-next = النتيجة التالية
+search-previous = النتيجة السابقة
+search-label-all = وسم كل النتائج…
+search-match-at = نتيجة [{ $start }، { $end })
+search-nothing-ticked = لم يُؤشَّر شيء: لم يُوسَم شيء
+search-count = { $n ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $n } نتائج
+    [many] { $n } نتيجةً
+   *[other] { $n } نتيجة
+} في { $d ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندين
+    [few] { $d } مستندات
+    [many] { $d } مستندًا
+   *[other] { $d } مستند
+}
+search-no-match = لا نتائج
+search-match-of = النتيجة { $i } من { $n }
+search-add-label-first = أضف وسمًا أولًا
+search-no-match-to-label = لا نتائج لوسمها
+search-find-in-project = البحث في المشروع:
+search-find = بحث:
+search-hint = نص، أو تعبير نمطي
+search-field-hover = Enter: النتيجة التالية، Shift+Enter: السابقة
+search-query-a11y = عبارة البحث
+search-scope-document = المستند
+search-scope-project = المشروع
+search-mode = الطريقة
+search-mode-substring = جزء من كلمة
+search-mode-word = كلمة كاملة
+search-mode-clitics = كلمة مع السوابق
+search-mode-regex = تعبير نمطي
+search-arabic-aware = مراعاة العربية ▾
+search-fold-harakat = تجاهل الحركات وعلامات المصحف
+search-fold-tatweel = تجاهل التطويل ـ
+search-fold-persian = الفارسية ی ک = ي ك
+search-fold-case = تجاهل حالة الأحرف اللاتينية
+search-fold-presentation = أشكال العرض (نصوص PDF)
+search-fold-all-off = إيقاف الكل (مطابقة تامة)
+search-fold-defaults = الإعدادات الافتراضية
+search-previous-hover = النتيجة السابقة (Shift+F3)
+search-next-hover = النتيجة التالية (F3)
+search-label-all-button = وسم الكل…
+search-label-all-hover = وسم كل النتائج (Ctrl+Shift+L)
+search-close-hover = إغلاق شريط البحث
+search-results = نتائج البحث
+search-match-a11y = نتيجة { $doc } [{ $start }، { $end }) { $text }
+label-all-title = وسم كل النتائج
+label-all-as = وسم النتائج المؤشَّرة بـ
+label-all-label = الوسم
+label-all-summary = { $n ->
+    [zero] لا نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $n } نتائج
+    [many] { $n } نتيجةً
+   *[other] { $n } نتيجة
+}؛ منها { $already } موسومة { $label } من قبل (تُتخطّى)
+label-all-already = موسومة من قبل: تُتخطّى
+label-all-row-a11y = وسم { $doc } [{ $start }، { $end })
+label-all-apply = وسم { $n }
+label-all-apply-hover = خطوة واحدة: تراجع واحد يزيلها كلها (Ctrl+Shift+L)
+
+## الاقتراحات (معجم الأسماء)
+sugg-no-gazetteer = لم يُختر معجم أسماء. { msg-no-dialog } (`sanad suggest PROJECT --gazetteer FILE`)
+sugg-selected = اقتراح { $label } [{ $start }، { $end }) من { $source }: Enter أو A يقبله، وX يرفضه
+sugg-gazetteer-report = معجم الأسماء { $name }: { $report }
+sugg-none-selected = لا اقتراح محدَّدًا: انقر مقطعًا منقَّطًا أو صفًّا من قائمة الاقتراحات
+sugg-accepted = { $n ->
+    [zero] لم يُقبل أي اقتراح
+    [one] قُبل اقتراح واحد
+    [two] قُبل اقتراحان
+    [few] قُبلت { $n } اقتراحات
+    [many] قُبل { $n } اقتراحًا
+   *[other] قُبل { $n } اقتراح
+} وصارت توسيمات
+sugg-rejected = { $n ->
+    [zero] لم يُرفض أي اقتراح
+    [one] رُفض اقتراح واحد
+    [two] رُفض اقتراحان
+    [few] رُفضت { $n } اقتراحات
+    [many] رُفض { $n } اقتراحًا
+   *[other] رُفض { $n } اقتراح
+}
+sugg-heading = الاقتراحات ({ $n })
+sugg-explain = منقَّطة في النص؛ ولا تصير توسيمات حتى تُقبل.
+sugg-accept-all = قبول الكل
+sugg-accept-all-hover = قبول كل اقتراحات هذا المستند (بخطوة تراجع واحدة)
+sugg-reject-all = رفض الكل
+sugg-reject-all-hover = رفض كل اقتراحات هذا المستند (بخطوة تراجع واحدة)
+sugg-accept = قبول
+sugg-reject = رفض
+sugg-accept-name = قبول هذا الاسم في كل مكان
+sugg-accept-name-hover = قبول كل اقتراحات اسم الاقتراح المحدَّد، في كل المستندات
+sugg-reject-name = رفض هذا الاسم في كل مكان
+sugg-row-a11y = اقتراح { $label } [{ $start }، { $end }) { $text }
+
+## الكيانات
+ent-heading = الكيانات
+ent-none-yet = لا كيانات بعد: حدّد ذِكرًا واستعمل «إنشاء كيان» في لوحة التفاصيل.
+ent-find = البحث عن كيان:
+ent-find-hint = اسم أو اسم بديل، بأي خط
+ent-no-match = لا كيان يحوي هذا في اسمه أو أسمائه البديلة.
+ent-row-a11y = كيان { $name }
+ent-row-hover = انقر لفتح لوحة الكيان (الأذكار، إعادة التسمية، الأسماء البديلة، الدمج، الفصل، الحذف)
+ent-row-hover-aliases = ويُعرف أيضًا بـ: { $aliases }
+    انقر لفتح لوحة الكيان (الأذكار، إعادة التسمية، الأسماء البديلة، الدمج، الفصل، الحذف)
+ent-title = الكيان
+ent-name-a11y = اسم الكيان { $name }
+ent-summary = { $kind } · { $m ->
+    [zero] لا أذكار
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $m } أذكار
+    [many] { $m } ذِكرًا
+   *[other] { $m } ذِكر
+} · { $a ->
+    [zero] لا أسماء بديلة
+    [one] اسم بديل واحد
+    [two] اسمان بديلان
+    [few] { $a } أسماء بديلة
+    [many] { $a } اسمًا بديلًا
+   *[other] { $a } اسم بديل
+}
+ent-name = الاسم:
+ent-name-hint = اسم الكيان
+ent-rename = إعادة التسمية
+ent-aliases = الأسماء البديلة (بأي خط؛ والبحث يجد الكيان بكل منها):
+ent-remove-alias-hover = إزالة هذا الاسم البديل
+ent-alias-a11y = اسم بديل { $alias }
+ent-new-alias = اسم بديل جديد:
+ent-new-alias-hint = اسم آخر، بالحروف اللاتينية مثلًا
+ent-add-alias = إضافة اسم بديل
+ent-merge-with = الدمج مع:
+ent-chosen-a11y = الكيان المختار { $name }
+ent-merge-explain = يأخذ الكيان الباقي كل الأذكار، ويصير اسم الآخر وأسماؤه البديلة أسماءً بديلة له ({ $a } + { $b } من الأذكار). ويتراجع عنه Ctrl+Z واحد.
+ent-keep-this = إبقاء هذا
+ent-keep-this-hover = دمج الكيان المختار في هذا الكيان
+ent-keep-chosen = إبقاء المختار
+ent-keep-chosen-hover = دمج هذا الكيان في الكيان المختار
+ent-merge-hint = ابحث عن الكيان المراد الدمج معه: اسم أو اسم بديل
+ent-no-other = لا كيان آخر يطابق.
+ent-merge-a11y = الدمج مع { $name }
+ent-merge-hover = { $kind } · { $m ->
+    [zero] لا أذكار
+    [one] ذِكر واحد
+    [two] ذِكران
+    [few] { $m } أذكار
+    [many] { $m } ذِكرًا
+   *[other] { $m } ذِكر
+}
+ent-delete-confirm = أتحذف هذا الكيان؟ { $m ->
+    [zero] لا أذكار له
+    [one] يبقى ذِكره الوحيد بمقطعه ووسمه
+    [two] يبقى ذِكراه بمقطعيهما ووسميهما
+    [few] تبقى أذكاره الـ{ $m } بمقاطعها ووسومها
+    [many] تبقى أذكاره الـ{ $m } بمقاطعها ووسومها
+   *[other] تبقى أذكاره الـ{ $m } بمقاطعها ووسومها
+} ويزول الربط. ويعيده Ctrl+Z.
+ent-delete = حذف الكيان
+ent-delete-ask = حذف…
+ent-mentions = الأذكار ({ $n })
+ent-next-mention = الذِّكر التالي
+ent-next-mention-hover = فتح الذِّكر التالي، في أي مستند (ومرة أخرى: الذي يليه)
+ent-no-mentions = لا أذكار: حدّد توسيمًا واربطه من لوحة التفاصيل.
+ent-mention-hover = { $label } · بالأحرف
+ent-split = فصل
+ent-split-hover = فكّ ربط هذا الذِّكر وجعله كيانًا جديدًا من النوع نفسه، يُسمّى بنصه
+ent-mention-a11y = ذِكر { $doc } [{ $start }، { $end }) { $text }

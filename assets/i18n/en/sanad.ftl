@@ -266,3 +266,145 @@ settings-key-hint = key
 settings-add-label = Add label
 settings-export-scheme = Export scheme…
 settings-import-scheme = Import scheme…
+
+## Search
+search-menu = Search
+search-find-document = Find in document…
+search-find-project = Find in project…
+search-next = Next match
+search-previous = Previous match
+search-label-all = Label all matches…
+search-match-at = Match [{ $start }, { $end })
+search-nothing-ticked = Nothing ticked: nothing labelled
+search-count = { $n ->
+    [one] { $n } match
+   *[other] { $n } matches
+} in { $d ->
+    [one] { $d } document
+   *[other] { $d } documents
+}
+search-no-match = No match
+search-match-of = Match { $i } of { $n }
+search-add-label-first = Add a label first
+search-no-match-to-label = No match to label
+search-find-in-project = Find in project:
+search-find = Find:
+search-hint = text, or a regex
+search-field-hover = Enter: next match, Shift+Enter: previous
+search-query-a11y = Search query
+search-scope-document = Document
+search-scope-project = Project
+search-mode = mode
+search-mode-substring = Substring
+search-mode-word = Whole word
+search-mode-clitics = Word + proclitics
+search-mode-regex = Regex
+search-arabic-aware = Arabic-aware ▾
+search-fold-harakat = Ignore harakat and Quranic marks
+search-fold-tatweel = Ignore tatweel ـ
+search-fold-persian = Persian ی ک = ي ك
+search-fold-case = Ignore case
+search-fold-presentation = Presentation forms (PDF text)
+search-fold-all-off = All off (exact)
+search-fold-defaults = Defaults
+search-previous-hover = Previous match (Shift+F3)
+search-next-hover = Next match (F3)
+search-label-all-button = Label all…
+search-label-all-hover = Label every match (Ctrl+Shift+L)
+search-close-hover = Close the search bar
+search-results = Search results
+search-match-a11y = Match { $doc } [{ $start }, { $end }) { $text }
+label-all-title = Label all matches
+label-all-as = Label the ticked matches as
+label-all-label = label
+label-all-summary = { $n ->
+    [one] { $n } match
+   *[other] { $n } matches
+}; { $already } already labelled { $label } (skipped)
+label-all-already = already labelled: skipped
+label-all-row-a11y = Label { $doc } [{ $start }, { $end })
+label-all-apply = Label { $n }
+label-all-apply-hover = One action: one undo removes them all (Ctrl+Shift+L)
+
+## Suggestions (gazetteer)
+sugg-no-gazetteer = No gazetteer chosen. { msg-no-dialog } (`sanad suggest PROJECT --gazetteer FILE`)
+sugg-selected = Suggested { $label } [{ $start }, { $end }) from { $source }: Enter or A accepts it, X rejects it
+sugg-gazetteer-report = Gazetteer { $name }: { $report }
+sugg-none-selected = No suggestion selected: click a dashed span or a row of the Suggestions list
+sugg-accepted = Accepted { $n ->
+    [one] { $n } suggestion
+   *[other] { $n } suggestions
+} as annotations
+sugg-rejected = Rejected { $n ->
+    [one] { $n } suggestion
+   *[other] { $n } suggestions
+}
+sugg-heading = Suggestions ({ $n })
+sugg-explain = Dashed in the text; not annotations until accepted.
+sugg-accept-all = Accept all
+sugg-accept-all-hover = Accept every suggestion of this document (one undo step)
+sugg-reject-all = Reject all
+sugg-reject-all-hover = Reject every suggestion of this document (one undo step)
+sugg-accept = Accept
+sugg-reject = Reject
+sugg-accept-name = Accept this name everywhere
+sugg-accept-name-hover = Accept every suggestion of the selected one's name, in every document
+sugg-reject-name = Reject this name everywhere
+sugg-row-a11y = Suggestion { $label } [{ $start }, { $end }) { $text }
+
+## Entities
+ent-heading = Entities
+ent-none-yet = None yet: select a mention and use “Create entity” in the inspector.
+ent-find = Find an entity:
+ent-find-hint = Name or alias, any script
+ent-no-match = No entity has this in its name or aliases.
+ent-row-a11y = Entity { $name }
+ent-row-hover = Click: open the entity panel (mentions, rename, aliases, merge, split, delete)
+ent-row-hover-aliases = Also: { $aliases }
+    Click: open the entity panel (mentions, rename, aliases, merge, split, delete)
+ent-title = Entity
+ent-name-a11y = Entity name { $name }
+ent-summary = { $kind } · { $m ->
+    [one] { $m } mention
+   *[other] { $m } mentions
+} · { $a ->
+    [one] { $a } alias
+   *[other] { $a } aliases
+}
+ent-name = Name:
+ent-name-hint = Entity name
+ent-rename = Rename
+ent-aliases = Aliases (any script; search finds the entity by each):
+ent-remove-alias-hover = Remove this alias
+ent-alias-a11y = Alias { $alias }
+ent-new-alias = New alias:
+ent-new-alias-hint = Another name, e.g. in Latin script
+ent-add-alias = Add alias
+ent-merge-with = Merge with:
+ent-chosen-a11y = Chosen entity { $name }
+ent-merge-explain = The one kept takes every mention and the other's name and aliases as aliases ({ $a } + { $b } mentions). One Ctrl+Z undoes it.
+ent-keep-this = Keep this one
+ent-keep-this-hover = Merge the chosen entity into this one
+ent-keep-chosen = Keep the chosen one
+ent-keep-chosen-hover = Merge this entity into the chosen one
+ent-merge-hint = Find the entity to merge with: name or alias
+ent-no-other = No other entity matches.
+ent-merge-a11y = Merge with { $name }
+ent-merge-hover = { $kind } · { $m ->
+    [one] { $m } mention
+   *[other] { $m } mentions
+}
+ent-delete-confirm = Delete this entity? Its { $m ->
+    [one] { $m } mention keeps its span and label
+   *[other] { $m } mentions keep their spans and labels
+} and lose the link. Ctrl+Z brings it back.
+ent-delete = Delete entity
+ent-delete-ask = Delete…
+ent-mentions = Mentions ({ $n })
+ent-next-mention = Next mention
+ent-next-mention-hover = Open the next mention, in any document (again: the one after)
+ent-no-mentions = None: select an annotation and link it from the inspector.
+ent-mention-hover = { $label } · chars
+ent-split = Split off
+ent-split-hover = Unlink this mention into a new entity of the same type, named by its text
+ent-mention-a11y = Mention { $doc } [{ $start }, { $end }) { $text }
