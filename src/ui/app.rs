@@ -121,6 +121,9 @@ pub struct SanadApp {
     pub(super) locale: std::sync::Arc<super::i18n::Locale>,
     /// Show the sample corpus's welcome (until dismissed).
     pub(super) welcome: bool,
+    /// A language and digits chosen in Settings, applied at the start of the next frame (a
+    /// frame is drawn in one direction throughout).
+    pub(super) pending_locale: Option<(super::i18n::Lang, super::i18n::Digits)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -169,6 +172,7 @@ impl SanadApp {
             suggestions: Default::default(),
             locale: Default::default(),
             welcome: false,
+            pending_locale: None,
         }
     }
 
@@ -1061,6 +1065,10 @@ impl SanadApp {
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
         let ctx = ui.ctx().clone();
+        if let Some((lang, digits)) = self.pending_locale.take() {
+            self.settings.digits = digits;
+            self.set_language(lang);
+        }
         self.handle_keys(&ctx);
         // Keys act before anything is drawn, so this frame already shows what they did.
         self.run_queue(&ctx);
@@ -1080,7 +1088,7 @@ impl SanadApp {
         self.entity_window(&ctx);
         // Widgets send commands while they are drawn: apply them and draw the frame again (egui
         // runs a second pass at once), so a click too shows its result in its own frame.
-        if self.run_queue(&ctx) {
+        if self.run_queue(&ctx) || self.pending_locale.is_some() {
             ctx.request_discard("a command changed what is shown");
         }
     }

@@ -271,21 +271,87 @@ pub fn selectable(ui: &mut Ui, selected: bool, s: &str) -> Response {
 /// whole row mirrored in a right-to-left interface.
 pub fn menu_item(ui: &mut Ui, enabled: bool, s: &str, shortcut: Option<&str>) -> Response {
     let t = btn(ui, s);
+    let rtl = mirror(ui);
     let button = match shortcut {
-        Some(k) if ui_rtl(ui.ctx()) => {
-            egui::Button::new((egui::RichText::new(k).weak(), egui::Atom::grow(), t))
-        }
+        Some(k) if rtl => egui::Button::new((egui::RichText::new(k).weak(), egui::Atom::grow(), t)),
         Some(k) => egui::Button::new(t).shortcut_text(k),
-        None if ui_rtl(ui.ctx()) => egui::Button::new((egui::Atom::grow(), t)),
+        None if rtl => egui::Button::new((egui::Atom::grow(), t)),
         None => egui::Button::new(t),
     };
-    ui.add_enabled(enabled, button)
+    let response = ui.add_enabled(enabled, button);
+    if rtl && let Some(k) = shortcut {
+        // Named as in English: the text, then its shortcut (not in the order drawn).
+        let name = format!("{s} {k}");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &name));
+    }
+    response
 }
 
-/// A check box.
+/// Is the interface right to left and `ui` of a known width? (A window's first, sizing pass
+/// offers an infinite width, where a layout aligned right would start at infinity.)
+fn mirror(ui: &Ui) -> bool {
+    ui_rtl(ui.ctx())
+        && ui.available_size_before_wrap().x.is_finite()
+        && ui.max_rect().max.x.is_finite()
+}
+
+/// A check box: egui's in English; in Arabic the box stands at the right of its text (the
+/// reading start), drawn here the way egui draws its own.
 pub fn checkbox(ui: &mut Ui, value: &mut bool, s: &str) -> Response {
     let t = btn(ui, s);
-    ui.checkbox(value, t)
+    if !mirror(ui) {
+        return ui.checkbox(value, t);
+    }
+    let WidgetText::Galley(g) = t else {
+        return ui.checkbox(value, s);
+    };
+    let icon = ui.spacing().icon_width;
+    let gap = ui.spacing().icon_spacing;
+    let pad = ui.spacing().button_padding;
+    let size = vec2(
+        icon + gap + g.size().x + pad.x,
+        g.size().y.max(ui.spacing().interact_size.y),
+    );
+    let (rect, mut response) = ui.allocate_exact_size(size, egui::Sense::click());
+    if response.clicked() {
+        *value = !*value;
+        response.mark_changed();
+    }
+    let (enabled, checked, text) = (ui.is_enabled(), *value, s.to_owned());
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, checked, &text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        let box_rect = Rect::from_center_size(
+            pos2(rect.max.x - icon / 2.0, rect.center().y),
+            vec2(icon, icon),
+        );
+        let painter = ui.painter();
+        painter.rect(
+            box_rect.expand(visuals.expansion),
+            visuals.corner_radius,
+            visuals.bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        if checked {
+            let r = box_rect.shrink(icon * 0.2);
+            painter.add(egui::Shape::line(
+                vec![
+                    pos2(r.left(), r.center().y),
+                    pos2(r.center().x, r.bottom()),
+                    pos2(r.right(), r.top()),
+                ],
+                visuals.fg_stroke,
+            ));
+        }
+        let pos = pos2(
+            box_rect.min.x - gap - g.size().x,
+            rect.center().y - g.size().y / 2.0,
+        );
+        painter.galley(pos, g, visuals.text_color());
+    }
+    response
 }
 
 /// Lays `add` out as a row that starts at the reading start: left to right in English, right to
@@ -304,7 +370,7 @@ fn row_layout<R>(
     wrap: bool,
     add: impl FnOnce(&mut Ui) -> R,
 ) -> egui::InnerResponse<R> {
-    let layout = if ui_rtl(ui.ctx()) {
+    let layout = if mirror(ui) {
         egui::Layout::right_to_left(egui::Align::Center)
     } else {
         egui::Layout::left_to_right(egui::Align::Center)
@@ -320,7 +386,7 @@ fn row_layout<R>(
 /// it, egui's own `ui.horizontal` rows run right to left too (egui prefers right to left in a
 /// top-down layout aligned to the right).
 pub fn column<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    let align = if ui_rtl(ui.ctx()) {
+    let align = if mirror(ui) {
         egui::Align::Max
     } else {
         egui::Align::Min

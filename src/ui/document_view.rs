@@ -347,7 +347,10 @@ pub fn bidi_snippet(
     }
     let color = visuals.text_color();
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
-    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
+    // In a right-to-left interface every row hugs the right edge, as lists there read.
+    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl)
+        || super::bidi_widgets::ui_rtl(ui.ctx())
+    {
         rect.max.x - line.width - 4.0
     } else {
         rect.min.x + 4.0

@@ -146,6 +146,8 @@ impl SanadApp {
             .open(&mut open)
             .default_width(520.0)
             .show(ctx, |ui| {
+                // A known width: right-to-left rows are laid out from the right edge.
+                ui.set_max_width(ui.available_width().min(560.0));
                 bw::column(ui, |ui| self.settings_ui(ui));
             });
         self.windows.settings = open;
@@ -160,7 +162,7 @@ impl SanadApp {
                 // Each language named in itself, so it can be found whatever is shown now.
                 let t = bw::data_text(ui, lang.native_name(), egui::TextStyle::Button);
                 if ui.selectable_label(l.lang() == lang, t).clicked() && l.lang() != lang {
-                    self.set_language(lang);
+                    self.pending_locale = Some((lang, l.digits()));
                 }
             }
         });
@@ -173,7 +175,7 @@ impl SanadApp {
                 if bw::selectable(ui, l.digits() == digits, &l.tr(key)).clicked()
                     && l.digits() != digits
                 {
-                    self.set_digits(digits);
+                    self.pending_locale = Some((l.lang(), digits));
                 }
             }
         });
@@ -220,60 +222,64 @@ impl SanadApp {
         }
         let labels = self.labels.clone();
         let (apply_text, delete_text) = (l.tr("settings-apply"), l.tr("settings-delete"));
-        egui::Grid::new("label-grid").striped(true).show(ui, |ui| {
-            ui.label("");
-            let name_hdr = bw::label(ui, &l.tr("settings-name")).id;
-            let color_hdr = bw::label(ui, &l.tr("settings-colour")).id;
-            ui.end_row();
-            for l in &labels {
-                let hex = format!("#{:02x}{:02x}{:02x}", l.color[0], l.color[1], l.color[2]);
-                let edit = self
-                    .windows
-                    .label_edits
-                    .entry(l.id)
-                    .or_insert_with(|| (l.name.clone(), hex.clone()));
-                let (sw, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
-                ui.painter().rect_filled(sw, 3.0, rgb(l.color));
-                ui.add(
-                    TextInput::singleline(&mut edit.0)
-                        .id_salt(("label-name", l.id))
-                        .desired_width(150.0),
-                )
-                .labelled_by(name_hdr);
-                // Colours are ASCII hex: egui's own field is enough.
-                ui.add_sized([80.0, 20.0], egui::TextEdit::singleline(&mut edit.1))
-                    .labelled_by(color_hdr);
-                let (new_name, new_color) = edit.clone();
-                if bw::button(ui, &apply_text).clicked() {
-                    if new_name != l.name {
-                        self.queue.push(Command::Apply(Action::RenameLabel {
-                            id: l.id,
-                            name: new_name,
-                        }));
-                    }
-                    if new_color != hex {
-                        self.queue.push(Command::Apply(Action::RecolorLabel {
-                            id: l.id,
-                            color: new_color,
-                        }));
-                    }
-                    self.windows.label_edits.remove(&l.id);
-                }
-                if bw::button(ui, &delete_text).clicked() {
-                    let count = self
-                        .project
-                        .as_ref()
-                        .and_then(|p| p.label_usage(l.id).ok())
-                        .unwrap_or(0);
-                    if count == 0 {
-                        self.queue
-                            .push(Command::Apply(Action::DeleteLabel { id: l.id }));
-                    } else {
-                        self.windows.confirm_delete_label = Some((l.id, l.name.clone(), count));
-                    }
-                }
+        // The grid in a left-aligned layout: egui grids grow without bound in a right-aligned one.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            egui::Grid::new("label-grid").striped(true).show(ui, |ui| {
+                ui.label("");
+                let name_hdr = bw::label(ui, &l.tr("settings-name")).id;
+                let color_hdr = bw::label(ui, &l.tr("settings-colour")).id;
                 ui.end_row();
-            }
+                for l in &labels {
+                    let hex = format!("#{:02x}{:02x}{:02x}", l.color[0], l.color[1], l.color[2]);
+                    let edit = self
+                        .windows
+                        .label_edits
+                        .entry(l.id)
+                        .or_insert_with(|| (l.name.clone(), hex.clone()));
+                    let (sw, _) =
+                        ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+                    ui.painter().rect_filled(sw, 3.0, rgb(l.color));
+                    ui.add(
+                        TextInput::singleline(&mut edit.0)
+                            .id_salt(("label-name", l.id))
+                            .desired_width(150.0),
+                    )
+                    .labelled_by(name_hdr);
+                    // Colours are ASCII hex: egui's own field is enough.
+                    ui.add_sized([80.0, 20.0], egui::TextEdit::singleline(&mut edit.1))
+                        .labelled_by(color_hdr);
+                    let (new_name, new_color) = edit.clone();
+                    if bw::button(ui, &apply_text).clicked() {
+                        if new_name != l.name {
+                            self.queue.push(Command::Apply(Action::RenameLabel {
+                                id: l.id,
+                                name: new_name,
+                            }));
+                        }
+                        if new_color != hex {
+                            self.queue.push(Command::Apply(Action::RecolorLabel {
+                                id: l.id,
+                                color: new_color,
+                            }));
+                        }
+                        self.windows.label_edits.remove(&l.id);
+                    }
+                    if bw::button(ui, &delete_text).clicked() {
+                        let count = self
+                            .project
+                            .as_ref()
+                            .and_then(|p| p.label_usage(l.id).ok())
+                            .unwrap_or(0);
+                        if count == 0 {
+                            self.queue
+                                .push(Command::Apply(Action::DeleteLabel { id: l.id }));
+                        } else {
+                            self.windows.confirm_delete_label = Some((l.id, l.name.clone(), count));
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
         });
         bw::row(ui, |ui| {
             let label = bw::label(ui, &l.tr("settings-new-label")).id;
