@@ -239,3 +239,25 @@ fn arabic_indic_digits_apply_to_numbers_not_to_names() {
         "Exported ١ document to a1"
     );
 }
+
+/// Every char of every message can be drawn by a bundled face (egui panics on a missing glyph in
+/// a debug build, and a tofu box is no better in a release one).
+#[test]
+fn every_message_char_has_a_glyph_in_the_bundled_fonts() {
+    use skrifa::MetadataProvider;
+    let fonts: Vec<skrifa::FontRef<'_>> = sanad::text::fonts::BUNDLED
+        .iter()
+        .map(|(_, data)| skrifa::FontRef::new(data).unwrap())
+        .collect();
+    let mut missing = BTreeSet::new();
+    for (name, source) in [("en", EN_FTL), ("ar", AR_FTL)] {
+        for line in source.lines().filter(|l| !l.trim_start().starts_with('#')) {
+            for c in line.chars().filter(|c| !c.is_control() && !c.is_whitespace()) {
+                if !fonts.iter().any(|f| f.charmap().map(c).is_some()) {
+                    missing.insert(format!("{name}: U+{:04X} {c}", c as u32));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:?}");
+}
