@@ -252,7 +252,10 @@ fn every_message_char_has_a_glyph_in_the_bundled_fonts() {
     let mut missing = BTreeSet::new();
     for (name, source) in [("en", EN_FTL), ("ar", AR_FTL)] {
         for line in source.lines().filter(|l| !l.trim_start().starts_with('#')) {
-            for c in line.chars().filter(|c| !c.is_control() && !c.is_whitespace()) {
+            for c in line
+                .chars()
+                .filter(|c| !c.is_control() && !c.is_whitespace())
+            {
                 if !fonts.iter().any(|f| f.charmap().map(c).is_some()) {
                     missing.insert(format!("{name}: U+{:04X} {c}", c as u32));
                 }
