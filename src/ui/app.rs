@@ -1074,6 +1074,7 @@ impl SanadApp {
         self.run_queue(&ctx);
         self.view.snap_to_words = self.settings.snap_to_words;
         super::bidi_widgets::set_ui_rtl(&ctx, self.locale.is_rtl());
+        self.view.locale = Some(self.locale.clone());
         self.menu_bar(ui);
         self.search_bar(ui);
         self.status_bar(ui);

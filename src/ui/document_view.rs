@@ -37,6 +37,9 @@ type DrawnLine<'a> = (&'a LineLayout, Rect, Vec<(egui::Pos2, Arc<egui::Galley>)>
 
 /// State the view keeps across frames.
 pub struct DocumentViewState {
+    /// The interface language for the selection chip (set by the app each frame; English
+    /// without one).
+    pub locale: Option<Arc<super::i18n::Locale>>,
     shapes: ShapeCache,
     text: Option<(i64, Arc<str>)>,
     layout: Option<(LayoutKey, DocumentLayout)>,
@@ -89,6 +92,7 @@ pub struct ViewOutput {
 impl Default for DocumentViewState {
     fn default() -> Self {
         Self {
+            locale: None,
             shapes: ShapeCache::new(DOCUMENT_FONT_SIZE),
             text: None,
             layout: None,
@@ -866,7 +870,17 @@ pub fn show(
                             .copied()
                             .reduce(|a, b| a.union(b))
                     });
-                let readout = overlays::selection_readout(&sel);
+                let readout = match &state.locale {
+                    Some(l) => l.tr_args(
+                        "selection-readout",
+                        &[
+                            ("n", sel.len().into()),
+                            ("start", sel.start.into()),
+                            ("end", sel.end.into()),
+                        ],
+                    ),
+                    None => overlays::selection_readout(&sel),
+                };
                 let placed = last.and_then(|last| {
                     overlays::chip_place(&painter, &ink_lines, last, &readout, origin, text_color)
                 });
