@@ -920,10 +920,13 @@ pub fn show(
                 if undrawable.binary_search(&i).is_ok()
                     && let Some(c) = shared_text.chars().nth(i)
                 {
-                    response.clone().on_hover_text_at_pointer(format!(
-                        "U+{:04X}: no font can draw this character",
-                        c as u32
-                    ));
+                    let code = format!("{:04X}", c as u32);
+                    let hover = match &state.locale {
+                        Some(l) => l.tr_args("view-undrawable", &[("code", code.into())]),
+                        None => format!("U+{code}: no font can draw this character"),
+                    };
+                    let hover = super::bidi_widgets::hover(ui, &hover);
+                    response.clone().on_hover_text_at_pointer(hover);
                 } else if !hits.is_empty() {
                     let names: Vec<String> = hits
                         .iter()

@@ -488,3 +488,11 @@ ent-mention-hover = { $label } · بالأحرف
 ent-split = فصل
 ent-split-hover = فكّ ربط هذا الذِّكر وجعله كيانًا جديدًا من النوع نفسه، يُسمّى بنصه
 ent-mention-a11y = ذِكر { $doc } [{ $start }، { $end }) { $text }
+
+## إعادة فكّ ترميز مستند
+redecode-unknown = ترميز غير معروف «{ $label }»
+redecode-no-folder = لا يسجّل هذا المشروع مجلدًا مصدرًا يُقرأ منه الملف
+redecode-unreadable = تعذّرت قراءة الملف المصدر مجددًا ({ $error }): { $path }
+redecode-changed = تغيّرت بايتات الملف المصدر منذ الاستيراد؛ لم يُعَد فكّ ترميزه: { $path }
+redecode-failed = تعذّر فكّ الترميز بوصفه { $encoding } ({ $error }): { $path }
+view-undrawable = U+{ $code }: لا خط يستطيع رسم هذا الحرف

@@ -408,3 +408,11 @@ ent-mention-hover = { $label } · chars
 ent-split = Split off
 ent-split-hover = Unlink this mention into a new entity of the same type, named by its text
 ent-mention-a11y = Mention { $doc } [{ $start }, { $end }) { $text }
+
+## Decoding a document again
+redecode-unknown = unknown encoding “{ $label }”
+redecode-no-folder = this project records no source folder to read the file from
+redecode-unreadable = cannot read the source file again ({ $error }): { $path }
+redecode-changed = the source file's bytes changed since import; not decoded again: { $path }
+redecode-failed = cannot decode as { $encoding } ({ $error }): { $path }
+view-undrawable = U+{ $code }: no font can draw this character
