@@ -654,9 +654,9 @@ impl SanadApp {
             let weak = ui.visuals().weak_text_color();
             let g = bw::galley(
                 ui.ctx(),
-                &l.digits_in(&format!("[{}, {})", a.start, a.end)),
+                &l.tr_args("range", &[("start", a.start.into()), ("end", a.end.into())]),
                 11.0,
-                bw::Dir::Auto,
+                bw::Dir::Ui,
                 None,
                 Some(weak),
             );

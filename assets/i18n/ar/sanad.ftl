@@ -496,3 +496,6 @@ redecode-unreadable = تعذّرت قراءة الملف المصدر مجددً
 redecode-changed = تغيّرت بايتات الملف المصدر منذ الاستيراد؛ لم يُعَد فكّ ترميزه: { $path }
 redecode-failed = تعذّر فكّ الترميز بوصفه { $encoding } ({ $error }): { $path }
 view-undrawable = U+{ $code }: لا خط يستطيع رسم هذا الحرف
+
+## حدود مقطع بالأحرف، [البداية، النهاية)
+range = [{ $start }، { $end })

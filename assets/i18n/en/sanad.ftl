@@ -416,3 +416,6 @@ redecode-unreadable = cannot read the source file again ({ $error }): { $path }
 redecode-changed = the source file's bytes changed since import; not decoded again: { $path }
 redecode-failed = cannot decode as { $encoding } ({ $error }): { $path }
 view-undrawable = U+{ $code }: no font can draw this character
+
+## A span's char offsets, [start, end)
+range = [{ $start }, { $end })
