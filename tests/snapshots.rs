@@ -90,3 +90,25 @@ fn nested_spans_and_a_relation_arc() {
     h.run();
     h.snapshot("nested_spans_and_relation");
 }
+
+/// The main window in Arabic (issue 13): document list on the right, inspector on the left,
+/// menus, headings and buttons in Arabic laid out by the bidi engine, right to left.
+#[test]
+fn main_window_in_arabic() {
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed.txt"))
+        .unwrap();
+    let (_dir, mut h) = harness_on("arabic", &seed, 1300.0);
+    h.state_mut().set_language(sanad::ui::i18n::Lang::Ar);
+    h.run();
+    let doc = h.state().current().unwrap().document.id;
+    h.state_mut()
+        .run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 6,
+            end: 26,
+            label: "ORGANIZATION".into(),
+        }));
+    h.run();
+    h.snapshot("main_window_arabic");
+}

@@ -119,6 +119,14 @@ pub struct SanadApp {
     pub entity_panel: super::entity_panel::EntityPanel,
     /// The suggestions list and the index gazetteers are matched on.
     pub suggestions: super::suggestions_panel::SuggestionsState,
+    /// The interface language and digits (shared, so drawing code can hold it while it changes
+    /// other fields).
+    pub(super) locale: std::sync::Arc<super::i18n::Locale>,
+    /// Show the sample corpus's welcome (until dismissed).
+    pub(super) welcome: bool,
+    /// A language and digits chosen in Settings, applied at the start of the next frame (a
+    /// frame is drawn in one direction throughout).
+    pub(super) pending_locale: Option<(super::i18n::Lang, super::i18n::Digits)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -166,13 +174,55 @@ impl SanadApp {
             search: Default::default(),
             entity_panel: Default::default(),
             suggestions: Default::default(),
+            locale: Default::default(),
+            welcome: false,
+            pending_locale: None,
         }
+    }
+
+    /// The interface language and digits.
+    pub fn locale(&self) -> &super::i18n::Locale {
+        &self.locale
+    }
+
+    /// Switches the interface language (no restart: the next frame draws in it) and keeps the
+    /// choice in the settings file, if the app has one.
+    pub fn set_language(&mut self, lang: super::i18n::Lang) {
+        self.settings.language = Some(lang);
+        self.locale = std::sync::Arc::new(super::i18n::Locale::new(lang, self.settings.digits));
+        self.save_settings();
+    }
+
+    /// Switches the digits numbers are shown in, kept like [`Self::set_language`].
+    pub fn set_digits(&mut self, digits: super::i18n::Digits) {
+        self.settings.digits = digits;
+        self.locale = std::sync::Arc::new(super::i18n::Locale::new(self.locale.lang(), digits));
+        self.save_settings();
+    }
+
+    /// Shorthand: the message `key` in the interface language.
+    pub(super) fn tr(&self, key: &str) -> String {
+        self.locale.tr(key)
+    }
+
+    /// Shorthand: the message `key` with arguments.
+    pub(super) fn tr_args(
+        &self,
+        key: &str,
+        args: &[(&str, fluent_bundle::FluentValue<'_>)],
+    ) -> String {
+        self.locale.tr_args(key, args)
     }
 
     /// Reads settings from `path` and keeps them there; asks for the annotator's name once if
     /// the file has none.
     pub fn with_settings_file(mut self, path: PathBuf) -> Self {
         self.settings = Settings::load(&path);
+        let lang = self
+            .settings
+            .language
+            .unwrap_or_else(super::i18n::Lang::from_system);
+        self.locale = std::sync::Arc::new(super::i18n::Locale::new(lang, self.settings.digits));
         match &self.settings.annotator {
             Some(name) => self.windows.annotator_edit = name.clone(),
             None => {
@@ -391,11 +441,11 @@ impl SanadApp {
                     folder,
                     project: None,
                 }),
-                None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
+                None => self.status = self.tr("msg-no-folder"),
             },
             Command::ChooseProject => match self.dialogs.pick_project() {
                 Some(path) => self.run_command(Command::OpenProject(path)),
-                None => self.status = format!("No project chosen. {NO_DIALOG_HINT}"),
+                None => self.status = self.tr("msg-no-project"),
             },
             Command::ChooseExport => self.open_export_dialog(),
             Command::Export { path, request } => self.run_export(path, request),
@@ -410,22 +460,32 @@ impl SanadApp {
                 };
                 match crate::export::write_jsonl_file(p, options, &path) {
                     Ok(summary) if summary.warnings.is_empty() => {
-                        self.status = format!(
-                            "Exported {} document(s) to {}",
-                            summary.documents,
-                            path.display()
+                        self.status = self.tr_args(
+                            "msg-exported",
+                            &[
+                                ("n", summary.documents.into()),
+                                ("path", path.display().to_string().into()),
+                            ],
                         )
                     }
                     Ok(summary) => {
-                        self.status = format!(
-                            "Exported {} document(s) to {} with {} warning(s): {}",
-                            summary.documents,
-                            path.display(),
-                            summary.warnings.len(),
-                            summary.warnings.join("; ")
+                        self.status = self.tr_args(
+                            "msg-exported-warnings",
+                            &[
+                                ("n", summary.documents.into()),
+                                ("path", path.display().to_string().into()),
+                                ("w", summary.warnings.len().into()),
+                                ("list", summary.warnings.join("; ").into()),
+                            ],
                         )
                     }
-                    Err(e) => self.fail(format!("export failed ({e}): {}", path.display())),
+                    Err(e) => self.fail(self.tr_args(
+                        "msg-export-failed",
+                        &[
+                            ("error", e.to_string().into()),
+                            ("path", path.display().to_string().into()),
+                        ],
+                    )),
                 }
             }
             Command::ChooseSaveCopy => {
@@ -436,20 +496,20 @@ impl SanadApp {
                 );
                 match self.dialogs.save_project_copy(&default) {
                     Some(path) => self.run_command(Command::SaveCopy(path)),
-                    None => {
-                        self.status = format!(
-                            "No copy saved. {NO_DIALOG_HINT} (`sanad backup PROJECT OUT.sanad`)"
-                        )
-                    }
+                    None => self.status = self.tr("msg-no-copy"),
                 }
             }
             Command::SaveCopy(path) => {
                 let Some(p) = &self.project else { return };
                 match p.backup_to(&path) {
                     Ok(()) => {
-                        self.status = format!("Saved a copy of the project to {}", path.display())
+                        self.status = self.tr_args(
+                            "msg-copy-saved",
+                            &[("path", path.display().to_string().into())],
+                        )
                     }
-                    Err(e) => self.fail(format!("no copy saved: {e}")),
+                    Err(e) => self
+                        .fail(self.tr_args("msg-copy-failed", &[("error", e.to_string().into())])),
                 }
             }
             Command::Redecode(label) => self.redecode_current(&label),
@@ -458,7 +518,7 @@ impl SanadApp {
                     return;
                 };
                 let Some(path) = self.dialogs.save_scheme("scheme.ron") else {
-                    self.status = format!("Scheme not exported. {NO_DIALOG_HINT}");
+                    self.status = self.tr("msg-no-scheme-export");
                     return;
                 };
                 match scheme
@@ -466,16 +526,24 @@ impl SanadApp {
                     .map_err(|e| e.to_string())
                     .and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string()))
                 {
-                    Ok(()) => self.status = format!("Scheme exported to {}", path.display()),
-                    Err(e) => self.fail(format!(
-                        "cannot export the scheme ({e}): {}",
-                        path.display()
+                    Ok(()) => {
+                        self.status = self.tr_args(
+                            "msg-scheme-exported",
+                            &[("path", path.display().to_string().into())],
+                        )
+                    }
+                    Err(e) => self.fail(self.tr_args(
+                        "msg-scheme-export-failed",
+                        &[
+                            ("error", e.into()),
+                            ("path", path.display().to_string().into()),
+                        ],
                     )),
                 }
             }
             Command::ChooseAnnotations => match self.dialogs.pick_annotations() {
                 Some(path) => self.run_command(Command::ImportAnnotations(path)),
-                None => self.status = format!("No folder chosen. {NO_DIALOG_HINT}"),
+                None => self.status = self.tr("msg-no-folder"),
             },
             Command::ImportAnnotations(path) => self.import_annotations(&path, None),
             Command::SetImportAsSuggestions(on) => self.import_as_suggestions = on,
@@ -484,7 +552,7 @@ impl SanadApp {
             }
             Command::ImportScheme => {
                 let Some(path) = self.dialogs.pick_scheme() else {
-                    self.status = format!("No scheme chosen. {NO_DIALOG_HINT}");
+                    self.status = self.tr("msg-no-scheme");
                     return;
                 };
                 let parsed = std::fs::read_to_string(&path)
@@ -493,14 +561,21 @@ impl SanadApp {
                 match (parsed, self.project.as_mut()) {
                     (Ok(scheme), Some(p)) => match p.import_scheme(&scheme) {
                         Ok(()) => {
-                            self.status = format!("Scheme merged from {}", path.display());
+                            self.status = self.tr_args(
+                                "msg-scheme-merged",
+                                &[("path", path.display().to_string().into())],
+                            );
                             self.refresh_lists();
                         }
                         Err(e) => self.fail(format!("{e}: {}", path.display())),
                     },
-                    (Err(e), _) => {
-                        self.fail(format!("cannot read the scheme ({e}): {}", path.display()))
-                    }
+                    (Err(e), _) => self.fail(self.tr_args(
+                        "msg-scheme-read-failed",
+                        &[
+                            ("error", e.into()),
+                            ("path", path.display().to_string().into()),
+                        ],
+                    )),
                     (_, None) => {}
                 }
             }
@@ -536,9 +611,7 @@ impl SanadApp {
                     self.view.scroll_to = Some(a.range());
                     self.view.clear_selection();
                     self.view.selected_annotation = Some(id);
-                    self.status = format!(
-                        "Selected annotation {id}: a number relabels it, Delete removes it, R starts a relation"
-                    );
+                    self.status = self.tr_args("msg-selected-annotation", &[("id", id.into())]);
                 }
             }
             Command::UseLabel(label) => {
@@ -550,7 +623,7 @@ impl SanadApp {
                         crate::model::trim_span(&cur.document.text, sel.start..sel.end)
                     };
                     let Some(span) = span else {
-                        self.status = "The selection holds only spaces; nothing labelled".into();
+                        self.status = self.tr("msg-only-spaces");
                         return;
                     };
                     let action = Action::AddAnnotation {
@@ -565,8 +638,7 @@ impl SanadApp {
                 } else if let Some(id) = self.view.selected_annotation {
                     self.run_command(Command::Apply(Action::RelabelAnnotation { id, label }));
                 } else {
-                    self.status =
-                        "Select some text first (drag across it), then press a label key.".into();
+                    self.status = self.tr("msg-select-first");
                 }
             }
             Command::DeleteSelected => {
@@ -578,11 +650,9 @@ impl SanadApp {
                 Some(id) => {
                     self.relation_from = Some(id);
                     let name = self.label_of(id).map_or("?".to_owned(), |l| l.name.clone());
-                    self.status = format!(
-                        "Relation from this {name}: click its target annotation (Esc cancels)"
-                    );
+                    self.status = self.tr_args("msg-relation-from", &[("label", name.into())]);
                 }
-                None => self.status = "Select an annotation first (click it), then press R.".into(),
+                None => self.status = self.tr("msg-select-annotation-first"),
             },
             Command::RelationTarget { head, child } => {
                 self.relation_from = None;
@@ -593,7 +663,7 @@ impl SanadApp {
                     return;
                 };
                 if head == child {
-                    self.fail("a relation needs two different annotations".into());
+                    self.fail(self.tr("msg-relation-same"));
                     return;
                 }
                 let allowed = self
@@ -602,9 +672,10 @@ impl SanadApp {
                     .map(|p| p.allowed_relations(&h, &c))
                     .transpose();
                 match allowed {
-                    Ok(Some(types)) if types.is_empty() => {
-                        self.fail(format!("no relation type allows {h} to {c} in this scheme"))
-                    }
+                    Ok(Some(types)) if types.is_empty() => self.fail(self.tr_args(
+                        "msg-relation-none",
+                        &[("head", h.into()), ("child", c.into())],
+                    )),
                     Ok(Some(types)) if types.len() == 1 => {
                         let relation = types[0].clone();
                         self.run_command(Command::Apply(Action::AddRelation {
@@ -651,7 +722,7 @@ impl SanadApp {
                     },
                 ])));
                 if self.error.is_none() {
-                    self.status = format!("Created entity {name:?} and linked this mention");
+                    self.status = self.tr_args("msg-entity-created", &[("name", name.into())]);
                 }
             }
             Command::JumpToMention(entity) => {
@@ -668,7 +739,7 @@ impl SanadApp {
                         self.select_document(doc);
                         self.run_command(Command::SelectAnnotation(ann));
                     }
-                    Ok(_) => self.status = "This entity has no linked mention yet.".into(),
+                    Ok(_) => self.status = self.tr("msg-no-mention"),
                     Err(e) => self.fail(e.to_string()),
                 }
             }
@@ -681,7 +752,7 @@ impl SanadApp {
             Command::SetAnnotator(name) => {
                 let name = name.trim().to_owned();
                 if name.is_empty() {
-                    self.status = "The annotator's name cannot be empty.".into();
+                    self.status = self.tr("msg-annotator-empty");
                     return;
                 }
                 self.settings.annotator = Some(name.clone());
@@ -695,7 +766,7 @@ impl SanadApp {
                     self.fail(e);
                     return;
                 }
-                self.status = format!("Changes are recorded as {name}");
+                self.status = self.tr_args("msg-recorded-as", &[("name", name.into())]);
             }
             Command::SetKeepEdgeSpaces(keep) => {
                 self.settings.keep_edge_spaces = keep;
@@ -705,11 +776,11 @@ impl SanadApp {
                     self.fail(e);
                     return;
                 }
-                self.status = if keep {
-                    "New spans keep spaces at their edges".into()
+                self.status = self.tr(if keep {
+                    "msg-keep-spaces-on"
                 } else {
-                    "Spaces and invisible marks are trimmed off new spans".into()
-                };
+                    "msg-keep-spaces-off"
+                });
             }
             Command::Apply(action) => self.apply(action, Step::Do),
             search @ (Command::OpenSearch { .. }
@@ -782,11 +853,16 @@ impl SanadApp {
                 }
                 self.note_edit = None;
                 self.doc_note_edit = None;
+                let l = &self.locale;
                 self.status = match (step, subject) {
-                    (Step::Do, _) => describe(&action),
-                    (Step::Undo, Some(done)) => format!("Undone: {}", describe(&done)),
-                    (Step::Undo, None) => "Undone".into(),
-                    (Step::Redo, _) => format!("Redone: {}", describe(&action)),
+                    (Step::Do, _) => describe(l, &action),
+                    (Step::Undo, Some(done)) => {
+                        l.tr_args("msg-undone-what", &[("what", describe(l, &done).into())])
+                    }
+                    (Step::Undo, None) => l.tr("msg-undone"),
+                    (Step::Redo, _) => {
+                        l.tr_args("msg-redone-what", &[("what", describe(l, &action).into())])
+                    }
                 };
                 self.error = None;
                 self.refresh_lists();
@@ -885,8 +961,9 @@ impl SanadApp {
         if let (Some(label), Some(kind)) = (label, kind)
             && label != kind
         {
-            self.status = format!(
-                "Linked, but note: the entity is a {kind} and this mention is labelled {label}"
+            self.status = self.tr_args(
+                "msg-linked-kind",
+                &[("kind", kind.into()), ("label", label.into())],
             );
         }
     }
@@ -948,7 +1025,7 @@ impl SanadApp {
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 if self.relation_from.take().is_some() {
-                    self.status = "Relation cancelled".into();
+                    self.status = self.locale.tr("msg-relation-cancelled");
                 } else {
                     self.view.clear_selection();
                     self.view.selected_annotation = None;
@@ -986,11 +1063,17 @@ impl SanadApp {
                 .request_repaint_after(std::time::Duration::from_millis(50));
         }
         let ctx = ui.ctx().clone();
+        if let Some((lang, digits)) = self.pending_locale.take() {
+            self.settings.digits = digits;
+            self.set_language(lang);
+        }
         self.handle_keys(&ctx);
         // Keys act before anything is drawn, so this frame already shows what they did.
         self.run_queue(&ctx);
         self.view.snap_to_words = self.settings.snap_to_words;
         self.apply_reading(&ctx);
+        super::bidi_widgets::set_ui_rtl(&ctx, self.locale.is_rtl());
+        self.view.locale = Some(self.locale.clone());
         self.menu_bar(ui);
         self.search_bar(ui);
         self.status_bar(ui);
@@ -1005,7 +1088,7 @@ impl SanadApp {
         self.entity_window(&ctx);
         // Widgets send commands while they are drawn: apply them and draw the frame again (egui
         // runs a second pass at once), so a click too shows its result in its own frame.
-        if self.run_queue(&ctx) {
+        if self.run_queue(&ctx) || self.pending_locale.is_some() {
             ctx.request_discard("a command changed what is shown");
         }
     }
@@ -1025,54 +1108,98 @@ impl SanadApp {
     }
 }
 
-fn describe(action: &Action) -> String {
+/// What `action` did, in the interface language (the status bar's message).
+fn describe(l: &super::i18n::Locale, action: &Action) -> String {
+    use fluent_bundle::FluentValue as V;
+    let t = |k: &str, args: &[(&str, V<'_>)]| l.tr_args(k, args);
     match action {
         Action::AddAnnotation {
             start, end, label, ..
-        } => format!("Labelled [{start}, {end}) as {label}"),
-        Action::AddAnnotations { spans, label } => {
-            format!("Labelled {} span(s) as {label}", spans.len())
-        }
-        Action::DeleteAnnotation { id } => format!("Deleted annotation {id}"),
-        Action::RelabelAnnotation { id, label } => format!("Relabelled annotation {id} as {label}"),
+        } => t(
+            "did-label",
+            &[
+                ("start", (*start).into()),
+                ("end", (*end).into()),
+                ("label", label.as_str().into()),
+            ],
+        ),
+        Action::AddAnnotations { spans, label } => t(
+            "did-label-many",
+            &[("n", spans.len().into()), ("label", label.as_str().into())],
+        ),
+        Action::DeleteAnnotation { id } => t("did-delete-annotation", &[("id", (*id).into())]),
+        Action::RelabelAnnotation { id, label } => t(
+            "did-relabel",
+            &[("id", (*id).into()), ("label", label.as_str().into())],
+        ),
         Action::SetDirection { direction, .. } => {
-            format!("Paragraph direction set to {}", direction.as_str())
+            let d = match direction {
+                crate::text::DirectionSetting::Auto | crate::text::DirectionSetting::AutoRtl => {
+                    l.tr("central-direction-auto")
+                }
+                crate::text::DirectionSetting::Rtl => l.tr("central-direction-rtl"),
+                crate::text::DirectionSetting::Ltr => l.tr("central-direction-ltr"),
+            };
+            t("did-direction", &[("direction", d.into())])
         }
-        Action::SetStatus { status, .. } => format!("Status set to {}", status.title()),
-        Action::AddRelation { relation, .. } => format!("Added relation {relation}"),
+        Action::SetStatus { status, .. } => t(
+            "did-status",
+            &[("status", super::panels::status_title(l, *status).into())],
+        ),
+        Action::AddRelation { relation, .. } => t(
+            "did-add-relation",
+            &[("relation", relation.as_str().into())],
+        ),
         Action::SetAttribute {
             name,
             value: Some(v),
             ..
-        } => format!("Set {name} = {v}"),
+        } => t(
+            "did-set-attribute",
+            &[("name", name.as_str().into()), ("value", v.as_str().into())],
+        ),
         Action::SetAttribute {
             name, value: None, ..
-        } => format!("Cleared {name}"),
+        } => t("did-clear-attribute", &[("name", name.as_str().into())]),
         Action::LinkEntity {
             entity_id: Some(e), ..
-        } => format!("Linked to entity {e}"),
-        Action::RenameLabel { name, .. } => format!("Renamed label to {name}"),
-        Action::Batch(actions) => actions.iter().map(describe).collect::<Vec<_>>().join("; "),
-        Action::CreateEntity { name, .. } => format!("Created entity {name:?}"),
-        Action::EditEntity { name, aliases, .. } => {
-            format!("Entity {name:?} saved with {} alias(es)", aliases.len())
+        } => t("did-link-entity", &[("id", (*e).into())]),
+        Action::RenameLabel { name, .. } => {
+            t("did-rename-label", &[("name", name.as_str().into())])
         }
-        Action::MergeEntities { survivor, merged } => {
-            format!("Merged entity {merged} into entity {survivor}")
+        Action::Batch(actions) => actions
+            .iter()
+            .map(|a| describe(l, a))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Action::CreateEntity { name, .. } => {
+            t("did-create-entity", &[("name", name.as_str().into())])
         }
-        Action::SplitEntity { name, .. } => format!("Split the mention off into entity {name:?}"),
-        Action::DeleteEntity { id } => {
-            format!("Deleted entity {id}; its mentions keep their spans")
+        Action::EditEntity { name, aliases, .. } => t(
+            "did-edit-entity",
+            &[("name", name.as_str().into()), ("n", aliases.len().into())],
+        ),
+        Action::MergeEntities { survivor, merged } => t(
+            "did-merge-entities",
+            &[
+                ("merged", (*merged).into()),
+                ("survivor", (*survivor).into()),
+            ],
+        ),
+        Action::SplitEntity { name, .. } => {
+            t("did-split-entity", &[("name", name.as_str().into())])
         }
-        Action::SetAnnotationNote { .. } => "Saved the note".into(),
-        Action::SetDocumentNote { .. } => "Saved the document note".into(),
-        Action::ResizeAnnotation { start, end, .. } => {
-            format!("Moved the span to [{start}, {end})")
-        }
-        Action::DeleteRelation { .. } => "Deleted a relation".into(),
+        Action::DeleteEntity { id } => t("did-delete-entity", &[("id", (*id).into())]),
+        Action::SetAnnotationNote { .. } => l.tr("did-note"),
+        Action::SetDocumentNote { .. } => l.tr("did-document-note"),
+        Action::ResizeAnnotation { start, end, .. } => t(
+            "did-resize",
+            &[("start", (*start).into()), ("end", (*end).into())],
+        ),
+        Action::DeleteRelation { .. } => l.tr("did-delete-relation"),
         Action::LinkEntity {
             entity_id: None, ..
-        } => "Unlinked the entity".into(),
+        } => l.tr("did-unlink-entity"),
         other => other.kind().replace('_', " "),
     }
 }

@@ -39,6 +39,9 @@ type DrawnLine<'a> = (&'a LineLayout, Rect, Vec<(egui::Pos2, Arc<egui::Galley>)>
 
 /// State the view keeps across frames.
 pub struct DocumentViewState {
+    /// The interface language for the selection chip (set by the app each frame; English
+    /// without one).
+    pub locale: Option<Arc<super::i18n::Locale>>,
     shapes: ShapeCache,
     text: Option<(i64, Arc<str>)>,
     layout: Option<(LayoutKey, DocumentLayout)>,
@@ -97,6 +100,7 @@ pub struct ViewOutput {
 impl Default for DocumentViewState {
     fn default() -> Self {
         Self {
+            locale: None,
             shapes: ShapeCache::new(DOCUMENT_FONT_SIZE),
             text: None,
             layout: None,
@@ -389,7 +393,10 @@ pub fn bidi_snippet(
     super::reading::paint_focus_ring(ui, &response, rect);
     let color = visuals.text_color();
     // Right-to-left snippets hug the right edge, left-to-right ones the left.
-    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl) {
+    // In a right-to-left interface every row hugs the right edge, as lists there read.
+    let x = if layout.paragraphs().next().is_some_and(|p| p.rtl)
+        || super::bidi_widgets::ui_rtl(ui.ctx())
+    {
         rect.max.x - line.width - 4.0
     } else {
         rect.min.x + 4.0
@@ -939,7 +946,17 @@ pub fn show(
                             .copied()
                             .reduce(|a, b| a.union(b))
                     });
-                let readout = overlays::selection_readout(&sel);
+                let readout = match &state.locale {
+                    Some(l) => l.tr_args(
+                        "selection-readout",
+                        &[
+                            ("n", sel.len().into()),
+                            ("start", sel.start.into()),
+                            ("end", sel.end.into()),
+                        ],
+                    ),
+                    None => overlays::selection_readout(&sel),
+                };
                 let placed = last.and_then(|last| {
                     overlays::chip_place(&painter, &ink_lines, last, &readout, origin, text_color)
                 });
@@ -979,10 +996,13 @@ pub fn show(
                 if undrawable.binary_search(&i).is_ok()
                     && let Some(c) = shared_text.chars().nth(i)
                 {
-                    response.clone().on_hover_text_at_pointer(format!(
-                        "U+{:04X}: no font can draw this character",
-                        c as u32
-                    ));
+                    let code = format!("{:04X}", c as u32);
+                    let hover = match &state.locale {
+                        Some(l) => l.tr_args("view-undrawable", &[("code", code.into())]),
+                        None => format!("U+{code}: no font can draw this character"),
+                    };
+                    let hover = super::bidi_widgets::hover(ui, &hover);
+                    response.clone().on_hover_text_at_pointer(hover);
                 } else if !hits.is_empty() {
                     let names: Vec<String> = hits
                         .iter()

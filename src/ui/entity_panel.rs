@@ -6,13 +6,14 @@
 //! Also the Entities list of the left panel, filtered by the Arabic-aware entity search.
 
 use super::app::{Command, SanadApp};
+use super::bidi_widgets as bw;
 use super::document_view::{self, SnippetCache};
 use super::search_panel::kwic_row;
 use super::text_input::TextInput;
 use crate::model::entity::{with_alias, without_alias};
 use crate::model::{Action, AnnotationId, DocumentId, EntityId};
 use crate::store::entities::Mention;
-use egui::{RichText, vec2};
+use egui::vec2;
 
 /// Chars of context on each side of a mention in the panel.
 const CONTEXT_CHARS: usize = 40;
@@ -116,20 +117,18 @@ impl SanadApp {
     /// The Entities list (left panel): each entity with its type and mention count, filtered by
     /// the Arabic-aware entity search; clicking one opens it in the entity panel.
     pub(super) fn entity_list(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Entities");
+        let l = self.locale.clone();
+        bw::heading(ui, &l.tr("ent-heading"));
         if self.entities.is_empty() {
-            ui.label(
-                RichText::new("None yet: select a mention and use “Create entity” on the right.")
-                    .weak(),
-            );
+            bw::weak(ui, &l.tr("ent-none-yet"));
         }
         if !self.entities.is_empty() {
-            let filter_label = ui.label("Find an entity:").id;
+            let filter_label = bw::label(ui, &l.tr("ent-find")).id;
             ui.add(
                 TextInput::singleline(&mut self.entity_panel.filter)
                     .id_salt("entity-filter")
                     .desired_width(f32::INFINITY)
-                    .hint_text("Name or alias, any script"),
+                    .hint_text(l.tr("ent-find-hint")),
             )
             .labelled_by(filter_label);
         }
@@ -169,30 +168,55 @@ impl SanadApp {
                 .collect()
         };
         if shown.is_empty() && !self.entities.is_empty() {
-            ui.label(RichText::new("No entity has this in its name or aliases.").weak());
+            bw::weak(ui, &l.tr("ent-no-match"));
         }
-        egui::ScrollArea::vertical().id_salt("entity-list").show(ui, |ui| {
-            for (id, name, kind, mentions, aliases, alias_hit) in shown {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{kind} · {mentions}")).small().weak());
-                    let accessible = format!("Entity {name}");
-                    let hover = if aliases.is_empty() {
-                        "Click: open the entity panel (mentions, rename, aliases, merge, split, delete)".to_owned()
-                    } else {
-                        format!("Also: {}\nClick: open the entity panel (mentions, rename, aliases, merge, split, delete)", aliases.join(", "))
-                    };
-                    // An alias that matched the filter is shown after the name.
-                    let shown = match &alias_hit {
-                        Some(a) => format!("{name} ({a})"),
-                        None => name.clone(),
-                    };
-                    let selected = self.entity_panel.open == Some(id);
-                    if document_view::bidi_snippet(ui, &mut self.snippets, &shown, selected, &accessible).on_hover_text(hover).clicked() {
-                        self.queue.push(Command::OpenEntity(id));
-                    }
-                });
-            }
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("entity-list")
+            .show(ui, |ui| {
+                for (id, name, kind, mentions, aliases, alias_hit) in shown {
+                    bw::row(ui, |ui| {
+                        let weak = ui.visuals().weak_text_color();
+                        let g = bw::galley(
+                            ui.ctx(),
+                            &format!("{kind} · {}", l.num(mentions)),
+                            11.0,
+                            bw::Dir::Auto,
+                            None,
+                            Some(weak),
+                        );
+                        ui.add(egui::Label::new(egui::WidgetText::Galley(g)).selectable(false));
+                        let accessible =
+                            l.tr_args("ent-row-a11y", &[("name", name.as_str().into())]);
+                        let hover = if aliases.is_empty() {
+                            l.tr("ent-row-hover")
+                        } else {
+                            l.tr_args(
+                                "ent-row-hover-aliases",
+                                &[("aliases", aliases.join(", ").into())],
+                            )
+                        };
+                        let hover = bw::hover(ui, &hover);
+                        // An alias that matched the filter is shown after the name.
+                        let shown = match &alias_hit {
+                            Some(a) => format!("{name} ({a})"),
+                            None => name.clone(),
+                        };
+                        let selected = self.entity_panel.open == Some(id);
+                        if document_view::bidi_snippet(
+                            ui,
+                            &mut self.snippets,
+                            &shown,
+                            selected,
+                            &accessible,
+                        )
+                        .on_hover_text(hover)
+                        .clicked()
+                        {
+                            self.queue.push(Command::OpenEntity(id));
+                        }
+                    });
+                }
+            });
     }
 
     /// The entity panel window, when an entity is open.
@@ -208,282 +232,321 @@ impl SanadApp {
         let entities = self.entities.clone();
         let panel = &mut self.entity_panel;
         let cache = panel.snippets.get_or_insert_with(SnippetCache::default);
-        egui::Window::new("Entity")
+        let l = self.locale.clone();
+        egui::Window::new(super::windows::window_title(ctx, &l.tr("ent-title")))
+            .id(egui::Id::unique("entity-window"))
             .open(&mut open)
             .default_size(vec2(560.0, 520.0))
             .show(ctx, |ui| {
-                document_view::bidi_snippet(
-                    ui,
-                    cache,
-                    &entity.name,
-                    false,
-                    &format!("Entity name {}", entity.name),
-                );
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} mention(s) · {} alias(es)",
-                        entity.kind,
-                        entity.mentions,
-                        entity.aliases.len()
-                    ))
-                    .weak(),
-                );
-                ui.separator();
+                bw::column(ui, |ui| {
+                    document_view::bidi_snippet(
+                        ui,
+                        cache,
+                        &entity.name,
+                        false,
+                        &l.tr_args("ent-name-a11y", &[("name", entity.name.as_str().into())]),
+                    );
+                    bw::weak(
+                        ui,
+                        &l.tr_args(
+                            "ent-summary",
+                            &[
+                                ("kind", entity.kind.as_str().into()),
+                                ("m", entity.mentions.into()),
+                                ("a", entity.aliases.len().into()),
+                            ],
+                        ),
+                    );
+                    ui.separator();
 
-                // Rename.
-                let label = ui.label("Name:").id;
-                ui.horizontal(|ui| {
-                    let r = ui
-                        .add(
-                            TextInput::singleline(&mut panel.name)
-                                .id_salt("entity-name")
-                                .desired_width(320.0)
-                                .hint_text("Entity name"),
-                        )
-                        .labelled_by(label);
-                    let new = panel.name.trim().to_owned();
-                    let can = !new.is_empty() && new != entity.name;
-                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui.add_enabled(can, egui::Button::new("Rename")).clicked() || (can && enter)
-                    {
-                        cmds.push(Command::Apply(Action::EditEntity {
-                            id,
-                            name: new,
-                            kind: entity.kind.clone(),
-                            aliases: entity.aliases.clone(),
-                        }));
+                    // Rename.
+                    let label = bw::label(ui, &l.tr("ent-name")).id;
+                    bw::row(ui, |ui| {
+                        let r = ui
+                            .add(
+                                TextInput::singleline(&mut panel.name)
+                                    .id_salt("entity-name")
+                                    .desired_width(320.0)
+                                    .hint_text(l.tr("ent-name-hint")),
+                            )
+                            .labelled_by(label);
+                        let new = panel.name.trim().to_owned();
+                        let can = !new.is_empty() && new != entity.name;
+                        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        let t = bw::btn(ui, &l.tr("ent-rename"));
+                        if ui.add_enabled(can, egui::Button::new(t)).clicked() || (can && enter) {
+                            cmds.push(Command::Apply(Action::EditEntity {
+                                id,
+                                name: new,
+                                kind: entity.kind.clone(),
+                                aliases: entity.aliases.clone(),
+                            }));
+                        }
+                    });
+
+                    // Aliases.
+                    bw::label(ui, &l.tr("ent-aliases"));
+                    for alias in &entity.aliases {
+                        bw::row(ui, |ui| {
+                            let hover = bw::hover(ui, &l.tr("ent-remove-alias-hover"));
+                            if ui.small_button("✕").on_hover_text(hover).clicked() {
+                                cmds.push(Command::Apply(Action::EditEntity {
+                                    id,
+                                    name: entity.name.clone(),
+                                    kind: entity.kind.clone(),
+                                    aliases: without_alias(&entity.aliases, alias),
+                                }));
+                            }
+                            document_view::bidi_snippet(
+                                ui,
+                                cache,
+                                alias,
+                                false,
+                                &l.tr_args("ent-alias-a11y", &[("alias", alias.as_str().into())]),
+                            );
+                        });
                     }
-                });
-
-                // Aliases.
-                ui.label("Aliases (any script; search finds the entity by each):");
-                for alias in &entity.aliases {
-                    ui.horizontal(|ui| {
-                        if ui
-                            .small_button("✕")
-                            .on_hover_text("Remove this alias")
-                            .clicked()
-                        {
+                    let label = bw::label(ui, &l.tr("ent-new-alias")).id;
+                    bw::row(ui, |ui| {
+                        let r = ui
+                            .add(
+                                TextInput::singleline(&mut panel.alias)
+                                    .id_salt("entity-alias")
+                                    .desired_width(320.0)
+                                    .hint_text(l.tr("ent-new-alias-hint")),
+                            )
+                            .labelled_by(label);
+                        let added = with_alias(&entity.name, &entity.aliases, &panel.alias);
+                        let can = added != entity.aliases;
+                        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        let t = bw::btn(ui, &l.tr("ent-add-alias"));
+                        if ui.add_enabled(can, egui::Button::new(t)).clicked() || (can && enter) {
                             cmds.push(Command::Apply(Action::EditEntity {
                                 id,
                                 name: entity.name.clone(),
                                 kind: entity.kind.clone(),
-                                aliases: without_alias(&entity.aliases, alias),
+                                aliases: added,
                             }));
+                            panel.alias.clear();
                         }
-                        document_view::bidi_snippet(
-                            ui,
-                            cache,
-                            alias,
-                            false,
-                            &format!("Alias {alias}"),
-                        );
                     });
-                }
-                let label = ui.label("New alias:").id;
-                ui.horizontal(|ui| {
-                    let r = ui
-                        .add(
-                            TextInput::singleline(&mut panel.alias)
-                                .id_salt("entity-alias")
-                                .desired_width(320.0)
-                                .hint_text("Another name, e.g. in Latin script"),
-                        )
-                        .labelled_by(label);
-                    let added = with_alias(&entity.name, &entity.aliases, &panel.alias);
-                    let can = added != entity.aliases;
-                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui
-                        .add_enabled(can, egui::Button::new("Add alias"))
-                        .clicked()
-                        || (can && enter)
-                    {
-                        cmds.push(Command::Apply(Action::EditEntity {
-                            id,
-                            name: entity.name.clone(),
-                            kind: entity.kind.clone(),
-                            aliases: added,
-                        }));
-                        panel.alias.clear();
-                    }
-                });
-                ui.separator();
+                    ui.separator();
 
-                // Merge.
-                match panel
-                    .merge_with
-                    .and_then(|m| entities.iter().find(|e| e.id == m))
-                {
-                    Some(other) => {
-                        ui.horizontal(|ui| {
-                            ui.label("Merge with:");
-                            document_view::bidi_snippet(
-                                ui,
-                                cache,
-                                &other.name,
-                                true,
-                                &format!("Chosen entity {}", other.name),
-                            );
-                        });
-                        ui.label(
-                            RichText::new(format!(
-                                "The one kept takes every mention and the other's name and aliases as aliases ({} + {} mentions). One Ctrl+Z undoes it.",
-                                entity.mentions, other.mentions
-                            ))
-                            .weak(),
-                        );
-                        ui.horizontal(|ui| {
-                            if ui
-                                .button("Keep this one")
-                                .on_hover_text("Merge the chosen entity into this one")
-                                .clicked()
-                            {
-                                cmds.push(Command::Apply(Action::MergeEntities {
-                                    survivor: id,
-                                    merged: other.id,
-                                }));
-                            }
-                            if ui
-                                .button("Keep the chosen one")
-                                .on_hover_text("Merge this entity into the chosen one")
-                                .clicked()
-                            {
-                                cmds.push(Command::Apply(Action::MergeEntities {
-                                    survivor: other.id,
-                                    merged: id,
-                                }));
-                            }
-                            if ui.button("Cancel").clicked() {
-                                panel.merge_with = None;
-                            }
-                        });
-                    }
-                    None => {
-                        let label = ui.label("Merge with:").id;
-                        ui.add(
-                            TextInput::singleline(&mut panel.merge_query)
-                                .id_salt("entity-merge")
-                                .desired_width(f32::INFINITY)
-                                .hint_text("Find the entity to merge with: name or alias"),
-                        )
-                        .labelled_by(label);
-                        if !panel.merge_query.trim().is_empty() {
-                            let hits: Vec<_> =
-                                crate::search::find_entities(&panel.merge_query, &entities)
-                                    .into_iter()
-                                    .filter(|m| entities[m.entity].id != id)
-                                    .take(MERGE_HITS)
-                                    .collect();
-                            if hits.is_empty() {
-                                ui.label(RichText::new("No other entity matches.").weak());
-                            }
-                            for m in hits {
-                                let other = &entities[m.entity];
-                                let shown = match m.alias {
-                                    Some(a) => format!("{} ({})", other.name, other.aliases[a]),
-                                    None => other.name.clone(),
-                                };
-                                if document_view::bidi_snippet(
+                    // Merge.
+                    match panel
+                        .merge_with
+                        .and_then(|m| entities.iter().find(|e| e.id == m))
+                    {
+                        Some(other) => {
+                            bw::row(ui, |ui| {
+                                bw::label(ui, &l.tr("ent-merge-with"));
+                                document_view::bidi_snippet(
                                     ui,
                                     cache,
-                                    &shown,
-                                    false,
-                                    &format!("Merge with {}", other.name),
-                                )
-                                .on_hover_text(format!(
-                                    "{} · {} mention(s)",
-                                    other.kind, other.mentions
-                                ))
-                                .clicked()
+                                    &other.name,
+                                    true,
+                                    &l.tr_args(
+                                        "ent-chosen-a11y",
+                                        &[("name", other.name.as_str().into())],
+                                    ),
+                                );
+                            });
+                            bw::weak(
+                                ui,
+                                &l.tr_args(
+                                    "ent-merge-explain",
+                                    &[("a", entity.mentions.into()), ("b", other.mentions.into())],
+                                ),
+                            );
+                            bw::row(ui, |ui| {
+                                let hover = bw::hover(ui, &l.tr("ent-keep-this-hover"));
+                                if bw::button(ui, &l.tr("ent-keep-this"))
+                                    .on_hover_text(hover)
+                                    .clicked()
                                 {
-                                    panel.merge_with = Some(other.id);
-                                }
-                            }
-                        }
-                    }
-                }
-                ui.separator();
-
-                // Delete.
-                if panel.confirm_delete {
-                    ui.label(format!(
-                        "Delete this entity? Its {} mention(s) keep their spans and labels and lose the link. Ctrl+Z brings it back.",
-                        entity.mentions
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Delete entity").clicked() {
-                            cmds.push(Command::Apply(Action::DeleteEntity { id }));
-                        }
-                        if ui.button("Cancel").clicked() {
-                            panel.confirm_delete = false;
-                        }
-                    });
-                } else if ui.button("Delete…").clicked() {
-                    panel.confirm_delete = true;
-                }
-                ui.separator();
-
-                // Mentions.
-                ui.horizontal(|ui| {
-                    ui.heading(format!("Mentions ({})", panel.mentions.len()));
-                    if ui
-                        .add_enabled(!panel.mentions.is_empty(), egui::Button::new("Next mention"))
-                        .on_hover_text("Open the next mention, in any document (again: the one after)")
-                        .clicked()
-                    {
-                        cmds.push(Command::JumpToMention(id));
-                    }
-                });
-                if panel.mentions.is_empty() {
-                    ui.label(
-                        RichText::new(
-                            "None: select an annotation and link it from the inspector.",
-                        )
-                        .weak(),
-                    );
-                }
-                let row_h = 26.0;
-                egui::ScrollArea::vertical()
-                    .id_salt("entity-mentions")
-                    .auto_shrink([false, false])
-                    .show_rows(ui, row_h, panel.mentions.len(), |ui, rows| {
-                        for m in &panel.mentions[rows] {
-                            ui.horizontal(|ui| {
-                                ui.label(
-                                    RichText::new(format!("{} [{}, {})", m.rel_path, m.start, m.end))
-                                        .small()
-                                        .weak(),
-                                )
-                                .on_hover_text(format!("{} · chars", m.label));
-                                let hit: String = m
-                                    .snippet
-                                    .text
-                                    .chars()
-                                    .skip(m.snippet.hit.start)
-                                    .take(m.snippet.hit.len())
-                                    .collect();
-                                let split = ui
-                                    .small_button("Split off")
-                                    .on_hover_text("Unlink this mention into a new entity of the same type, named by its text");
-                                if split.clicked() {
-                                    cmds.push(Command::Apply(Action::SplitEntity {
-                                        annotation_id: m.annotation_id,
-                                        name: hit.trim().to_owned(),
+                                    cmds.push(Command::Apply(Action::MergeEntities {
+                                        survivor: id,
+                                        merged: other.id,
                                     }));
                                 }
-                                let name = format!(
-                                    "Mention {} [{}, {}) {}",
-                                    m.rel_path, m.start, m.end, m.snippet.text
-                                );
-                                if kwic_row(ui, cache, &m.snippet, false, &name).clicked() {
-                                    cmds.push(Command::OpenMention {
-                                        document_id: m.document_id,
-                                        annotation_id: m.annotation_id,
-                                    });
+                                let hover = bw::hover(ui, &l.tr("ent-keep-chosen-hover"));
+                                if bw::button(ui, &l.tr("ent-keep-chosen"))
+                                    .on_hover_text(hover)
+                                    .clicked()
+                                {
+                                    cmds.push(Command::Apply(Action::MergeEntities {
+                                        survivor: other.id,
+                                        merged: id,
+                                    }));
+                                }
+                                if bw::button(ui, &l.tr("cancel")).clicked() {
+                                    panel.merge_with = None;
                                 }
                             });
                         }
+                        None => {
+                            let label = bw::label(ui, &l.tr("ent-merge-with")).id;
+                            ui.add(
+                                TextInput::singleline(&mut panel.merge_query)
+                                    .id_salt("entity-merge")
+                                    .desired_width(f32::INFINITY)
+                                    .hint_text(l.tr("ent-merge-hint")),
+                            )
+                            .labelled_by(label);
+                            if !panel.merge_query.trim().is_empty() {
+                                let hits: Vec<_> =
+                                    crate::search::find_entities(&panel.merge_query, &entities)
+                                        .into_iter()
+                                        .filter(|m| entities[m.entity].id != id)
+                                        .take(MERGE_HITS)
+                                        .collect();
+                                if hits.is_empty() {
+                                    bw::weak(ui, &l.tr("ent-no-other"));
+                                }
+                                for m in hits {
+                                    let other = &entities[m.entity];
+                                    let shown = match m.alias {
+                                        Some(a) => format!("{} ({})", other.name, other.aliases[a]),
+                                        None => other.name.clone(),
+                                    };
+                                    let hover = bw::hover(
+                                        ui,
+                                        &l.tr_args(
+                                            "ent-merge-hover",
+                                            &[
+                                                ("kind", other.kind.as_str().into()),
+                                                ("m", other.mentions.into()),
+                                            ],
+                                        ),
+                                    );
+                                    if document_view::bidi_snippet(
+                                        ui,
+                                        cache,
+                                        &shown,
+                                        false,
+                                        &l.tr_args(
+                                            "ent-merge-a11y",
+                                            &[("name", other.name.as_str().into())],
+                                        ),
+                                    )
+                                    .on_hover_text(hover)
+                                    .clicked()
+                                    {
+                                        panel.merge_with = Some(other.id);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    ui.separator();
+
+                    // Delete.
+                    if panel.confirm_delete {
+                        bw::label(
+                            ui,
+                            &l.tr_args("ent-delete-confirm", &[("m", entity.mentions.into())]),
+                        );
+                        bw::row(ui, |ui| {
+                            if bw::button(ui, &l.tr("ent-delete")).clicked() {
+                                cmds.push(Command::Apply(Action::DeleteEntity { id }));
+                            }
+                            if bw::button(ui, &l.tr("cancel")).clicked() {
+                                panel.confirm_delete = false;
+                            }
+                        });
+                    } else if bw::button(ui, &l.tr("ent-delete-ask")).clicked() {
+                        panel.confirm_delete = true;
+                    }
+                    ui.separator();
+
+                    // Mentions.
+                    bw::row(ui, |ui| {
+                        bw::heading(
+                            ui,
+                            &l.tr_args("ent-mentions", &[("n", panel.mentions.len().into())]),
+                        );
+                        let t = bw::btn(ui, &l.tr("ent-next-mention"));
+                        let hover = bw::hover(ui, &l.tr("ent-next-mention-hover"));
+                        if ui
+                            .add_enabled(!panel.mentions.is_empty(), egui::Button::new(t))
+                            .on_hover_text(hover)
+                            .clicked()
+                        {
+                            cmds.push(Command::JumpToMention(id));
+                        }
                     });
+                    if panel.mentions.is_empty() {
+                        bw::weak(ui, &l.tr("ent-no-mentions"));
+                    }
+                    let row_h = 26.0;
+                    egui::ScrollArea::vertical()
+                        .id_salt("entity-mentions")
+                        .auto_shrink([false, false])
+                        .show_rows(ui, row_h, panel.mentions.len(), |ui, rows| {
+                            for m in &panel.mentions[rows] {
+                                bw::row(ui, |ui| {
+                                    let weak = ui.visuals().weak_text_color();
+                                    let place = format!(
+                                        "{} [{}, {})",
+                                        m.rel_path,
+                                        l.num(m.start),
+                                        l.num(m.end)
+                                    );
+                                    let g = bw::galley(
+                                        ui.ctx(),
+                                        &place,
+                                        11.0,
+                                        bw::Dir::Auto,
+                                        None,
+                                        Some(weak),
+                                    );
+                                    let hover = bw::hover(
+                                        ui,
+                                        &l.tr_args(
+                                            "ent-mention-hover",
+                                            &[("label", m.label.as_str().into())],
+                                        ),
+                                    );
+                                    ui.add(
+                                        egui::Label::new(egui::WidgetText::Galley(g))
+                                            .selectable(false),
+                                    )
+                                    .on_hover_text(hover);
+                                    let hit: String = m
+                                        .snippet
+                                        .text
+                                        .chars()
+                                        .skip(m.snippet.hit.start)
+                                        .take(m.snippet.hit.len())
+                                        .collect();
+                                    let hover = bw::hover(ui, &l.tr("ent-split-hover"));
+                                    let split = bw::small_button(ui, &l.tr("ent-split"))
+                                        .on_hover_text(hover);
+                                    if split.clicked() {
+                                        cmds.push(Command::Apply(Action::SplitEntity {
+                                            annotation_id: m.annotation_id,
+                                            name: hit.trim().to_owned(),
+                                        }));
+                                    }
+                                    let name = l.tr_args(
+                                        "ent-mention-a11y",
+                                        &[
+                                            ("doc", m.rel_path.as_str().into()),
+                                            ("start", m.start.into()),
+                                            ("end", m.end.into()),
+                                            ("text", m.snippet.text.as_str().into()),
+                                        ],
+                                    );
+                                    if kwic_row(ui, cache, &m.snippet, false, &name).clicked() {
+                                        cmds.push(Command::OpenMention {
+                                            document_id: m.document_id,
+                                            annotation_id: m.annotation_id,
+                                        });
+                                    }
+                                });
+                            }
+                        });
+                })
             });
         if !open {
             cmds.push(Command::CloseEntity);

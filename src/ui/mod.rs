@@ -3,6 +3,7 @@
 //! [`crate::store::Project::apply`] as one transaction each.
 
 pub mod app;
+pub mod bidi_widgets;
 pub mod command;
 pub mod dialogs;
 pub mod document_access;
@@ -10,6 +11,7 @@ pub mod document_view;
 pub mod entity_panel;
 pub mod export_dialog;
 pub mod label_style;
+pub mod i18n;
 pub mod overlays;
 pub mod panels;
 pub mod projects;

@@ -105,8 +105,16 @@ pub fn fit_label(
     max: f32,
     color: egui::Color32,
 ) -> Option<std::sync::Arc<egui::Galley>> {
+    // Through the bidi engine: a relation's name or the chip may be Arabic.
     let lay = |size: f32| {
-        painter.layout_no_wrap(text.to_owned(), egui::FontId::proportional(size), color)
+        super::bidi_widgets::galley(
+            painter.ctx(),
+            text,
+            size,
+            super::bidi_widgets::Dir::Auto,
+            None,
+            Some(color),
+        )
     };
     let first = lay(max);
     let height = first.size().y;

@@ -54,7 +54,9 @@ impl SanadApp {
                 if let Some(id) = last.or_else(|| self.documents.first().map(|d| d.id)) {
                     self.select_document(id);
                 }
-                self.status = format!("Opened {}", path.display());
+                self.status = self
+                    .locale
+                    .tr_args("msg-opened", &[("path", path.display().to_string().into())]);
             }
             Err(e) => self.fail(e.to_string()),
         }
@@ -76,7 +78,8 @@ impl SanadApp {
         match result {
             Ok(report) => {
                 self.open_project(path);
-                self.report = Some(("sample corpus".into(), report));
+                self.report = Some((self.locale.tr("report-sample"), report));
+                self.welcome = true;
             }
             Err(e) => self.fail(e),
         }
@@ -180,13 +183,13 @@ impl SanadApp {
         };
         let doc = &cur.document;
         let Some(encoding) = crate::corpus::decode::encoding_for_label(label) else {
-            self.fail(format!("unknown encoding {label:?}"));
+            self.fail(self.tr_args("redecode-unknown", &[("label", label.into())]));
             return;
         };
         let folder = match p.meta("source_folder") {
             Ok(Some(f)) => PathBuf::from(f),
             _ => {
-                self.fail("this project records no source folder to read the file from".into());
+                self.fail(self.tr("redecode-no-folder"));
                 return;
             }
         };
@@ -194,17 +197,20 @@ impl SanadApp {
         let bytes = match std::fs::read(&file) {
             Ok(b) => b,
             Err(e) => {
-                self.fail(format!(
-                    "cannot read the source file again ({e}): {}",
-                    file.display()
+                self.fail(self.tr_args(
+                    "redecode-unreadable",
+                    &[
+                        ("error", e.to_string().into()),
+                        ("path", file.display().to_string().into()),
+                    ],
                 ));
                 return;
             }
         };
         if crate::model::sha256_hex(&bytes) != doc.sha256 {
-            self.fail(format!(
-                "the source file's bytes changed since import; not decoded again: {}",
-                file.display()
+            self.fail(self.tr_args(
+                "redecode-changed",
+                &[("path", file.display().to_string().into())],
             ));
             return;
         }
@@ -215,10 +221,13 @@ impl SanadApp {
                 text: decoded.text,
                 guessed: false,
             })),
-            Err(e) => self.fail(format!(
-                "cannot decode as {} ({e}): {}",
-                encoding.name(),
-                file.display()
+            Err(e) => self.fail(self.tr_args(
+                "redecode-failed",
+                &[
+                    ("encoding", encoding.name().into()),
+                    ("error", e.to_string().into()),
+                    ("path", file.display().to_string().into()),
+                ],
             )),
         }
     }

@@ -91,19 +91,21 @@ impl SanadApp {
 
     /// The View menu: zoom, theme, reading settings.
     pub(super) fn view_menu(&mut self, ui: &mut Ui) {
-        ui.menu_button("View", |ui| {
-            let item = |ui: &mut Ui, text: &str, act: Act| {
-                ui.add(egui::Button::new(text).shortcut_text(shortcuts::keys_of(act)))
+        let l = self.locale.clone();
+        let title = super::bidi_widgets::btn(ui, &l.tr("view-menu"));
+        ui.menu_button(title, |ui| {
+            let item = |ui: &mut Ui, key: &str, act: Act| {
+                super::bidi_widgets::menu_item(ui, true, &l.tr(key), Some(shortcuts::keys_of(act)))
                     .clicked()
             };
             let mut step = None;
-            if item(ui, "Zoom in", Act::ZoomIn) {
+            if item(ui, "view-zoom-in", Act::ZoomIn) {
                 step = Some(1);
             }
-            if item(ui, "Zoom out", Act::ZoomOut) {
+            if item(ui, "view-zoom-out", Act::ZoomOut) {
                 step = Some(-1);
             }
-            if item(ui, "Actual size (100 %)", Act::ZoomReset) {
+            if item(ui, "view-zoom-reset", Act::ZoomReset) {
                 step = Some(0);
             }
             if let Some(step) = step {
@@ -112,18 +114,23 @@ impl SanadApp {
             }
             ui.separator();
             let before = self.settings.reading.theme;
-            for (choice, text) in THEMES {
-                ui.radio_value(&mut self.settings.reading.theme, choice, text);
+            for (choice, key) in THEME_KEYS {
+                let on = self.settings.reading.theme == choice;
+                if super::bidi_widgets::selectable(ui, on, &l.tr(key)).clicked() {
+                    self.settings.reading.theme = choice;
+                }
             }
             if self.settings.reading.theme != before {
                 self.save_settings();
             }
             ui.separator();
-            if item(ui, "Move focus to the controls", Act::FocusControls) {
+            if item(ui, "view-focus-controls", Act::FocusControls) {
                 ui.ctx()
                     .memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
             }
-            if ui.button("Reading settings…").clicked() {
+            if super::bidi_widgets::menu_item(ui, true, &l.tr("view-reading-settings"), None)
+                .clicked()
+            {
                 self.windows.settings = true;
             }
         });
@@ -227,6 +234,13 @@ pub(super) fn menu_style_with_focus(style: &mut egui::Style) {
 }
 
 /// The theme choices as offered.
+/// The theme choices as Fluent keys, for the View menu.
+const THEME_KEYS: [(ThemeChoice, &str); 3] = [
+    (ThemeChoice::System, "view-theme-system"),
+    (ThemeChoice::Light, "view-theme-light"),
+    (ThemeChoice::Dark, "view-theme-dark"),
+];
+
 const THEMES: [(ThemeChoice, &str); 3] = [
     (ThemeChoice::System, "Follow the system"),
     (ThemeChoice::Light, "Light"),

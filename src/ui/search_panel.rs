@@ -7,6 +7,7 @@
 //! from the one place commands are applied, [`SanadApp::run_command`]).
 
 use super::app::{Command, SanadApp};
+use super::bidi_widgets as bw;
 use super::document_view::{self, SnippetCache};
 use crate::model::{Action, DocumentId};
 use crate::search::{FoldOptions, Matcher, Query, Snippet, WordMode};
@@ -150,7 +151,10 @@ impl SanadApp {
                     self.view.selected_annotation = None;
                     self.view.select(start..end);
                     self.view.scroll_to = Some(start..end);
-                    self.status = format!("Match [{start}, {end})");
+                    self.status = self.tr_args(
+                        "search-match-at",
+                        &[("start", start.into()), ("end", end.into())],
+                    );
                 }
             }
             Command::PreviewLabelAll(label) => self.preview_label_all(label),
@@ -195,7 +199,7 @@ impl SanadApp {
                     .map(|r| (r.document_id, r.range.start, r.range.end))
                     .collect();
                 if spans.is_empty() {
-                    self.status = "Nothing ticked: nothing labelled".into();
+                    self.status = self.tr("search-nothing-ticked");
                     return;
                 }
                 self.run_command(Command::Apply(Action::AddAnnotations {
@@ -242,7 +246,10 @@ impl SanadApp {
             }
         }
         let n = self.search.count();
-        self.status = format!("{n} match(es) in {} document(s)", self.search.results.len());
+        self.status = self.tr_args(
+            "search-count",
+            &[("n", n.into()), ("d", self.search.results.len().into())],
+        );
     }
 
     /// Selects the next (`step` > 0) or previous match after the cursor (or after the shown
@@ -262,7 +269,7 @@ impl SanadApp {
             .flat_map(|(d, r)| (0..r.matches.len()).map(move |m| (d, m)))
             .collect();
         if flat.is_empty() {
-            self.status = "No match".into();
+            self.status = self.tr("search-no-match");
             return;
         }
         let here = self
@@ -291,7 +298,10 @@ impl SanadApp {
             start: range.start,
             end: range.end,
         });
-        self.status = format!("Match {} of {}", next + 1, flat.len());
+        self.status = self.tr_args(
+            "search-match-of",
+            &[("i", (next + 1).into()), ("n", flat.len().into())],
+        );
     }
 
     /// Opens the "Label all…" preview for the results with `label` (default: the selected
@@ -309,7 +319,7 @@ impl SanadApp {
             })
             .or_else(|| self.labels.first().map(|l| l.name.clone()));
         let (Some(label), Some(p)) = (label, &self.project) else {
-            self.status = "Add a label first".into();
+            self.status = self.tr("search-add-label-first");
             return;
         };
         let Some(label_id) = self.labels.iter().find(|l| l.name == label).map(|l| l.id) else {
@@ -351,7 +361,7 @@ impl SanadApp {
             }
         }
         if rows.is_empty() {
-            self.status = "No match to label".into();
+            self.status = self.tr("search-no-match-to-label");
             return;
         }
         self.search.preview = Some(LabelAllPreview { label, rows });
@@ -389,32 +399,31 @@ impl SanadApp {
     /// The Search menu of the menu bar.
     pub(super) fn search_menu(&mut self, ui: &mut Ui) {
         let has = self.project.is_some();
-        ui.menu_button("Search", |ui| {
+        let l = self.locale.clone();
+        let title = bw::btn(ui, &l.tr("search-menu"));
+        ui.menu_button(title, |ui| {
             use super::shortcuts::{Act, keys_of};
             let items = [
                 (
-                    "Find in document…",
+                    l.tr("search-find-document"),
                     Act::Find,
                     Command::OpenSearch { project: false },
                 ),
                 (
-                    "Find in project…",
+                    l.tr("search-find-project"),
                     Act::FindAll,
                     Command::OpenSearch { project: true },
                 ),
-                ("Next match", Act::NextMatch, Command::StepMatch(1)),
-                ("Previous match", Act::PreviousMatch, Command::StepMatch(-1)),
+                (l.tr("search-next"), Act::NextMatch, Command::StepMatch(1)),
+                (l.tr("search-previous"), Act::PreviousMatch, Command::StepMatch(-1)),
                 (
-                    "Label all matches…",
+                    l.tr("search-label-all"),
                     Act::LabelAll,
                     Command::PreviewLabelAll(None),
                 ),
             ];
             for (text, act, command) in items {
-                if ui
-                    .add_enabled(has, egui::Button::new(text).shortcut_text(keys_of(act)))
-                    .clicked()
-                {
+                if bw::menu_item(ui, has, &text, Some(keys_of(act))).clicked() {
                     self.queue.push(command);
                 }
             }
@@ -427,23 +436,25 @@ impl SanadApp {
             return;
         }
         let mut cmds = Vec::new();
+        let l = self.locale.clone();
         egui::Panel::top("search").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(if self.search.project {
-                    "Find in project:"
-                } else {
-                    "Find:"
-                });
+            bw::row_wrapped(ui, |ui| {
+                bw::label(
+                    ui,
+                    &l.tr(if self.search.project {
+                        "search-find-in-project"
+                    } else {
+                        "search-find"
+                    }),
+                );
                 let field = super::text_input::TextInput::singleline(&mut self.search.text)
                     .id_salt("search query")
                     .desired_width(280.0)
-                    .hint_text("text, or a regex");
-                let r = ui
-                    .add(field)
-                    .on_hover_text("Enter: next match, Shift+Enter: previous");
-                r.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search query")
-                });
+                    .hint_text(l.tr("search-hint"));
+                let hover = bw::hover(ui, &l.tr("search-field-hover"));
+                let r = ui.add(field).on_hover_text(hover);
+                let a11y = l.tr("search-query-a11y");
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &a11y));
                 if self.search.focus {
                     r.request_focus();
                     self.search.focus = false;
@@ -456,42 +467,57 @@ impl SanadApp {
                     cmds.push(Command::StepMatch(if back { -1 } else { 1 }));
                     r.request_focus();
                 }
-                if ui
-                    .selectable_label(!self.search.project, "Document")
+                if bw::selectable(ui, !self.search.project, &l.tr("search-scope-document"))
                     .clicked()
                 {
                     cmds.push(Command::OpenSearch { project: false });
                 }
-                if ui
-                    .selectable_label(self.search.project, "Project")
-                    .clicked()
+                if bw::selectable(ui, self.search.project, &l.tr("search-scope-project")).clicked()
                 {
                     cmds.push(Command::OpenSearch { project: true });
                 }
                 let before = (self.search.mode, self.search.fold);
-                egui::ComboBox::new("search mode", "mode")
-                    .selected_text(self.search.mode.title())
+                let mode_title = |m: WordMode| {
+                    l.tr(match m {
+                        WordMode::Substring => "search-mode-substring",
+                        WordMode::Word => "search-mode-word",
+                        WordMode::Clitics => "search-mode-clitics",
+                        WordMode::Regex => "search-mode-regex",
+                    })
+                };
+                let (label, shown) = (
+                    bw::btn(ui, &l.tr("search-mode")),
+                    bw::btn(ui, &mode_title(self.search.mode)),
+                );
+                egui::ComboBox::new("search mode", label)
+                    .selected_text(shown)
                     .show_ui(ui, |ui| {
                         for m in WordMode::ALL {
-                            ui.selectable_value(&mut self.search.mode, m, m.title());
+                            let t = bw::btn(ui, &mode_title(m));
+                            ui.selectable_value(&mut self.search.mode, m, t);
                         }
                     });
-                ui.menu_button("Arabic-aware ▾", |ui| {
+                let aware = bw::btn(ui, &l.tr("search-arabic-aware"));
+                ui.menu_button(aware, |ui| {
                     let f = &mut self.search.fold;
-                    ui.checkbox(&mut f.harakat, "Ignore harakat and Quranic marks");
-                    ui.checkbox(&mut f.tatweel, "Ignore tatweel ـ");
-                    ui.checkbox(&mut f.alef, "أ إ آ ٱ = ا");
-                    ui.checkbox(&mut f.alef_maqsura, "ى = ي");
-                    ui.checkbox(&mut f.teh_marbuta, "ة = ه");
-                    ui.checkbox(&mut f.persian, "Persian ی ک = ي ك");
-                    ui.checkbox(&mut f.digits, "2020 = ٢٠٢٠ = ۲۰۲۰");
-                    ui.checkbox(&mut f.case, "Ignore case");
-                    ui.checkbox(&mut f.presentation_forms, "Presentation forms (PDF text)");
+                    bw::checkbox(ui, &mut f.harakat, &l.tr("search-fold-harakat"));
+                    bw::checkbox(ui, &mut f.tatweel, &l.tr("search-fold-tatweel"));
+                    bw::checkbox(ui, &mut f.alef, "أ إ آ ٱ = ا");
+                    bw::checkbox(ui, &mut f.alef_maqsura, "ى = ي");
+                    bw::checkbox(ui, &mut f.teh_marbuta, "ة = ه");
+                    bw::checkbox(ui, &mut f.persian, &l.tr("search-fold-persian"));
+                    bw::checkbox(ui, &mut f.digits, "2020 = ٢٠٢٠ = ۲۰۲۰");
+                    bw::checkbox(ui, &mut f.case, &l.tr("search-fold-case"));
+                    bw::checkbox(
+                        ui,
+                        &mut f.presentation_forms,
+                        &l.tr("search-fold-presentation"),
+                    );
                     ui.separator();
-                    if ui.button("All off (exact)").clicked() {
+                    if bw::button(ui, &l.tr("search-fold-all-off")).clicked() {
                         *f = FoldOptions::exact();
                     }
-                    if ui.button("Defaults").clicked() {
+                    if bw::button(ui, &l.tr("search-fold-defaults")).clicked() {
                         *f = FoldOptions::default();
                     }
                 });
@@ -499,36 +525,41 @@ impl SanadApp {
                     cmds.push(Command::Search);
                 }
                 if let Some(e) = &self.search.error {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
+                    let c = ui.visuals().error_fg_color;
+                    bw::colored_label(ui, e, Some(c));
                 } else if self.search.searched.is_some() {
-                    ui.label(format!(
-                        "{} match(es) in {} document(s)",
-                        self.search.count(),
-                        self.search.results.len()
-                    ));
+                    bw::label(
+                        ui,
+                        &l.tr_args(
+                            "search-count",
+                            &[
+                                ("n", self.search.count().into()),
+                                ("d", self.search.results.len().into()),
+                            ],
+                        ),
+                    );
                 }
-                if ui
-                    .button("◀")
-                    .on_hover_text("Previous match (Shift+F3)")
-                    .clicked()
-                {
+                // Previous / next point back / forward in reading order (mirrored in Arabic).
+                let (back, on) = (bw::arrow(ui.ctx(), true), bw::arrow(ui.ctx(), false));
+                let hover = bw::hover(ui, &l.tr("search-previous-hover"));
+                if ui.button(back).on_hover_text(hover).clicked() {
                     cmds.push(Command::StepMatch(-1));
                 }
-                if ui.button("▶").on_hover_text("Next match (F3)").clicked() {
+                let hover = bw::hover(ui, &l.tr("search-next-hover"));
+                if ui.button(on).on_hover_text(hover).clicked() {
                     cmds.push(Command::StepMatch(1));
                 }
+                let text = bw::btn(ui, &l.tr("search-label-all-button"));
+                let hover = bw::hover(ui, &l.tr("search-label-all-hover"));
                 if ui
-                    .add_enabled(self.search.count() > 0, egui::Button::new("Label all…"))
-                    .on_hover_text("Label every match (Ctrl+Shift+L)")
+                    .add_enabled(self.search.count() > 0, egui::Button::new(text))
+                    .on_hover_text(hover)
                     .clicked()
                 {
                     cmds.push(Command::PreviewLabelAll(None));
                 }
-                if ui
-                    .button("✕")
-                    .on_hover_text("Close the search bar")
-                    .clicked()
-                {
+                let hover = bw::hover(ui, &l.tr("search-close-hover"));
+                if ui.button("✕").on_hover_text(hover).clicked() {
                     cmds.push(Command::CloseSearch);
                 }
             });
@@ -554,60 +585,74 @@ impl SanadApp {
             }
         }
         let cache = s.snippets.get_or_insert_with(SnippetCache::default);
-        egui::Panel::right("search results")
-            .default_size(420.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui.heading("Search results");
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
-                        for &(d, m) in &rows[visible] {
-                            let doc = &s.results[d];
-                            let Some(m) = m else {
-                                let open = !s.collapsed.contains(&doc.document_id);
-                                let text = format!(
-                                    "{} {} ({})",
-                                    if open { "▼" } else { "▶" },
-                                    doc.rel_path,
-                                    doc.matches.len()
-                                );
-                                let button = egui::Button::new(text).frame(false);
-                                if ui
-                                    .add_sized([ui.available_width(), ROW_HEIGHT], button)
-                                    .clicked()
-                                {
-                                    if open {
-                                        s.collapsed.insert(doc.document_id);
-                                    } else {
-                                        s.collapsed.remove(&doc.document_id);
-                                    }
-                                }
-                                continue;
-                            };
-                            let snippets = s.kwic.entry(doc.document_id).or_insert_with(|| {
-                                let text = s.index.text(doc.document_id).unwrap_or_default();
-                                Snippet::all_around(text, &doc.matches, CONTEXT_CHARS)
-                            });
-                            let Some(snippet) = snippets.get(m) else {
-                                continue;
-                            };
-                            let range = &doc.matches[m];
-                            let name = format!(
-                                "Match {} [{}, {}) {}",
-                                doc.rel_path, range.start, range.end, snippet.text
+        let l = self.locale.clone();
+        // At the reading end: right in English, left in Arabic.
+        let side = if l.is_rtl() {
+            egui::Panel::left("search results")
+        } else {
+            egui::Panel::right("search results")
+        };
+        side.default_size(420.0).resizable(true).show(ui, |ui| {
+            bw::heading(ui, &l.tr("search-results"));
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
+                    for &(d, m) in &rows[visible] {
+                        let doc = &s.results[d];
+                        let Some(m) = m else {
+                            let open = !s.collapsed.contains(&doc.document_id);
+                            let text = format!(
+                                "{} {} ({})",
+                                if open {
+                                    "▼"
+                                } else {
+                                    bw::arrow(ui.ctx(), false)
+                                },
+                                doc.rel_path,
+                                l.num(doc.matches.len())
                             );
-                            let selected = s.cursor == Some((d, m));
-                            if kwic_row(ui, cache, snippet, selected, &name).clicked() {
-                                cmds.push(Command::OpenMatch {
-                                    document_id: doc.document_id,
-                                    start: range.start,
-                                    end: range.end,
-                                });
+                            let text = bw::data_text(ui, &text, egui::TextStyle::Button);
+                            let button = egui::Button::new(text).frame(false);
+                            if ui
+                                .add_sized([ui.available_width(), ROW_HEIGHT], button)
+                                .clicked()
+                            {
+                                if open {
+                                    s.collapsed.insert(doc.document_id);
+                                } else {
+                                    s.collapsed.remove(&doc.document_id);
+                                }
                             }
+                            continue;
+                        };
+                        let snippets = s.kwic.entry(doc.document_id).or_insert_with(|| {
+                            let text = s.index.text(doc.document_id).unwrap_or_default();
+                            Snippet::all_around(text, &doc.matches, CONTEXT_CHARS)
+                        });
+                        let Some(snippet) = snippets.get(m) else {
+                            continue;
+                        };
+                        let range = &doc.matches[m];
+                        let name = l.tr_args(
+                            "search-match-a11y",
+                            &[
+                                ("doc", doc.rel_path.as_str().into()),
+                                ("start", range.start.into()),
+                                ("end", range.end.into()),
+                                ("text", snippet.text.as_str().into()),
+                            ],
+                        );
+                        let selected = s.cursor == Some((d, m));
+                        if kwic_row(ui, cache, snippet, selected, &name).clicked() {
+                            cmds.push(Command::OpenMatch {
+                                document_id: doc.document_id,
+                                start: range.start,
+                                end: range.end,
+                            });
                         }
-                    });
-            });
+                    }
+                });
+        });
         self.queue.extend(cmds);
     }
 
@@ -622,94 +667,122 @@ impl SanadApp {
             .search
             .snippets
             .get_or_insert_with(SnippetCache::default);
-        egui::Window::new("Label all matches")
+        let l = self.locale.clone();
+        egui::Window::new(super::windows::window_title(ctx, &l.tr("label-all-title")))
+            .id(egui::Id::unique("label-all-window"))
             .open(&mut open)
             .default_size(vec2(560.0, 420.0))
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label("Label the ticked matches as");
-                    egui::ComboBox::new("label all label", "label")
-                        .selected_text(&preview.label)
-                        .show_ui(ui, |ui| {
-                            for l in &self.labels {
-                                if ui
-                                    .selectable_label(l.name == preview.label, &l.name)
-                                    .clicked()
-                                {
-                                    cmds.push(Command::SetPreviewLabel(l.name.clone()));
+                bw::column(ui, |ui| {
+                    bw::row(ui, |ui| {
+                        bw::label(ui, &l.tr("label-all-as"));
+                        let (label, shown) = (
+                            bw::btn(ui, &l.tr("label-all-label")),
+                            bw::data_text(ui, &preview.label, egui::TextStyle::Button),
+                        );
+                        egui::ComboBox::new("label all label", label)
+                            .selected_text(shown)
+                            .show_ui(ui, |ui| {
+                                for lb in &self.labels {
+                                    let t = bw::data_text(ui, &lb.name, egui::TextStyle::Button);
+                                    if ui.selectable_label(lb.name == preview.label, t).clicked() {
+                                        cmds.push(Command::SetPreviewLabel(lb.name.clone()));
+                                    }
                                 }
-                            }
-                        });
-                });
-                let ticked = preview
-                    .rows
-                    .iter()
-                    .filter(|r| r.ticked && !r.already)
-                    .count();
-                let already = preview.rows.iter().filter(|r| r.already).count();
-                ui.label(format!(
-                    "{} match(es); {already} already labelled {} (skipped)",
-                    preview.rows.len(),
-                    preview.label
-                ));
-                egui::ScrollArea::vertical().max_height(300.0).show_rows(
-                    ui,
-                    ROW_HEIGHT,
-                    preview.rows.len(),
-                    |ui, visible| {
-                        for (i, row) in preview
-                            .rows
-                            .iter()
-                            .enumerate()
-                            .skip(visible.start)
-                            .take(visible.len())
-                        {
-                            ui.horizontal(|ui| {
-                                let mut t = row.ticked && !row.already;
-                                let tip = if row.already {
-                                    "already labelled: skipped"
-                                } else {
-                                    ""
-                                };
-                                let r = ui.add_enabled(
-                                    !row.already,
-                                    egui::Checkbox::without_text(&mut t),
-                                );
-                                r.widget_info(|| {
-                                    egui::WidgetInfo::selected(
-                                        egui::Role::CheckBox,
-                                        !row.already,
-                                        t,
-                                        format!(
-                                            "Label {} [{}, {})",
-                                            row.rel_path, row.range.start, row.range.end
-                                        ),
-                                    )
-                                });
-                                if r.changed() {
-                                    cmds.push(Command::TickPreview { row: i, ticked: t });
-                                }
-                                ui.label(format!(
-                                    "{} [{}, {})",
-                                    row.rel_path, row.range.start, row.range.end
-                                ))
-                                .on_hover_text(tip);
-                                kwic_row(ui, cache, &row.snippet, row.already, &row.snippet.text);
                             });
+                    });
+                    let ticked = preview
+                        .rows
+                        .iter()
+                        .filter(|r| r.ticked && !r.already)
+                        .count();
+                    let already = preview.rows.iter().filter(|r| r.already).count();
+                    bw::label(
+                        ui,
+                        &l.tr_args(
+                            "label-all-summary",
+                            &[
+                                ("n", preview.rows.len().into()),
+                                ("already", already.into()),
+                                ("label", preview.label.as_str().into()),
+                            ],
+                        ),
+                    );
+                    egui::ScrollArea::vertical().max_height(300.0).show_rows(
+                        ui,
+                        ROW_HEIGHT,
+                        preview.rows.len(),
+                        |ui, visible| {
+                            for (i, row) in preview
+                                .rows
+                                .iter()
+                                .enumerate()
+                                .skip(visible.start)
+                                .take(visible.len())
+                            {
+                                ui.horizontal(|ui| {
+                                    let mut t = row.ticked && !row.already;
+                                    let tip = if row.already {
+                                        l.tr("label-all-already")
+                                    } else {
+                                        String::new()
+                                    };
+                                    let r = ui.add_enabled(
+                                        !row.already,
+                                        egui::Checkbox::without_text(&mut t),
+                                    );
+                                    r.widget_info(|| {
+                                        egui::WidgetInfo::selected(
+                                            egui::Role::CheckBox,
+                                            !row.already,
+                                            t,
+                                            l.tr_args(
+                                                "label-all-row-a11y",
+                                                &[
+                                                    ("doc", row.rel_path.as_str().into()),
+                                                    ("start", row.range.start.into()),
+                                                    ("end", row.range.end.into()),
+                                                ],
+                                            ),
+                                        )
+                                    });
+                                    if r.changed() {
+                                        cmds.push(Command::TickPreview { row: i, ticked: t });
+                                    }
+                                    let place = l.digits_in(&format!(
+                                        "{} [{}, {})",
+                                        row.rel_path, row.range.start, row.range.end
+                                    ));
+                                    let r = bw::label(ui, &place);
+                                    if !tip.is_empty() {
+                                        r.on_hover_text(bw::hover(ui, &tip));
+                                    }
+                                    kwic_row(
+                                        ui,
+                                        cache,
+                                        &row.snippet,
+                                        row.already,
+                                        &row.snippet.text,
+                                    );
+                                });
+                            }
+                        },
+                    );
+                    bw::row(ui, |ui| {
+                        let text =
+                            bw::btn(ui, &l.tr_args("label-all-apply", &[("n", ticked.into())]));
+                        let hover = bw::hover(ui, &l.tr("label-all-apply-hover"));
+                        let apply = ui
+                            .add_enabled(ticked > 0, egui::Button::new(text))
+                            .on_hover_text(hover);
+                        if apply.clicked() {
+                            cmds.push(Command::ApplyLabelAll);
                         }
-                    },
-                );
-                ui.horizontal(|ui| {
-                    let apply = ui
-                        .add_enabled(ticked > 0, egui::Button::new(format!("Label {ticked}")))
-                        .on_hover_text("One action: one undo removes them all (Ctrl+Shift+L)");
-                    if apply.clicked() {
-                        cmds.push(Command::ApplyLabelAll);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        cmds.push(Command::CloseLabelAll);
-                    }
-                });
+                        if bw::button(ui, &l.tr("cancel")).clicked() {
+                            cmds.push(Command::CloseLabelAll);
+                        }
+                    });
+                })
             });
         if !open {
             cmds.push(Command::CloseLabelAll);

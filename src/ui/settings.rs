@@ -21,6 +21,13 @@ pub struct Settings {
     /// A document still "to do" becomes "in progress" at its first annotation. On by default.
     #[serde(default = "yes")]
     pub mark_in_progress: bool,
+    /// The interface language; `None` follows the system locale (English when it is not
+    /// Arabic).
+    #[serde(default)]
+    pub language: Option<super::i18n::Lang>,
+    /// The digits numbers are shown in (stored data never changes).
+    #[serde(default)]
+    pub digits: super::i18n::Digits,
     /// Reading comfort: document font size, line spacing, zoom, theme (see [`Reading`]).
     #[serde(default)]
     pub reading: Reading,
@@ -119,6 +126,8 @@ impl Default for Settings {
             snap_to_words: true,
             mark_in_progress: true,
             reading: Reading::default(),
+            language: None,
+            digits: Default::default(),
         }
     }
 }
@@ -174,6 +183,8 @@ mod tests {
                 zoom: 120,
                 theme: ThemeChoice::Dark,
             },
+            language: Some(crate::ui::i18n::Lang::Ar),
+            digits: crate::ui::i18n::Digits::ArabicIndic,
         };
         s.save(&path).unwrap();
         assert_eq!(Settings::load(&path), s);

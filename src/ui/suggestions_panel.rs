@@ -8,6 +8,7 @@
 //! one [`Action`], so one undo step.
 
 use super::app::{Command, SanadApp};
+use super::bidi_widgets as bw;
 use super::command::SuggestionScope;
 use super::document_view::SnippetCache;
 use super::search_panel::kwic_row;
@@ -53,12 +54,7 @@ impl SanadApp {
         match command {
             Command::ChooseGazetteer => match self.dialogs.pick_gazetteer() {
                 Some(path) => self.run_suggestion_command(Command::ApplyGazetteer(path)),
-                None => {
-                    self.status = format!(
-                        "No gazetteer chosen. {} (`sanad suggest PROJECT --gazetteer FILE`)",
-                        super::app::NO_DIALOG_HINT
-                    )
-                }
+                None => self.status = self.tr("sugg-no-gazetteer"),
             },
             Command::ApplyGazetteer(path) => self.apply_gazetteer(&path),
             Command::SelectSuggestion(id) => {
@@ -67,9 +63,14 @@ impl SanadApp {
                     self.view.selected_annotation = None;
                     self.view.clear_selection();
                     self.view.scroll_to = Some(s.range());
-                    self.status = format!(
-                        "Suggested {} [{}, {}) from {}: Enter or A accepts it, X rejects it",
-                        s.label, s.start, s.end, s.source
+                    self.status = self.tr_args(
+                        "sugg-selected",
+                        &[
+                            ("label", s.label.as_str().into()),
+                            ("start", s.start.into()),
+                            ("end", s.end.into()),
+                            ("source", s.source.as_str().into()),
+                        ],
                     );
                 }
             }
@@ -102,10 +103,12 @@ impl SanadApp {
                 return;
             }
         }
-        self.status = format!(
-            "Gazetteer {}: {}",
-            list.name,
-            self.suggestions.report.join("; ")
+        self.status = self.tr_args(
+            "sugg-gazetteer-report",
+            &[
+                ("name", list.name.as_str().into()),
+                ("report", self.suggestions.report.join("; ").into()),
+            ],
         );
     }
 
@@ -131,9 +134,7 @@ impl SanadApp {
             _ => Vec::new(),
         };
         if ids.is_empty() {
-            self.status =
-                "No suggestion selected: click a dashed span or a row of the Suggestions list"
-                    .into();
+            self.status = self.tr("sugg-none-selected");
             return;
         }
         // The one to select next: the first after the selected one that stays.
@@ -153,11 +154,12 @@ impl SanadApp {
         };
         self.run_command(Command::Apply(action));
         if self.error.is_none() {
-            self.status = format!(
-                "{} {n} suggestion(s){}",
-                if accept { "Accepted" } else { "Rejected" },
-                if accept { " as annotations" } else { "" }
-            );
+            let key = if accept {
+                "sugg-accepted"
+            } else {
+                "sugg-rejected"
+            };
+            self.status = self.tr_args(key, &[("n", n.into())]);
             if scope == SuggestionScope::Selected
                 && let Some(next) = next
             {
@@ -203,63 +205,65 @@ impl SanadApp {
             .kwic
             .retain(|id, _| cur.suggestions.iter().any(|s| s.id == *id));
         let cache = state.snippets.get_or_insert_with(SnippetCache::default);
-        egui::Panel::right("suggestions")
-            .default_size(360.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui.heading(format!("Suggestions ({})", cur.suggestions.len()));
-                ui.label("Dashed in the text; not annotations until accepted.");
-                ui.horizontal_wrapped(|ui| {
-                    if ui
-                        .button("Accept all")
-                        .on_hover_text("Accept every suggestion of this document (one undo step)")
+        let l = self.locale.clone();
+        // At the reading end: right in English, left in Arabic.
+        let side = if l.is_rtl() {
+            egui::Panel::left("suggestions")
+        } else {
+            egui::Panel::right("suggestions")
+        };
+        side.default_size(360.0).resizable(true).show(ui, |ui| {
+            bw::column(ui, |ui| {
+                bw::heading(
+                    ui,
+                    &l.tr_args("sugg-heading", &[("n", cur.suggestions.len().into())]),
+                );
+                bw::label(ui, &l.tr("sugg-explain"));
+                bw::row_wrapped(ui, |ui| {
+                    let hover = bw::hover(ui, &l.tr("sugg-accept-all-hover"));
+                    if bw::button(ui, &l.tr("sugg-accept-all"))
+                        .on_hover_text(hover)
                         .clicked()
                     {
                         cmds.push(Command::AcceptSuggestions(SuggestionScope::Document));
                     }
-                    if ui
-                        .button("Reject all")
-                        .on_hover_text("Reject every suggestion of this document (one undo step)")
+                    let hover = bw::hover(ui, &l.tr("sugg-reject-all-hover"));
+                    if bw::button(ui, &l.tr("sugg-reject-all"))
+                        .on_hover_text(hover)
                         .clicked()
                     {
                         cmds.push(Command::RejectSuggestions(SuggestionScope::Document));
                     }
                 });
-                ui.horizontal_wrapped(|ui| {
-                    if ui
-                        .add_enabled(
-                            has_selected,
-                            egui::Button::new("Accept").shortcut_text("Enter"),
-                        )
-                        .clicked()
-                    {
+                bw::row_wrapped(ui, |ui| {
+                    let button = |ui: &egui::Ui, key: &str, keys: &str| {
+                        let t = bw::btn(ui, &l.tr(key));
+                        let b = egui::Button::new(t);
+                        if keys.is_empty() {
+                            b
+                        } else {
+                            b.shortcut_text(keys)
+                        }
+                    };
+                    let b = button(ui, "sugg-accept", "Enter");
+                    if ui.add_enabled(has_selected, b).clicked() {
                         cmds.push(Command::AcceptSuggestions(SuggestionScope::Selected));
                     }
-                    if ui
-                        .add_enabled(has_selected, egui::Button::new("Reject").shortcut_text("X"))
-                        .clicked()
-                    {
+                    let b = button(ui, "sugg-reject", "X");
+                    if ui.add_enabled(has_selected, b).clicked() {
                         cmds.push(Command::RejectSuggestions(SuggestionScope::Selected));
                     }
+                    let hover = bw::hover(ui, &l.tr("sugg-accept-name-hover"));
+                    let b = button(ui, "sugg-accept-name", "");
                     if ui
-                        .add_enabled(
-                            has_selected,
-                            egui::Button::new("Accept this name everywhere"),
-                        )
-                        .on_hover_text(
-                            "Accept every suggestion of the selected one's name, in every document",
-                        )
+                        .add_enabled(has_selected, b)
+                        .on_hover_text(hover)
                         .clicked()
                     {
                         cmds.push(Command::AcceptSuggestions(SuggestionScope::Name));
                     }
-                    if ui
-                        .add_enabled(
-                            has_selected,
-                            egui::Button::new("Reject this name everywhere"),
-                        )
-                        .clicked()
-                    {
+                    let b = button(ui, "sugg-reject-name", "");
+                    if ui.add_enabled(has_selected, b).clicked() {
                         cmds.push(Command::RejectSuggestions(SuggestionScope::Name));
                     }
                 });
@@ -273,9 +277,14 @@ impl SanadApp {
                                 .kwic
                                 .entry(s.id)
                                 .or_insert_with(|| Snippet::around(text, s.range(), CONTEXT_CHARS));
-                            let name = format!(
-                                "Suggestion {} [{}, {}) {}",
-                                s.label, s.start, s.end, snippet.text
+                            let name = l.tr_args(
+                                "sugg-row-a11y",
+                                &[
+                                    ("label", s.label.as_str().into()),
+                                    ("start", s.start.into()),
+                                    ("end", s.end.into()),
+                                    ("text", snippet.text.as_str().into()),
+                                ],
                             );
                             let is_selected = selected == Some(s.id);
                             if kwic_row(ui, cache, snippet, is_selected, &name).clicked() {
@@ -283,7 +292,8 @@ impl SanadApp {
                             }
                         }
                     });
-            });
+            })
+        });
         self.queue.extend(cmds);
     }
 }

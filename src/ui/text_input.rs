@@ -554,16 +554,26 @@ impl FieldState {
         let text_color = visuals.text_color();
 
         if self.edit.text().is_empty() && self.edit.preedit().is_none() && !hint.is_empty() {
-            painter.text(
-                pos2(
-                    inner.min.x,
-                    inner.center().y.min(inner.min.y + FIELD_FONT_SIZE * 0.8),
-                ),
-                egui::Align2::LEFT_CENTER,
+            // Through the bidi engine (an Arabic hint reads right to left), at the field's
+            // reading start: its right edge when the hint is right to left.
+            let g = super::bidi_widgets::galley(
+                ui.ctx(),
                 hint,
-                egui::FontId::proportional(13.0),
-                visuals.weak_text_color(),
+                13.0,
+                super::bidi_widgets::Dir::Auto,
+                None,
+                Some(visuals.weak_text_color()),
             );
+            let rtl =
+                crate::text::bidi::BidiParagraph::new(hint, crate::text::DirectionSetting::Auto)
+                    .is_rtl();
+            let y = inner.center().y.min(inner.min.y + FIELD_FONT_SIZE * 0.8) - g.size().y / 2.0;
+            let x = if rtl {
+                inner.max.x - g.size().x
+            } else {
+                inner.min.x
+            };
+            painter.galley(pos2(x, y), g, visuals.weak_text_color());
         }
         let (_, preedit) = self.edit.display_text();
         if preedit.is_none() {

@@ -1,0 +1,434 @@
+# Sanad's interface in English. Every key here must exist in ../ar/sanad.ftl with the same
+# $variables (tests/i18n.rs). Counts are numbers, so plural forms follow CLDR.
+
+## Months (dates are stored in UTC and shown as "day month year, time UTC")
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-time = { $day } { $month } { $year }, { $time } UTC
+
+## Menus
+menu-file = File
+menu-edit = Edit
+menu-help = Help
+menu-open-folder = Open folder…
+menu-open-project = Open project…
+menu-export = Export…
+menu-import-annotations = Import annotations…
+menu-import-annotations-hover = brat, doccano, Label Studio, WebAnno TSV, CoNLL or Sanad JSONL files; one undo step
+menu-apply-gazetteer = Apply gazetteer…
+menu-apply-gazetteer-hover = A list of known names (CSV, TSV or RON): suggests them wherever they occur; one undo step
+menu-include-history = Include history in exports
+menu-save-copy = Save a copy…
+menu-save-copy-hover = A consistent copy of the whole project, safe while you work
+menu-quit = Quit
+menu-undo = Undo
+menu-redo = Redo
+menu-delete-annotation = Delete annotation
+menu-add-relation = Add relation…
+menu-settings = Settings…
+menu-shortcuts = Keyboard shortcuts
+
+## Status bar
+status-importing = importing { $done }/{ $total }
+status-project = Project: { $path }
+status-documents = { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+}: { $todo } to do · { $progress } in progress · { $done } done
+status-annotator-unset = Annotator: not set yet
+status-annotator = Annotator: { $name }
+status-no-project = No project open
+status-selected = Selected { $range }:
+selection-readout = { $n ->
+    [one] { $n } char
+   *[other] { $n } chars
+} · [{ $start }, { $end })
+selected-text-a11y = Selected text { $text }
+
+## Document statuses
+doc-status-todo = To do
+doc-status-in-progress = In progress
+doc-status-done = Done
+
+## Document list
+documents-heading = Documents
+documents-shown = shown
+documents-all = All
+documents-override = ⚠ override
+documents-undrawable = ⚠ { $n ->
+    [one] { $n } character cannot be displayed
+   *[other] { $n } characters cannot be displayed
+}
+documents-override-hover = Holds a directional override (U+202D/U+202E): it can display differently from what it says.
+documents-none-with-status = No document is “{ $status }” ({ $n } in all). Set “shown” to All.
+report-not-imported = Not imported from { $from }:
+report-missing = { $name } — no longer in the folder; the imported copy was kept
+report-changed = { $name } — changed on disk since import; the imported text and its annotations were kept
+report-sample = sample corpus
+unresolved-add = Add them to the scheme and import
+unresolved-skip = Import without those annotations
+annotations-from = Annotations from { $from }:
+
+## Inspector
+inspector-labels = Labels
+inspector-annotations = Annotations
+inspector-no-document = No document open.
+inspector-none-yet = None yet: drag across the text, then press 1–4 or click a label.
+inspector-range-hover = [{ $start }, { $end }) in chars
+inspector-line = l.{ $line }
+inspector-line-hover = Line { $line } of the document
+inspector-annotation-a11y = Annotation { $label } { $text }
+inspector-click-highlight = Click a highlight to see and edit its attributes, note, entity and relations.
+inspector-selected-text-a11y = Selected annotation text
+inspector-start-minus = Start -1
+inspector-start-plus = Start +1
+inspector-end-minus = End -1
+inspector-end-plus = End +1
+inspector-not-in-scheme = { $name }: { $value } (not in the scheme for { $label })
+inspector-note = Note:
+inspector-note-hint = Free text, any language
+inspector-entity = Entity:
+inspector-linked-entity-a11y = Linked entity { $name }
+inspector-open-entity-hover = Click: open the entity panel
+inspector-entity-none = none
+inspector-unlink = Unlink
+inspector-create-entity = Create entity from mention
+inspector-link-entity = Link to an entity:
+inspector-link-entity-hint = Link to an entity: search names and aliases
+inspector-no-entity-match = No entity matches “{ $query }” in its name or aliases. Names match only in the script they are written in: add a Latin alias to find an Arabic name by it.
+inspector-link-to-a11y = Link to { $name }
+inspector-relations = Relations:
+inspector-click-target = Click the target…
+inspector-add-relation = Add (R)
+inspector-delete = Delete
+inspector-delete-relation-hover = Delete this relation
+inspector-related-a11y = Related { $text }
+inspector-history = History
+
+## Central panel
+central-importing = Importing { $what } …
+central-dismiss = Dismiss
+central-no-project = No project open
+central-open-hint = Open a folder of .txt documents to start annotating.
+central-open-folder = Open folder…
+central-open-project = Open project…
+central-no-documents = This project has no documents
+central-no-documents-hint = Open a folder that holds .txt files.
+central-pick-document = Pick a document in the list.
+central-direction = Paragraph direction:
+central-direction-auto = Auto
+central-direction-rtl = Right to left
+central-direction-ltr = Left to right
+central-show-invisible = Show invisible characters
+central-status = status
+central-encoding-guessed = ⚠ encoding guessed: { $encoding }
+central-encoding = encoding: { $encoding }
+central-redecode-as = Decode the source file again as:
+central-encoding-hover = How the file's bytes became this text. A guessed encoding can be wrong on short files; choose another to decode the file again (only before the document has annotations; Ctrl+Z undoes it).
+central-doc-note = Document note
+central-doc-note-written = Document note (written)
+central-doc-note-label = Note about this document:
+central-copied = { $n ->
+    [one] Copied { $n } character
+   *[other] Copied { $n } characters
+}
+welcome-sample = Welcome to Sanad. This sample corpus holds three short texts: drag across a name, press a number key (1–4) to label it, and see it in the inspector. Ctrl+Z undoes.
+
+## Status messages
+msg-no-folder = No folder chosen. { msg-no-dialog }
+msg-no-project = No project chosen. { msg-no-dialog }
+msg-no-copy = No copy saved. { msg-no-dialog } (`sanad backup PROJECT OUT.sanad`)
+msg-no-scheme-export = Scheme not exported. { msg-no-dialog }
+msg-no-scheme = No scheme chosen. { msg-no-dialog }
+msg-no-dialog = If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal) and neither zenity nor kdialog is installed: install one, or use the command line.
+msg-exported = Exported { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+} to { $path }
+msg-exported-warnings = Exported { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+} to { $path } with { $w ->
+    [one] { $w } warning
+   *[other] { $w } warnings
+}: { $list }
+msg-export-failed = export failed ({ $error }): { $path }
+msg-copy-saved = Saved a copy of the project to { $path }
+msg-copy-failed = no copy saved: { $error }
+msg-scheme-exported = Scheme exported to { $path }
+msg-scheme-export-failed = cannot export the scheme ({ $error }): { $path }
+msg-scheme-merged = Scheme merged from { $path }
+msg-scheme-read-failed = cannot read the scheme ({ $error }): { $path }
+msg-selected-annotation = Selected annotation { $id }: a number relabels it, Delete removes it, R starts a relation
+msg-only-spaces = The selection holds only spaces; nothing labelled
+msg-select-first = Select some text first (drag across it), then press a label key.
+msg-relation-from = Relation from this { $label }: click its target annotation (Esc cancels)
+msg-select-annotation-first = Select an annotation first (click it), then press R.
+msg-relation-same = a relation needs two different annotations
+msg-relation-none = no relation type allows { $head } to { $child } in this scheme
+msg-entity-created = Created entity “{ $name }” and linked this mention
+msg-no-mention = This entity has no linked mention yet.
+msg-annotator-empty = The annotator's name cannot be empty.
+msg-recorded-as = Changes are recorded as { $name }
+msg-keep-spaces-on = New spans keep spaces at their edges
+msg-keep-spaces-off = Spaces and invisible marks are trimmed off new spans
+msg-relation-cancelled = Relation cancelled
+msg-linked-kind = Linked, but note: the entity is a { $kind } and this mention is labelled { $label }
+msg-undone = Undone
+msg-undone-what = Undone: { $what }
+msg-redone-what = Redone: { $what }
+msg-opened = Opened { $path }
+msg-language = Interface language: English
+
+## What an action did (status bar, after Undo:/Redo:)
+did-label = Labelled [{ $start }, { $end }) as { $label }
+did-label-many = Labelled { $n ->
+    [one] { $n } span
+   *[other] { $n } spans
+} as { $label }
+did-delete-annotation = Deleted annotation { $id }
+did-relabel = Relabelled annotation { $id } as { $label }
+did-direction = Paragraph direction set to { $direction }
+did-status = Status set to { $status }
+did-add-relation = Added relation { $relation }
+did-set-attribute = Set { $name } = { $value }
+did-clear-attribute = Cleared { $name }
+did-link-entity = Linked to entity { $id }
+did-rename-label = Renamed label to { $name }
+did-create-entity = Created entity “{ $name }”
+did-edit-entity = Entity “{ $name }” saved with { $n ->
+    [one] { $n } alias
+   *[other] { $n } aliases
+}
+did-merge-entities = Merged entity { $merged } into entity { $survivor }
+did-split-entity = Split the mention off into entity “{ $name }”
+did-delete-entity = Deleted entity { $id }; its mentions keep their spans
+did-note = Saved the note
+did-document-note = Saved the document note
+did-resize = Moved the span to [{ $start }, { $end })
+did-delete-relation = Deleted a relation
+did-unlink-entity = Unlinked the entity
+
+## Windows
+ask-name-title = Who is annotating?
+ask-name-why = Your name goes into the audit trail with every change you make.
+ask-name-hint = Your name
+ask-name-ok = OK
+ask-name-empty = Type a name first: it cannot be empty.
+shortcuts-title = Keyboard shortcuts
+relation-type-title = Relation type
+relation-type-which = More than one relation type fits. Which one?
+cancel = Cancel
+delete-label-title = Delete label?
+delete-label-text = { $name } holds { $n ->
+    [one] { $n } annotation
+   *[other] { $n } annotations
+}. Deleting the label deletes them too (Ctrl+Z brings all back).
+delete-label-button = Delete { $name } and { $n ->
+    [one] { $n } annotation
+   *[other] { $n } annotations
+}
+delete-label-keep = Keep it
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-language-label = Interface language:
+settings-digits = Digits:
+settings-digits-western = Western (0123)
+settings-digits-arabic = Arabic-Indic (٠١٢٣)
+settings-annotator = Annotator
+settings-save-name = Save name
+settings-selecting = Selecting and labelling
+settings-snap = A drag selects whole words (hold Alt while dragging for single letters)
+settings-mark-in-progress = A document still “to do” becomes “in progress” at its first annotation
+settings-keep-spaces = Keep spaces at span edges
+settings-keep-spaces-hover = Off (the default): a new span loses the spaces and invisible direction marks at its two ends, so "المعتقل " is stored as "المعتقل". Exports warn about any span that still has them.
+settings-labels = Labels
+settings-open-project = Open a project to edit its labels.
+settings-name = Name
+settings-colour = Colour
+settings-apply = Apply
+settings-delete = Delete…
+settings-new-label = New label:
+settings-new-label-hint = NAME
+settings-key-hint = key
+settings-add-label = Add label
+settings-export-scheme = Export scheme…
+settings-import-scheme = Import scheme…
+
+## Search
+search-menu = Search
+search-find-document = Find in document…
+search-find-project = Find in project…
+search-next = Next match
+search-previous = Previous match
+search-label-all = Label all matches…
+search-match-at = Match [{ $start }, { $end })
+search-nothing-ticked = Nothing ticked: nothing labelled
+search-count = { $n ->
+    [one] { $n } match
+   *[other] { $n } matches
+} in { $d ->
+    [one] { $d } document
+   *[other] { $d } documents
+}
+search-no-match = No match
+search-match-of = Match { $i } of { $n }
+search-add-label-first = Add a label first
+search-no-match-to-label = No match to label
+search-find-in-project = Find in project:
+search-find = Find:
+search-hint = text, or a regex
+search-field-hover = Enter: next match, Shift+Enter: previous
+search-query-a11y = Search query
+search-scope-document = Document
+search-scope-project = Project
+search-mode = mode
+search-mode-substring = Substring
+search-mode-word = Whole word
+search-mode-clitics = Word + proclitics
+search-mode-regex = Regex
+search-arabic-aware = Arabic-aware ▾
+search-fold-harakat = Ignore harakat and Quranic marks
+search-fold-tatweel = Ignore tatweel ـ
+search-fold-persian = Persian ی ک = ي ك
+search-fold-case = Ignore case
+search-fold-presentation = Presentation forms (PDF text)
+search-fold-all-off = All off (exact)
+search-fold-defaults = Defaults
+search-previous-hover = Previous match (Shift+F3)
+search-next-hover = Next match (F3)
+search-label-all-button = Label all…
+search-label-all-hover = Label every match (Ctrl+Shift+L)
+search-close-hover = Close the search bar
+search-results = Search results
+search-match-a11y = Match { $doc } [{ $start }, { $end }) { $text }
+label-all-title = Label all matches
+label-all-as = Label the ticked matches as
+label-all-label = label
+label-all-summary = { $n ->
+    [one] { $n } match
+   *[other] { $n } matches
+}; { $already } already labelled { $label } (skipped)
+label-all-already = already labelled: skipped
+label-all-row-a11y = Label { $doc } [{ $start }, { $end })
+label-all-apply = Label { $n }
+label-all-apply-hover = One action: one undo removes them all (Ctrl+Shift+L)
+
+## Suggestions (gazetteer)
+sugg-no-gazetteer = No gazetteer chosen. { msg-no-dialog } (`sanad suggest PROJECT --gazetteer FILE`)
+sugg-selected = Suggested { $label } [{ $start }, { $end }) from { $source }: Enter or A accepts it, X rejects it
+sugg-gazetteer-report = Gazetteer { $name }: { $report }
+sugg-none-selected = No suggestion selected: click a dashed span or a row of the Suggestions list
+sugg-accepted = Accepted { $n ->
+    [one] { $n } suggestion
+   *[other] { $n } suggestions
+} as annotations
+sugg-rejected = Rejected { $n ->
+    [one] { $n } suggestion
+   *[other] { $n } suggestions
+}
+sugg-heading = Suggestions ({ $n })
+sugg-explain = Dashed in the text; not annotations until accepted.
+sugg-accept-all = Accept all
+sugg-accept-all-hover = Accept every suggestion of this document (one undo step)
+sugg-reject-all = Reject all
+sugg-reject-all-hover = Reject every suggestion of this document (one undo step)
+sugg-accept = Accept
+sugg-reject = Reject
+sugg-accept-name = Accept this name everywhere
+sugg-accept-name-hover = Accept every suggestion of the selected one's name, in every document
+sugg-reject-name = Reject this name everywhere
+sugg-row-a11y = Suggestion { $label } [{ $start }, { $end }) { $text }
+
+## Entities
+ent-heading = Entities
+ent-none-yet = None yet: select a mention and use “Create entity” in the inspector.
+ent-find = Find an entity:
+ent-find-hint = Name or alias, any script
+ent-no-match = No entity has this in its name or aliases.
+ent-row-a11y = Entity { $name }
+ent-row-hover = Click: open the entity panel (mentions, rename, aliases, merge, split, delete)
+ent-row-hover-aliases = Also: { $aliases }
+    Click: open the entity panel (mentions, rename, aliases, merge, split, delete)
+ent-title = Entity
+ent-name-a11y = Entity name { $name }
+ent-summary = { $kind } · { $m ->
+    [one] { $m } mention
+   *[other] { $m } mentions
+} · { $a ->
+    [one] { $a } alias
+   *[other] { $a } aliases
+}
+ent-name = Name:
+ent-name-hint = Entity name
+ent-rename = Rename
+ent-aliases = Aliases (any script; search finds the entity by each):
+ent-remove-alias-hover = Remove this alias
+ent-alias-a11y = Alias { $alias }
+ent-new-alias = New alias:
+ent-new-alias-hint = Another name, e.g. in Latin script
+ent-add-alias = Add alias
+ent-merge-with = Merge with:
+ent-chosen-a11y = Chosen entity { $name }
+ent-merge-explain = The one kept takes every mention and the other's name and aliases as aliases ({ $a } + { $b } mentions). One Ctrl+Z undoes it.
+ent-keep-this = Keep this one
+ent-keep-this-hover = Merge the chosen entity into this one
+ent-keep-chosen = Keep the chosen one
+ent-keep-chosen-hover = Merge this entity into the chosen one
+ent-merge-hint = Find the entity to merge with: name or alias
+ent-no-other = No other entity matches.
+ent-merge-a11y = Merge with { $name }
+ent-merge-hover = { $kind } · { $m ->
+    [one] { $m } mention
+   *[other] { $m } mentions
+}
+ent-delete-confirm = Delete this entity? Its { $m ->
+    [one] { $m } mention keeps its span and label
+   *[other] { $m } mentions keep their spans and labels
+} and lose the link. Ctrl+Z brings it back.
+ent-delete = Delete entity
+ent-delete-ask = Delete…
+ent-mentions = Mentions ({ $n })
+ent-next-mention = Next mention
+ent-next-mention-hover = Open the next mention, in any document (again: the one after)
+ent-no-mentions = None: select an annotation and link it from the inspector.
+ent-mention-hover = { $label } · chars
+ent-split = Split off
+ent-split-hover = Unlink this mention into a new entity of the same type, named by its text
+ent-mention-a11y = Mention { $doc } [{ $start }, { $end }) { $text }
+
+## Decoding a document again
+redecode-unknown = unknown encoding “{ $label }”
+redecode-no-folder = this project records no source folder to read the file from
+redecode-unreadable = cannot read the source file again ({ $error }): { $path }
+redecode-changed = the source file's bytes changed since import; not decoded again: { $path }
+redecode-failed = cannot decode as { $encoding } ({ $error }): { $path }
+view-undrawable = U+{ $code }: no font can draw this character
+
+## A span's char offsets, [start, end)
+range = [{ $start }, { $end })
+
+## View menu (reading comfort)
+view-menu = View
+view-zoom-in = Zoom in
+view-zoom-out = Zoom out
+view-zoom-reset = Actual size (100 %)
+view-theme-system = Follow the system
+view-theme-light = Light
+view-theme-dark = Dark
+view-focus-controls = Move focus to the controls
+view-reading-settings = Reading settings…
+menu-import-as-suggestions = …as suggestions
+menu-import-as-suggestions-hover = Bring the spans in as suggestions to accept or reject (model pre-annotations); relations, attributes and notes are reported, not imported
