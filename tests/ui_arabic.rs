@@ -106,7 +106,7 @@ fn arabic_main_window_is_mirrored_and_its_menus_read_arabic() {
         (open_folder.max.x - quit.max.x).abs() < 1.0,
         "one right edge"
     );
-    h.get_by_label("استيراد التوسيمات…");
+    h.get_by_label("استيراد التوسيمات… Ctrl+I");
     h.get_by_label("تضمين سجل التعديلات في التصدير");
 }
 

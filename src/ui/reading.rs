@@ -141,38 +141,42 @@ impl SanadApp {
         ui.heading("Reading");
         let r = &mut self.settings.reading;
         let before = *r;
-        egui::Grid::new("reading-grid").show(ui, |ui| {
-            let l = ui.label("Document text size").id;
-            ui.add(
-                egui::Slider::new(&mut r.font_size, Reading::FONT_SIZES)
-                    .suffix(" pt")
-                    .step_by(1.0),
-            )
-            .labelled_by(l);
-            ui.end_row();
-            let l = ui.label("Line spacing").id;
-            ui.add(
-                egui::Slider::new(&mut r.line_spacing, Reading::LINE_SPACINGS)
-                    .suffix(" %")
-                    .step_by(5.0),
-            )
-            .labelled_by(l);
-            ui.end_row();
-            let l = ui.label("Zoom (whole window)").id;
-            ui.add(
-                egui::Slider::new(&mut r.zoom, Reading::ZOOMS)
-                    .suffix(" %")
-                    .step_by(10.0),
-            )
-            .labelled_by(l);
-            ui.end_row();
-            ui.label("Theme");
-            ui.horizontal(|ui| {
-                for (choice, text) in THEMES {
-                    ui.radio_value(&mut r.theme, choice, text);
-                }
+        // The grid in a left-aligned layout: an egui grid in a right-aligned one (the Arabic
+        // interface) grows without bound and its sliders get a NaN width.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            egui::Grid::new("reading-grid").show(ui, |ui| {
+                let l = ui.label("Document text size").id;
+                ui.add(
+                    egui::Slider::new(&mut r.font_size, Reading::FONT_SIZES)
+                        .suffix(" pt")
+                        .step_by(1.0),
+                )
+                .labelled_by(l);
+                ui.end_row();
+                let l = ui.label("Line spacing").id;
+                ui.add(
+                    egui::Slider::new(&mut r.line_spacing, Reading::LINE_SPACINGS)
+                        .suffix(" %")
+                        .step_by(5.0),
+                )
+                .labelled_by(l);
+                ui.end_row();
+                let l = ui.label("Zoom (whole window)").id;
+                ui.add(
+                    egui::Slider::new(&mut r.zoom, Reading::ZOOMS)
+                        .suffix(" %")
+                        .step_by(10.0),
+                )
+                .labelled_by(l);
+                ui.end_row();
+                ui.label("Theme");
+                ui.horizontal(|ui| {
+                    for (choice, text) in THEMES {
+                        ui.radio_value(&mut r.theme, choice, text);
+                    }
+                });
+                ui.end_row();
             });
-            ui.end_row();
         });
         if ui.button("Reset reading settings").clicked() {
             *r = Reading::default();

@@ -7,7 +7,7 @@ use super::bidi_widgets as bw;
 use super::i18n::{Digits, Lang};
 use super::text_input::TextInput;
 use crate::model::Action;
-use egui::{RichText, Ui};
+use egui::Ui;
 
 /// A window title laid out by the bidi engine (egui's title bar has none of its own).
 pub(super) fn window_title(ctx: &egui::Context, text: &str) -> egui::WidgetText {
@@ -18,7 +18,6 @@ pub(super) fn window_title(ctx: &egui::Context, text: &str) -> egui::WidgetText 
         .map_or(18.0, |f| f.size);
     egui::WidgetText::Galley(bw::galley(ctx, text, size, bw::Dir::Ui, None, None))
 }
-
 
 impl SanadApp {
     /// Floating windows: first-run name question, settings, shortcuts, relation type choice,
