@@ -368,6 +368,44 @@ fn a_signed_manifest_verifies_with_its_key_only_and_not_once_changed() {
         };
         assert!(check(&public), "minisign refused Sanad's signature");
         assert!(!check(&other));
+        // minisign's legacy signature (`-l`, Ed25519 over the raw bytes) made with Sanad's key
+        // verifies in Sanad.
+        let legacy = Command::new(&minisign)
+            .args(["-S", "-l", "-s"])
+            .arg(&key)
+            .arg("-m")
+            .arg(brat.join("manifest.json"))
+            .arg("-x")
+            .arg(brat.join("manifest.json.sig"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(legacy.status.success(), "{legacy:?}");
+        let text = std::fs::read_to_string(brat.join("manifest.json.sig")).unwrap();
+        let line = text.lines().nth(1).unwrap();
+        let raw = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, line).unwrap();
+        assert_eq!(&raw[..2], b"Ed", "a legacy signature: {text}");
+        let (ok, out, err) = verify(&brat, Some(&public));
+        assert!(ok && out.contains("signature: valid"), "{out}{err}");
+        // A key minisign made (unencrypted, `-G -W`) signs Sanad's export.
+        let made = Command::new(&minisign)
+            .args(["-G", "-W", "-p"])
+            .arg(dir.path().join("m.pub"))
+            .arg("-s")
+            .arg(dir.path().join("m.key"))
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(made.status.success(), "{made:?}");
+        let theirs = dir.path().join("theirs.brat");
+        export(
+            &project,
+            "brat",
+            &theirs,
+            &["--sign", dir.path().join("m.key").to_str().unwrap()],
+        );
+        let (ok, out, err) = verify(&theirs, Some(&dir.path().join("m.pub")));
+        assert!(ok && out.contains("signature: valid"), "{out}{err}");
     } else {
         eprintln!("minisign is not installed: its check of Sanad's signature was skipped");
     }
