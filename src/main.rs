@@ -708,6 +708,9 @@ fn export(
 ) -> anyhow::Result<()> {
     use sanad::export::{ExportError, Format, Scope};
     let format = request.format.unwrap_or(Format::Jsonl);
+    if let Some(key) = sign {
+        sanad::export::sign::secret_key_id(key)?;
+    }
     let project = Project::open_existing(project_file)?;
     request.options.scope = match (done_only, document) {
         (true, Some(_)) => bail!("--done-only and --document do not go together"),

@@ -243,6 +243,16 @@ fn read_secret(path: &Path) -> Result<([u8; 8], SigningKey), SignError> {
     Ok((id, signing))
 }
 
+/// The key id of the secret key at `path` (read, checked and wiped): lets a caller refuse a bad
+/// key before exporting.
+///
+/// # Errors
+/// [`SignError::Io`], [`SignError::Format`].
+pub fn secret_key_id(path: &Path) -> Result<String, SignError> {
+    let (id, _signing) = read_secret(path)?;
+    Ok(key_id_hex(id))
+}
+
 /// Signs the file at `file` with the secret key at `key` and writes `FILE.sig` atomically
 /// (minisign's prehashed `ED` signature; the trusted comment names the time and the file);
 /// returns the signature's path. `project` is the project file, which is never overwritten.
