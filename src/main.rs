@@ -14,6 +14,9 @@
 //!              [--offsets codepoint|utf16|bytes|grapheme] [--history] [--include-suggestions] (jsonl)
 //!              [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics] (conll)
 //!              [--bom] (csv)
+//!              [--sign KEY]          also sign the manifest every export writes
+//! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
+//! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! sanad suggest PROJECT --gazetteer FILE   apply a list of known names: suggestions per label
@@ -128,6 +131,26 @@ enum Sub {
         /// `suggestions`, each marked `"status": "suggested"`; they are never among `spans`.
         #[arg(long)]
         include_suggestions: bool,
+        /// Sign the export's manifest with this secret key (from `sanad keygen`, or
+        /// `minisign -G -W`): writes manifest.json.sig (NAME.manifest.json.sig for a file).
+        #[arg(long, value_name = "KEY", requires = "output")]
+        sign: Option<PathBuf>,
+    },
+    /// Check an export (folder, file, or its manifest) against its manifest: every file's
+    /// SHA-256 and size; with --key also the manifest's signature. Exits 1 on any difference.
+    Verify {
+        /// The exported folder or file.
+        path: PathBuf,
+        /// The signer's public key (NAME.pub from `sanad keygen`, or a minisign public key).
+        #[arg(long, value_name = "PUB")]
+        key: Option<PathBuf>,
+    },
+    /// Make an Ed25519 key pair for signing exports (minisign's format): NAME.key (secret,
+    /// unencrypted, mode 0600) and NAME.pub.
+    Keygen {
+        /// The key pair's path without extension.
+        #[arg(long, value_name = "NAME")]
+        output: PathBuf,
     },
     /// Search every document: one match per line (document, start, end in code points, snippet).
     Search {
@@ -331,6 +354,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             split_clitics,
             bom,
             include_suggestions,
+            sign,
         }) => {
             let format = match format {
                 Format::Jsonl => sanad::export::Format::Jsonl,
@@ -389,9 +413,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 &project_file,
                 output,
                 request,
-                done_only,
-                document.as_deref(),
+                (done_only, document.as_deref()),
+                sign.as_deref(),
             )
+        }
+        Some(Sub::Verify { path, key }) => {
+            let report = sanad::export::verify::verify(&path, key.as_deref())?;
+            for line in report.lines() {
+                println!("{}", printable_name(&line));
+            }
+            if !report.ok() {
+                bail!("the export does not match its manifest: {}", path.display());
+            }
+            Ok(())
+        }
+        Some(Sub::Keygen { output }) => {
+            let (secret, public, id) = sanad::export::sign::keygen(&output)?;
+            eprintln!(
+                "key {id}: keep {} private (not protected by a passphrase); give {} to whoever checks your exports",
+                secret.display(),
+                public.display()
+            );
+            Ok(())
         }
         Some(Sub::Search { .. }) if cli.project.is_some() => {
             bail!("--project does not go with search: give the project file as the first argument")
@@ -660,11 +703,14 @@ fn export(
     project_file: &std::path::Path,
     output: Option<PathBuf>,
     mut request: sanad::export::Request,
-    done_only: bool,
-    document: Option<&str>,
+    (done_only, document): (bool, Option<&str>),
+    sign: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use sanad::export::{ExportError, Format, Scope};
     let format = request.format.unwrap_or(Format::Jsonl);
+    if let Some(key) = sign {
+        sanad::export::sign::secret_key_id(key)?;
+    }
     let project = Project::open_existing(project_file)?;
     request.options.scope = match (done_only, document) {
         (true, Some(_)) => bail!("--done-only and --document do not go together"),
@@ -694,6 +740,11 @@ fn export(
                     .collect::<Vec<_>>()
                     .join(" and ")
             );
+            if let Some(key) = sign {
+                let manifest = sanad::export::manifest::manifest_path(format, &out);
+                let sig = sanad::export::sign::sign_file(&manifest, key, project_file)?;
+                eprintln!("signed the manifest: {}", sig.display());
+            }
             summary
         }
         None if !format.is_stream() => bail!(

@@ -162,7 +162,8 @@ fn the_seed_organization_comes_back_from_webanno_doccano_and_label_studio() {
     );
 }
 
-/// Every file below `root` (the marker aside), by relative path.
+/// Every file below `root`, by relative path; the export manifest aside (it holds the export's
+/// time and the project's id).
 fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![root.to_path_buf()];
@@ -173,7 +174,9 @@ fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
                 stack.push(e.path());
             } else {
                 let rel = e.path().strip_prefix(root).unwrap().display().to_string();
-                out.insert(rel, std::fs::read(e.path()).unwrap());
+                if rel != "manifest.json" {
+                    out.insert(rel, std::fs::read(e.path()).unwrap());
+                }
             }
         }
     }

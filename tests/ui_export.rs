@@ -49,7 +49,9 @@ fn the_export_dialog_writes_the_chosen_format_and_summarises() {
     let summary = outcome.expect("the export succeeded");
     // JSONL is the default format: a file at the chosen path, both documents, one span.
     assert_eq!((summary.documents, summary.spans), (2, 1));
-    assert_eq!(summary.written, vec![target.clone()]);
+    // The file, then its manifest beside it (issue 14).
+    let manifest = sanad::export::manifest::beside(&target);
+    assert_eq!(summary.written, vec![target.clone(), manifest]);
     let text = std::fs::read_to_string(&target).unwrap();
     assert_eq!(text.lines().count(), 2);
     // The same export in brat through the command the dialog sends.
@@ -185,7 +187,10 @@ fn the_window_offers_every_format_and_exports_the_ticked_documents() {
     let summary = export_through_the_window(&mut h);
     assert_eq!((summary.documents, summary.spans), (2, 1));
     let csv_path = out.join("p.csv");
-    assert_eq!(summary.written, vec![csv_path.clone()]);
+    assert_eq!(
+        summary.written,
+        vec![csv_path.clone(), out.join("p.csv.manifest.json")]
+    );
     let bytes = std::fs::read(&csv_path).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the BOM");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();

@@ -15,6 +15,11 @@ pub struct FolderWriter {
 }
 
 impl FolderWriter {
+    /// The (temporary) folder being filled.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
     /// Writes `bytes` to `rel` (a `/`-separated path below the folder; its folders are made),
     /// a new file (synced with the rest of the folder before it is renamed into place).
     ///

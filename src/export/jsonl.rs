@@ -689,8 +689,21 @@ pub fn write_jsonl_with(
     progress: &super::progress::Progress,
     out: &mut dyn Write,
 ) -> Result<ExportSummary, ExportError> {
-    let mut docs = documents_with(project, options, progress)?;
+    let docs = documents_with(project, options, progress)?;
     progress.start_writing();
+    write_documents(docs, options, out)
+}
+
+/// Writes `docs` ([`documents_with`]'s records, code points) as JSONL to `out`, in
+/// `options.unit`.
+///
+/// # Errors
+/// [`ExportError`].
+pub fn write_documents(
+    mut docs: Vec<JsonlDocument>,
+    options: &ExportOptions,
+    out: &mut dyn Write,
+) -> Result<ExportSummary, ExportError> {
     let mut summary = ExportSummary {
         documents: docs.len(),
         spans: docs.iter().map(|d| d.spans.len()).sum(),

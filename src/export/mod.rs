@@ -27,12 +27,15 @@ pub mod hf;
 pub mod hf_tokens;
 pub mod jsonl;
 pub mod label_studio;
+pub mod manifest;
 pub mod progress;
 pub mod provenance;
 pub mod refi_qda;
 pub mod rows;
+pub mod sign;
 pub mod tokens;
 pub mod units;
+pub mod verify;
 pub mod w3c;
 pub mod webanno;
 pub mod xlsx;
@@ -228,7 +231,10 @@ pub fn export_to(
 ///
 /// Every format goes through [`file::write_atomically`] (one file through a temporary file),
 /// [`file::write_folder_atomically`] (brat, WebAnno TSV) or
-/// [`folder::write_folder_atomically`] (Hugging Face).
+/// [`folder::write_folder_atomically`] (Hugging Face). Every export also writes its manifest
+/// ([`manifest`]): `manifest.json` inside a folder (renamed into place with it), or
+/// `NAME.manifest.json` beside a file (written atomically once the file is in place; the last
+/// path in [`ExportSummary::written`]).
 ///
 /// # Errors
 /// [`ExportError`]; [`ExportError::Cancelled`].
@@ -240,36 +246,40 @@ pub fn export_to_with(
     progress: &Progress,
 ) -> Result<ExportSummary, ExportError> {
     let options = &request.options;
+    let unit = match format {
+        Format::Jsonl => options.unit.as_str(),
+        _ => format.unit(),
+    };
+    let header = manifest::Header::new(project, format, unit)?;
     let checked = |r: Result<ExportSummary, ExportError>| {
         let s = r?;
         progress.check()?;
         Ok(s)
     };
-    let mut summary = if format.is_table() {
-        export_table(project, format, request, path, progress)?
+    let (mut summary, content) = if format.is_table() {
+        export_table(project, format, request, path, progress, &header)?
     } else {
-        match format {
+        let docs = jsonl::documents_with(project, options, progress)?;
+        progress.start_writing();
+        let content = manifest::Content::from_jsonl(&docs, &project.annotation_authorship()?);
+        let summary = match format {
             Format::Jsonl => file::write_atomically(path, project.path(), |out| {
-                checked(jsonl::write_jsonl_with(project, options, progress, out))
+                checked(jsonl::write_documents(docs, options, out))
             })?,
             Format::Brat => {
-                let docs = jsonl::documents_with(project, options, progress)?;
-                progress.start_writing();
                 let scheme = project.scheme()?;
                 file::write_folder_atomically(path, project.path(), |root| {
-                    checked(brat::write(&docs, &scheme, root))
+                    let s = checked(brat::write(&docs, &scheme, root))?;
+                    manifest::write_into_folder(root, &header, &content)?;
+                    Ok(s)
                 })?
             }
-            Format::WebannoTsv => {
-                let docs = jsonl::documents_with(project, options, progress)?;
-                progress.start_writing();
-                file::write_folder_atomically(path, project.path(), |root| {
-                    checked(webanno::write(&docs, root))
-                })?
-            }
+            Format::WebannoTsv => file::write_folder_atomically(path, project.path(), |root| {
+                let s = checked(webanno::write(&docs, root))?;
+                manifest::write_into_folder(root, &header, &content)?;
+                Ok(s)
+            })?,
             _ => {
-                let docs = jsonl::documents_with(project, options, progress)?;
-                progress.start_writing();
                 let config = label_studio::config_path(path);
                 let mut s = file::write_atomically(path, project.path(), |out| {
                     let s = checked(write_stream(&docs, format, request, out))?;
@@ -286,23 +296,36 @@ pub fn export_to_with(
                 }
                 s
             }
-        }
+        };
+        (summary, content)
     };
     summary.written.insert(0, path.to_owned());
+    if !format.is_folder() {
+        let written = manifest::write_beside(&summary.written, project.path(), &header, &content)?;
+        summary.written.push(written);
+    }
     Ok(summary)
 }
 
-/// The W3C, Hugging Face, CSV, XLSX and REFI-QDA exports (read through [`rows::load_with`]).
+/// The W3C, Hugging Face, CSV, XLSX and REFI-QDA exports (read through [`rows::load_with`]),
+/// with what the manifest says of their content.
 fn export_table(
     project: &Project,
     format: Format,
     request: &Request,
     path: &Path,
     progress: &Progress,
-) -> Result<ExportSummary, ExportError> {
+    header: &manifest::Header,
+) -> Result<(ExportSummary, manifest::Content), ExportError> {
     let options = &request.options;
     let corpus = rows::load_with(project, options.skip_invalid, &options.scope, progress)?;
     progress.start_writing();
+    let sources = project
+        .document_index()?
+        .into_iter()
+        .map(|(id, _, sha)| (id, sha))
+        .collect();
+    let content = manifest::Content::from_corpus(&corpus, &sources);
     let mut warnings = corpus.warnings.clone();
     let write_bytes = |bytes: &[u8]| {
         file::write_atomically(path, project.path(), |out| {
@@ -318,6 +341,7 @@ fn export_table(
                 |w| {
                     let more = hf::write_corpus(&corpus, w)?;
                     progress.check()?;
+                    manifest::write_into_folder(w.root(), header, &content)?;
                     Ok(more)
                 },
             )?);
@@ -338,13 +362,14 @@ fn export_table(
             progress.check()
         })?,
     }
-    Ok(ExportSummary {
+    let summary = ExportSummary {
         documents: corpus.documents.len(),
         spans: corpus.span_count(),
         warnings,
         misaligned: Vec::new(),
         written: Vec::new(),
-    })
+    };
+    Ok((summary, content))
 }
 
 /// Writes CSV or W3C JSON-LD of `corpus` to `out`.

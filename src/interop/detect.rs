@@ -87,7 +87,9 @@ fn list(root: &Path) -> Result<Vec<(String, PathBuf)>, InteropError> {
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).map_err(|e| read_err(e, &dir))? {
             let entry = entry.map_err(|e| read_err(e, &dir))?;
-            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            if entry.file_name().as_encoded_bytes().starts_with(b".")
+                || crate::export::manifest::is_manifest_name(&entry.file_name().to_string_lossy())
+            {
                 continue;
             }
             let kind = entry.file_type().map_err(|e| read_err(e, &entry.path()))?;

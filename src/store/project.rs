@@ -252,6 +252,16 @@ impl Project {
                 "INSERT INTO meta(key, value) VALUES ('created_at', ?1)",
                 [now_rfc3339()],
             )?;
+            // A random id that exports name (src/export/manifest.rs); without a random source
+            // the manifest derives one from `created_at` instead.
+            let mut id = [0u8; 16];
+            if getrandom::fill(&mut id).is_ok() {
+                let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();
+                tx.execute(
+                    "INSERT INTO meta(key, value) VALUES ('project_id', ?1)",
+                    [hex],
+                )?;
+            }
         }
         tx.commit()?;
         Ok(())
