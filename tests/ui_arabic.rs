@@ -51,6 +51,15 @@ fn labelled(text: &str) -> By<'_> {
     By::new().predicate(move |n| n.label().is_some_and(|l| plain(&l) == text))
 }
 
+/// A node whose label or value (a static label's text), without isolates, is `text`.
+fn shown(text: &str) -> By<'_> {
+    By::new().predicate(move |n| {
+        n.label()
+            .or_else(|| n.value())
+            .is_some_and(|l| plain(&l) == text)
+    })
+}
+
 fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize, String)> {
     let app = h.state();
     let p = app.project().unwrap();
@@ -106,7 +115,7 @@ fn arabic_main_window_is_mirrored_and_its_menus_read_arabic() {
         (open_folder.max.x - quit.max.x).abs() < 1.0,
         "one right edge"
     );
-    h.get_by_label("استيراد التوسيمات…");
+    h.get_by_label("استيراد التوسيمات… Ctrl+I");
     h.get_by_label("تضمين سجل التعديلات في التصدير");
 }
 
@@ -178,4 +187,77 @@ fn language_switches_in_settings_without_restart_and_is_kept() {
         kept.contains("language: Some(Ar)") && kept.contains("digits: ArabicIndic"),
         "{kept}"
     );
+}
+
+/// File → Export… in Arabic: the window, its formats and its choice of documents read Arabic,
+/// the choices run right to left, and an export started from it still writes the file and
+/// summarises it in Arabic.
+#[test]
+fn the_export_window_reads_arabic_and_still_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("seed.txt"), FIRST_LINE).unwrap();
+    let target = dir.path().join("out.csv");
+    let dialogs = ScriptedDialogs {
+        export: Some(target.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let settings = dir.path().join("settings.ron");
+    std::fs::write(&settings, "(annotator: Some(\"ليلى\"))").unwrap();
+    let mut app = SanadApp::new(Box::new(dialogs)).with_settings_file(settings);
+    app.set_language(Lang::Ar);
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    let doc = app.current().unwrap().document.id;
+    // "الدفاع المدني السوري" is chars [6, 26) of the seed's first line.
+    app.run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+        id: None,
+        document_id: doc,
+        start: 6,
+        end: 26,
+        label: "ORGANIZATION".into(),
+    }));
+    app.run_command(Command::ChooseExport);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    // The format list, in Arabic: CSV is "CSV (جدول بيانات)".
+    h.get_by_label("الصيغة").click();
+    h.run();
+    h.get_by_label("مجموعات بيانات Hugging Face (مجلد)");
+    h.get_by_label("CSV (جدول بيانات)").click();
+    h.run();
+    h.get(shown("المواضع: نقاط ترميز"));
+    h.get_by_label("البدء بعلامة ترتيب البايتات UTF-8 (يحتاجها Excel لقراءة العربية)");
+    // The scope choices read right to left: "the whole project" first, at the right.
+    let whole = h.get_by_label("المشروع كله").rect();
+    let ticked = h.get_by_label("المحدَّدة أدناه").rect();
+    assert!(whole.min.x > ticked.max.x, "{whole:?} right of {ticked:?}");
+    assert!(
+        h.query_by_label("the whole project").is_none(),
+        "no English left"
+    );
+    h.get_by_label("تصدير…").click();
+    h.run_steps(3);
+    h.state_mut().wait_for_export();
+    h.run();
+    let summary = h.state().export_outcome().cloned().unwrap().unwrap();
+    assert_eq!((summary.documents, summary.spans), (1, 1));
+    assert_eq!(summary.written, vec![target.clone()]);
+    let csv = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        csv.contains("seed.txt,ORGANIZATION,الدفاع المدني السوري,"),
+        "{csv}"
+    );
+    // The summary in Arabic: "exported as CSV (code points): one document, and one span".
+    h.get(shown(
+        "صُدِّر بصيغة CSV (جدول بيانات) (نقاط ترميز): مستند واحد، ومقطع واحد.",
+    ));
+    h.get(shown("لا تحذيرات."));
 }

@@ -16,10 +16,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
-/// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
-/// dialog service (XDG desktop portal) on this desktop.
-pub(super) const NO_DIALOG_HINT: &str = "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal) and neither zenity nor kdialog is installed: install one, or use the command line.";
-
 pub use super::command::Command;
 
 /// The document being shown.

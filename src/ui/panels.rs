@@ -6,8 +6,8 @@
 use super::app::{Command, SanadApp};
 use super::bidi_widgets as bw;
 use super::document_view;
-use super::shortcuts::{Act, keys_of};
 use super::i18n::Locale;
+use super::shortcuts::{Act, keys_of};
 use super::text_input::TextInput;
 use crate::model::{Action, DocumentStatus, LabelDef};
 use crate::text::DirectionSetting;
@@ -130,26 +130,45 @@ impl SanadApp {
                         egui::Layout::left_to_right(egui::Align::Center)
                     };
                     ui.with_layout(layout, |ui| self.menus(ui, &l));
-            });
+                });
         });
     }
 
     fn menus(&mut self, ui: &mut Ui, l: &Locale) {
         let file = bw::btn(ui, &l.tr("menu-file"));
         ui.menu_button(file, |ui| {
-            if bw::menu_item(ui, true, &l.tr("menu-open-folder"), Some(keys_of(Act::OpenFolder))).clicked() {
+            if bw::menu_item(
+                ui,
+                true,
+                &l.tr("menu-open-folder"),
+                Some(keys_of(Act::OpenFolder)),
+            )
+            .clicked()
+            {
                 self.queue.push(Command::ChooseFolder);
             }
-            if bw::menu_item(ui, true, &l.tr("menu-open-project"), Some(keys_of(Act::OpenProject))).clicked() {
+            if bw::menu_item(
+                ui,
+                true,
+                &l.tr("menu-open-project"),
+                Some(keys_of(Act::OpenProject)),
+            )
+            .clicked()
+            {
                 self.queue.push(Command::ChooseProject);
             }
             let has = self.project.is_some();
             if bw::menu_item(ui, has, &l.tr("menu-export"), Some(keys_of(Act::Export))).clicked() {
                 self.queue.push(Command::ChooseExport);
             }
-            if bw::menu_item(ui, has, &l.tr("menu-import-annotations"), Some(keys_of(Act::ImportAnnotations)))
-                .on_hover_text(bw::hover(ui, &l.tr("menu-import-annotations-hover")))
-                .clicked()
+            if bw::menu_item(
+                ui,
+                has,
+                &l.tr("menu-import-annotations"),
+                Some(keys_of(Act::ImportAnnotations)),
+            )
+            .on_hover_text(bw::hover(ui, &l.tr("menu-import-annotations-hover")))
+            .clicked()
             {
                 self.queue.push(Command::ChooseAnnotations);
             }
@@ -162,18 +181,29 @@ impl SanadApp {
                 .on_hover_text(bw::hover(ui, &l.tr("menu-import-as-suggestions-hover")))
                 .changed()
             {
-                self.queue.push(Command::SetImportAsSuggestions(as_suggestions));
+                self.queue
+                    .push(Command::SetImportAsSuggestions(as_suggestions));
             }
-            if bw::menu_item(ui, has, &l.tr("menu-apply-gazetteer"), Some(keys_of(Act::ApplyGazetteer)))
-                .on_hover_text(bw::hover(ui, &l.tr("menu-apply-gazetteer-hover")))
-                .clicked()
+            if bw::menu_item(
+                ui,
+                has,
+                &l.tr("menu-apply-gazetteer"),
+                Some(keys_of(Act::ApplyGazetteer)),
+            )
+            .on_hover_text(bw::hover(ui, &l.tr("menu-apply-gazetteer-hover")))
+            .clicked()
             {
                 self.queue.push(Command::ChooseGazetteer);
             }
             bw::checkbox(ui, &mut self.export_history, &l.tr("menu-include-history"));
-            if bw::menu_item(ui, has, &l.tr("menu-save-copy"), Some(keys_of(Act::SaveCopy)))
-                .on_hover_text(bw::hover(ui, &l.tr("menu-save-copy-hover")))
-                .clicked()
+            if bw::menu_item(
+                ui,
+                has,
+                &l.tr("menu-save-copy"),
+                Some(keys_of(Act::SaveCopy)),
+            )
+            .on_hover_text(bw::hover(ui, &l.tr("menu-save-copy-hover")))
+            .clicked()
             {
                 self.queue.push(Command::ChooseSaveCopy);
             }
@@ -205,14 +235,35 @@ impl SanadApp {
                 self.queue.push(Command::Redo);
             }
             let selected = self.view.selected_annotation.is_some();
-            if bw::menu_item(ui, selected, &l.tr("menu-delete-annotation"), Some(keys_of(Act::Delete))).clicked() {
+            if bw::menu_item(
+                ui,
+                selected,
+                &l.tr("menu-delete-annotation"),
+                Some(keys_of(Act::Delete)),
+            )
+            .clicked()
+            {
                 self.queue.push(Command::DeleteSelected);
             }
-            if bw::menu_item(ui, selected, &l.tr("menu-add-relation"), Some(keys_of(Act::StartRelation))).clicked() {
+            if bw::menu_item(
+                ui,
+                selected,
+                &l.tr("menu-add-relation"),
+                Some(keys_of(Act::StartRelation)),
+            )
+            .clicked()
+            {
                 self.queue.push(Command::StartRelation);
             }
             ui.separator();
-            if bw::menu_item(ui, true, &l.tr("menu-settings"), Some(keys_of(Act::Settings))).clicked() {
+            if bw::menu_item(
+                ui,
+                true,
+                &l.tr("menu-settings"),
+                Some(keys_of(Act::Settings)),
+            )
+            .clicked()
+            {
                 self.windows.settings = true;
             }
         });
@@ -220,7 +271,14 @@ impl SanadApp {
         self.view_menu(ui);
         let help = bw::btn(ui, &l.tr("menu-help"));
         ui.menu_button(help, |ui| {
-            if bw::menu_item(ui, true, &l.tr("menu-shortcuts"), Some(keys_of(Act::Shortcuts))).clicked() {
+            if bw::menu_item(
+                ui,
+                true,
+                &l.tr("menu-shortcuts"),
+                Some(keys_of(Act::Shortcuts)),
+            )
+            .clicked()
+            {
                 self.windows.shortcuts = true;
             }
         });

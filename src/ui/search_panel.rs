@@ -415,7 +415,11 @@ impl SanadApp {
                     Command::OpenSearch { project: true },
                 ),
                 (l.tr("search-next"), Act::NextMatch, Command::StepMatch(1)),
-                (l.tr("search-previous"), Act::PreviousMatch, Command::StepMatch(-1)),
+                (
+                    l.tr("search-previous"),
+                    Act::PreviousMatch,
+                    Command::StepMatch(-1),
+                ),
                 (
                     l.tr("search-label-all"),
                     Act::LabelAll,

@@ -19,7 +19,6 @@ pub(super) fn window_title(ctx: &egui::Context, text: &str) -> egui::WidgetText 
     egui::WidgetText::Galley(bw::galley(ctx, text, size, bw::Dir::Ui, None, None))
 }
 
-
 impl SanadApp {
     /// Floating windows: first-run name question, settings, shortcuts, relation type choice,
     /// label deletion confirmation.

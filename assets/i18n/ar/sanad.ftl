@@ -512,3 +512,100 @@ view-focus-controls = نقل التركيز إلى عناصر التحكم
 view-reading-settings = إعدادات القراءة…
 menu-import-as-suggestions = استيرادها اقتراحاتٍ
 menu-import-as-suggestions-hover = استيراد المقاطع اقتراحاتٍ تُقبل أو تُرفض (توسيمات مسبقة من نموذج)؛ أما العلاقات والسمات والملاحظات فتُذكر في التقرير ولا تُستورد
+
+## نافذة التصدير (ملف ← تصدير…)
+export-title = تصدير
+export-format = الصيغة
+export-format-jsonl = سند JSONL
+export-format-brat = brat standoff (مجلد)
+export-format-doccano = doccano JSONL
+export-format-label-studio = Label Studio JSON
+export-format-webanno-tsv = WebAnno TSV 3.3 / INCEpTION (مجلد)
+export-format-conll = CoNLL (IOB2 / BIOES)
+export-format-w3c = توسيم الويب W3C (JSON-LD)
+export-format-hf = مجموعات بيانات Hugging Face (مجلد)
+export-format-csv = CSV (جدول بيانات)
+export-format-xlsx = مصنَّف Excel (XLSX)
+export-format-refi-qda = مشروع REFI-QDA (QDPX)
+export-unit-jsonl = نقاط ترميز (أو الوحدة المختارة، مذكورة في كل سطر)
+export-unit-codepoints = نقاط ترميز
+export-unit-utf16 = وحدات ترميز UTF-16
+export-unit-utf8 = بايتات UTF-8 (ومعها مواضع البايت في الملف الأصلي)
+export-unit-graphemes = عناقيد حرفية (graphemes)
+export-unit-tokens = وحدات نصية (tokens)
+export-unit-w3c = نقاط ترميز (TextPositionSelector)
+export-unit-hf = نقاط ترميز (للمقاطع)؛ وحدات كلمات UAX #29 (ner_tags)
+export-unit-refi-qda = نقاط ترميز (أحرف النص المصدر)
+export-unit-stated = { $unit }، مذكورة في كل سطر في الحقل offset_unit
+export-offsets = المواضع: { $unit }
+export-offset-unit = وحدة المواضع:
+export-history = تضمين سجل التعديلات لكل توسيم
+export-suggestions = تضمين اقتراحات معجم الأسماء التي لم تُقبل بعد (منفصلةً عن المقاطع)
+export-tags = الوسوم:
+export-clitics = فصل السوابق العربية (و، ف، ب، ك، ل، ال) عن الكلمات
+export-misaligned = مقطع لا يقع على حدود الوحدات النصية:
+export-misaligned-widen = يُوسَّع
+export-misaligned-split = تُقسَم الوحدات
+export-misaligned-drop = يُستبعَد
+export-bom = البدء بعلامة ترتيب البايتات UTF-8 (يحتاجها Excel لقراءة العربية)
+export-about-label-studio = يكتب المهام وبجانبها الملف NAME.label_config.xml.
+export-about-brat = يكتب مجلدًا: NAME.txt وNAME.ann لكل مستند، والملف annotation.conf.
+export-about-webanno = يكتب مجلدًا: ملف NAME.tsv واحد لكل مستند.
+export-about-hf = يكتب مجلدًا تقرؤه datasets.load_dataset (الوحدات النصية والمقاطع والعلاقات والمستندات).
+export-about-xlsx = الأوراق: التوسيمات (من اليمين إلى اليسار، مع التصفية التلقائية) وعدد التوسيمات لكل وسم.
+export-skip-invalid = استبعاد المقاطع المخالفة لقواعد النموذج (وإلا توقف التصدير)
+export-documents = المستندات:
+export-scope-project = المشروع كله
+export-scope-selected = المحدَّدة أدناه
+export-scope-done = المنجَزة
+export-tick-one = حدِّد مستندًا واحدًا على الأقل أدناه.
+export-start = تصدير…
+export-writing = { $n ->
+    [zero] جارٍ الكتابة…
+    [one] جارٍ كتابة مستند واحد…
+    [two] جارٍ كتابة مستندين…
+    [few] جارٍ كتابة { $n } مستندات…
+    [many] جارٍ كتابة { $n } مستندًا…
+   *[other] جارٍ كتابة { $n } مستند…
+}
+export-reading = جارٍ قراءة المستند { $done } من { $total }…
+export-cancel = إلغاء التصدير
+export-ticked = حُدِّد { $n } من { $total }
+export-tick-all = تحديد الكل
+export-tick-none = إلغاء تحديد الكل
+export-include-a11y = تضمين { $path }
+export-summary = صُدِّر بصيغة { $format } ({ $unit }): { $n ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $n } مستندات
+    [many] { $n } مستندًا
+   *[other] { $n } مستند
+}، و{ $s ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعان
+    [few] { $s } مقاطع
+    [many] { $s } مقطعًا
+   *[other] { $s } مقطع
+}.
+export-written = كُتب في: { $path }
+export-misaligned-count = { $n ->
+    [zero] لا مقاطع خارج حدود الوحدات النصية:
+    [one] مقطع واحد لا يطابق حدود الوحدات النصية كما هي:
+    [two] مقطعان لا يطابقان حدود الوحدات النصية كما هي:
+    [few] { $n } مقاطع لا تطابق حدود الوحدات النصية كما هي:
+    [many] { $n } مقطعًا لا يطابق حدود الوحدات النصية كما هي:
+   *[other] { $n } مقطع لا يطابق حدود الوحدات النصية كما هي:
+}
+export-no-warnings = لا تحذيرات.
+export-warnings = { $n ->
+    [zero] لا تحذيرات:
+    [one] تحذير واحد:
+    [two] تحذيران:
+    [few] { $n } تحذيرات:
+    [many] { $n } تحذيرًا:
+   *[other] { $n } تحذير:
+}
+export-stopped = توقف التصدير: { $path }
+export-nothing = لم يُصدَّر شيء. { msg-no-dialog } (`sanad export PROJECT --format { $format } --output PATH`)

@@ -432,3 +432,80 @@ view-focus-controls = Move focus to the controls
 view-reading-settings = Reading settings…
 menu-import-as-suggestions = …as suggestions
 menu-import-as-suggestions-hover = Bring the spans in as suggestions to accept or reject (model pre-annotations); relations, attributes and notes are reported, not imported
+
+## Export window (File → Export…)
+export-title = Export
+export-format = Format
+export-format-jsonl = Sanad JSONL
+export-format-brat = brat standoff (folder)
+export-format-doccano = doccano JSONL
+export-format-label-studio = Label Studio JSON
+export-format-webanno-tsv = WebAnno TSV 3.3 / INCEpTION (folder)
+export-format-conll = CoNLL (IOB2 / BIOES)
+export-format-w3c = W3C Web Annotation (JSON-LD)
+export-format-hf = Hugging Face datasets (folder)
+export-format-csv = CSV (spreadsheet)
+export-format-xlsx = Excel workbook (XLSX)
+export-format-refi-qda = REFI-QDA project (QDPX)
+export-unit-jsonl = code points (or the unit chosen, stated on each line)
+export-unit-codepoints = code points
+export-unit-utf16 = UTF-16 code units
+export-unit-utf8 = UTF-8 bytes (also byte offsets into the original file)
+export-unit-graphemes = graphemes
+export-unit-tokens = tokens
+export-unit-w3c = code points (TextPositionSelector)
+export-unit-hf = code points (spans); UAX #29 word tokens (ner_tags)
+export-unit-refi-qda = code points (characters of the source text)
+export-unit-stated = { $unit }, stated on each line as offset_unit
+export-offsets = Offsets: { $unit }
+export-offset-unit = Offset unit:
+export-history = Include each annotation's history
+export-suggestions = Include gazetteer suggestions not yet accepted (apart from the spans)
+export-tags = Tags:
+export-clitics = Split Arabic proclitics (wa, fa, bi, ka, li, al) off words
+export-misaligned = A span not on token edges:
+export-misaligned-widen = widen
+export-misaligned-split = split tokens
+export-misaligned-drop = leave out
+export-bom = Start with a UTF-8 byte-order mark (Excel needs it to read Arabic)
+export-about-label-studio = Writes the tasks and NAME.label_config.xml beside them.
+export-about-brat = Writes a folder: NAME.txt and NAME.ann per document, annotation.conf.
+export-about-webanno = Writes a folder: one NAME.tsv per document.
+export-about-hf = Writes a folder that datasets.load_dataset reads (tokens, spans, relations, documents).
+export-about-xlsx = Sheets: annotations (right to left, autofilter) and counts per label.
+export-skip-invalid = Leave out spans that break the model's rules (else the export stops)
+export-documents = Documents:
+export-scope-project = the whole project
+export-scope-selected = those ticked below
+export-scope-done = those marked done
+export-tick-one = Tick at least one document below.
+export-start = Export…
+export-writing = Writing { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+}…
+export-reading = Reading document { $done } of { $total }…
+export-cancel = Cancel export
+export-ticked = { $n } of { $total } ticked
+export-tick-all = Tick all
+export-tick-none = Tick none
+export-include-a11y = Include { $path }
+export-summary = Exported { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+}, { $s ->
+    [one] { $s } span
+   *[other] { $s } spans
+} as { $format } ({ $unit }).
+export-written = Written: { $path }
+export-misaligned-count = { $n ->
+    [one] { $n } span did not fit the tokens as it is:
+   *[other] { $n } spans did not fit the tokens as they are:
+}
+export-no-warnings = No warnings.
+export-warnings = { $n ->
+    [one] { $n } warning:
+   *[other] { $n } warnings:
+}
+export-stopped = the export stopped: { $path }
+export-nothing = Nothing exported. { msg-no-dialog } (`sanad export PROJECT --format { $format } --output PATH`)
