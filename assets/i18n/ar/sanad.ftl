@@ -609,3 +609,105 @@ export-warnings = { $n ->
 }
 export-stopped = توقف التصدير: { $path }
 export-nothing = لم يُصدَّر شيء. { msg-no-dialog } (`sanad export PROJECT --format { $format } --output PATH`)
+
+## استيراد مجلد أو ملفات توسيم
+msg-project-inside = سيقع ملف المشروع داخل المجلد الذي يستورده، وسند لا يكتب في ذلك المجلد أبدًا؛ اختر مسارًا للمشروع خارجه: { $path }
+msg-imported = { $n ->
+    [zero] لم يُستورد أي مستند جديد
+    [one] استُورد مستند جديد واحد
+    [two] استُورد مستندان جديدان
+    [few] استُوردت { $n } مستندات جديدة
+    [many] استُورد { $n } مستندًا جديدًا
+   *[other] استُورد { $n } مستند جديد
+} من { $what }؛ وتُخطّي { $skipped }
+msg-import-stopped = توقف الاستيراد على نحو غير متوقع
+msg-import-no-project = افتح مشروعًا أولًا، ثم استورد التوسيمات إليه.
+msg-no-annotation-files = لم يُعثر على ملفات توسيم (.ann أو .jsonl أو .json أو WebAnno .tsv أو .conll): { $path }
+msg-import-refused = { $message }: { $path }
+
+## اختصارات لوحة المفاتيح (F1): عناوين المجموعات، وحركات الفأرة، وعمل كل صف
+shortcut-group-files = الملفات
+shortcut-group-editing = التحرير
+shortcut-group-labelling = التحديد والتوسيم
+shortcut-group-moving = التنقّل
+shortcut-group-search = البحث
+shortcut-group-suggestions = الاقتراحات والكيانات
+shortcut-group-view = العرض والقراءة
+shortcut-group-text-fields = في حقل نصي
+shortcut-group-help = مساعدة
+mouse-resize = البداية ±١، النهاية ±١
+mouse-drag = سحب
+mouse-alt-drag = Alt+سحب
+mouse-double-click = نقر مزدوج
+mouse-click = نقر
+mouse-entity-enter = Enter (لوحة الكيان)
+shortcut-open-folder = فتح مجلد من مستندات ‎.txt
+shortcut-open-project = فتح مشروع (‎.sanad)
+shortcut-export = تصدير… (مع اختيار الصيغة)
+shortcut-import-annotations = استيراد التوسيمات (brat أو doccano أو Label Studio أو WebAnno TSV أو CoNLL أو Sanad JSONL)
+shortcut-apply-gazetteer = تطبيق معجم أسماء (قائمة بأسماء معروفة)
+shortcut-save-copy = حفظ نسخة من المشروع
+shortcut-quit = خروج
+shortcut-redo = إعادة
+shortcut-undo = تراجع
+shortcut-delete = حذف التوسيم المحدَّد
+shortcut-start-relation = بدء علاقة من التوسيم المحدَّد؛ ثم انقر التوسيم الهدف
+shortcut-resize = أزرار لوحة الفحص: تحريك بداية التوسيم المحدَّد أو نهايته عنقودًا حرفيًّا واحدًا
+shortcut-settings = الإعدادات: اسم الموسِّم، والقراءة (حجم الخط، وتباعد الأسطر، والمظهر)، والوسوم، والمخطط
+shortcut-drag = تحديد مقطع: كلمات كاملة عند طرفيه (النطاق المنطقي بين الضغط والإفلات)
+shortcut-alt-drag = تحديد مقطع حرفًا حرفًا (عناقيد حرفية)، دون التقيّد بحدود الكلمات
+shortcut-double-click = تحديد كلمة
+shortcut-click = وضع المؤشر، أو تحديد التظليل الذي تحته (مرة أخرى: التظليل التالي المتراكب)
+shortcut-caret = تحريك المؤشر في المستند عنقودًا حرفيًّا / كلمةً، في الاتجاه الذي تراه (يبدأ من أول سطر ظاهر)
+shortcut-extend-grapheme = توسيع التحديد عنقودًا حرفيًّا واحدًا، في الاتجاه الذي تراه
+shortcut-extend-word = توسيع التحديد كلمةً، في الاتجاه الذي تراه
+shortcut-select-all = تحديد المستند كله
+shortcut-copy = نسخ نص التحديد بترتيبه المنطقي
+shortcut-label-keys = توسيم التحديد، أو تغيير وسم التوسيم المحدَّد (المفتاح الظاهر على كل وسم)
+shortcut-escape = إغلاق النافذة المفتوحة؛ وإلا فإلغاء العلاقة أو مسح التحديد
+shortcut-tab-annotations = تحديد التوسيم التالي / السابق والتمرير إليه (ما لم يكن التركيز على عنصر تحكم)
+shortcut-scroll-line = تمرير المستند سطرًا واحدًا
+shortcut-scroll-page = تمرير المستند صفحة واحدة
+shortcut-top-end = الانتقال إلى أول المستند / آخره
+shortcut-previous-document = المستند السابق في القائمة
+shortcut-next-document = المستند التالي في القائمة
+shortcut-find-all = البحث في كل مستندات المشروع
+shortcut-find = البحث في المستند المعروض (مع مراعاة خصائص العربية)
+shortcut-previous-match = النتيجة السابقة
+shortcut-next-match = النتيجة التالية
+shortcut-search-field = في حقل البحث: النتيجة التالية / السابقة
+shortcut-label-all = توسيم كل النتائج: معاينتها أولًا، ثم مرة أخرى لتوسيم المحدَّد منها (بتراجع واحد)
+shortcut-suggestion = قبول اقتراح معجم الأسماء المحدَّد (فيصير توسيمًا) / رفضه
+shortcut-entity-enter = في حقل الاسم: إعادة تسمية الكيان؛ وفي حقل الاسم البديل الجديد: إضافته (لكلٍّ منهما تراجع واحد)
+shortcut-zoom-in = تكبير (الواجهة كلها؛ ويُحفظ بين مرات التشغيل)
+shortcut-zoom-out = تصغير
+shortcut-zoom-reset = العودة إلى الحجم 100 %
+shortcut-toggle-theme = التبديل بين المظهر الفاتح والداكن (وفي الإعدادات: اتباع النظام)
+shortcut-focus-controls = نقل تركيز لوحة المفاتيح إلى القوائم واللوحات؛ ثم ينتقل Tab / Shift+Tab من عنصر تحكم إلى آخر، ويضغط Space أو Enter العنصر، ويعيد Esc لوحة المفاتيح إلى المستند
+shortcut-field-arrows = تحريك المؤشر عنقودًا حرفيًّا واحدًا في اتجاه السهم على الشاشة (مع Ctrl: كلمة؛ ومع Shift: تحديد)
+shortcut-field-home-end = بداية السطر / نهايته بترتيب القراءة: الطرف الأيمن / الأيسر من السطر العربي (مع Ctrl: للنص كله)
+shortcut-field-delete = حذف العنقود الحرفي قبل المؤشر / بعده بترتيب القراءة (مع Ctrl: كلمة)
+shortcut-field-undo = التراجع عن الكتابة في الحقل / إعادتها، لا في المشروع (ويعيد Ctrl+Shift+Z أيضًا)
+shortcut-field-clipboard = تحديد الكل، نسخ، قص، لصق
+shortcut-field-leave = مغادرة الحقل (تُحفظ الملاحظة عند مغادرة حقلها)
+shortcut-shortcuts = قائمة الاختصارات هذه
+
+## إعدادات القراءة، والمظاهر، وأنماط الخط السفلي، والمستند لقارئات الشاشة
+settings-reading = القراءة
+reading-font-size = حجم نص المستند
+reading-line-spacing = تباعد الأسطر
+reading-zoom = التكبير (النافذة كلها)
+reading-theme = المظهر
+reading-reset = إعادة ضبط إعدادات القراءة
+reading-points = نقطة
+msg-zoom = التكبير { $zoom } %
+msg-theme-light = المظهر الفاتح
+msg-theme-dark = المظهر الداكن
+underline-solid = خط سفلي متصل
+underline-dashed = خط سفلي متقطع
+underline-dotted = خط سفلي منقَّط
+underline-double = خط سفلي مزدوج
+underline-wavy = خط سفلي متموّج
+underline-dash-dot = خط سفلي من شرطات ونقاط
+a11y-document = نص المستند
+a11y-annotation-description = { $label }: الأحرف من { $start } إلى { $end } من المستند

@@ -509,3 +509,101 @@ export-warnings = { $n ->
 }
 export-stopped = the export stopped: { $path }
 export-nothing = Nothing exported. { msg-no-dialog } (`sanad export PROJECT --format { $format } --output PATH`)
+
+## Importing a folder or annotation files
+msg-project-inside = the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: { $path }
+msg-imported = Imported { $n ->
+    [one] { $n } new document
+   *[other] { $n } new documents
+} from { $what }; { $skipped } skipped
+msg-import-stopped = the import stopped unexpectedly
+msg-import-no-project = Open a project first, then import annotations into it.
+msg-no-annotation-files = no annotation files found (.ann, .jsonl, .json, WebAnno .tsv, .conll): { $path }
+msg-import-refused = { $message }: { $path }
+
+## Keyboard shortcuts (F1): group headings, mouse gestures, what each row does
+shortcut-group-files = Files
+shortcut-group-editing = Editing
+shortcut-group-labelling = Selecting and labelling
+shortcut-group-moving = Moving around
+shortcut-group-search = Search
+shortcut-group-suggestions = Suggestions and entities
+shortcut-group-view = View and reading
+shortcut-group-text-fields = In a text field
+shortcut-group-help = Help
+mouse-resize = Start ±1, End ±1
+mouse-drag = Drag
+mouse-alt-drag = Alt+Drag
+mouse-double-click = Double-click
+mouse-click = Click
+mouse-entity-enter = Enter (entity panel)
+shortcut-open-folder = Open a folder of .txt documents
+shortcut-open-project = Open a project (.sanad)
+shortcut-export = Export… (choose the format)
+shortcut-import-annotations = Import annotations (brat, doccano, Label Studio, WebAnno TSV, CoNLL, Sanad JSONL)
+shortcut-apply-gazetteer = Apply a gazetteer (a list of known names)
+shortcut-save-copy = Save a copy of the project
+shortcut-quit = Quit
+shortcut-redo = Redo
+shortcut-undo = Undo
+shortcut-delete = Delete the selected annotation
+shortcut-start-relation = Start a relation from the selected annotation; then click its target
+shortcut-resize = Inspector buttons: move the selected annotation's start or end by one grapheme
+shortcut-settings = Settings: annotator name, reading (font size, line spacing, theme), labels, scheme
+shortcut-drag = Select a span: whole words at both ends (logical range between press and release)
+shortcut-alt-drag = Select a span letter by letter (grapheme clusters), without snapping to words
+shortcut-double-click = Select a word
+shortcut-click = Place the caret, or select the highlight under it (again: the next stacked one)
+shortcut-caret = Move the caret in the document by a grapheme / a word, in the direction you see (it starts at the first line in view)
+shortcut-extend-grapheme = Extend the selection by one grapheme, in the direction you see
+shortcut-extend-word = Extend the selection by a word, in the direction you see
+shortcut-select-all = Select the whole document
+shortcut-copy = Copy the selection's logical text
+shortcut-label-keys = Label the selection, or relabel the selected annotation (the key shown on each label)
+shortcut-escape = Close the open window; else cancel a relation or clear the selection
+shortcut-tab-annotations = Select the next / previous annotation and scroll to it (while no control has the focus)
+shortcut-scroll-line = Scroll the document by a line
+shortcut-scroll-page = Scroll the document by a page
+shortcut-top-end = Go to the top / the end of the document
+shortcut-previous-document = Previous document in the list
+shortcut-next-document = Next document in the list
+shortcut-find-all = Find in every document of the project
+shortcut-find = Find in the shown document (Arabic-aware)
+shortcut-previous-match = Previous match
+shortcut-next-match = Next match
+shortcut-search-field = In the search field: next / previous match
+shortcut-label-all = Label all matches: preview them, then again to label the ticked ones (one undo)
+shortcut-suggestion = Accept (it becomes an annotation) / reject the selected gazetteer suggestion
+shortcut-entity-enter = In Name: rename the entity; in New alias: add the alias (each one undo)
+shortcut-zoom-in = Zoom in (the whole interface; kept between runs)
+shortcut-zoom-out = Zoom out
+shortcut-zoom-reset = Zoom back to 100 %
+shortcut-toggle-theme = Switch between the light and the dark theme (Settings: follow the system)
+shortcut-focus-controls = Move the keyboard focus to the menus and panels; then Tab / Shift+Tab go from control to control, Space or Enter presses, Esc gives the keyboard back to the document
+shortcut-field-arrows = Move the caret one grapheme the way the arrow points on screen (Ctrl: a word; Shift: select)
+shortcut-field-home-end = Start / end of the line in reading order: right / left edge of an Arabic line (Ctrl: of the whole text)
+shortcut-field-delete = Delete the grapheme before / after the caret in reading order (Ctrl: a word)
+shortcut-field-undo = Undo / redo typing in the field, not the project (Ctrl+Shift+Z redoes too)
+shortcut-field-clipboard = Select all, copy, cut, paste
+shortcut-field-leave = Leave the field (a note is saved when you leave it)
+shortcut-shortcuts = This list of shortcuts
+
+## Reading settings, themes, underline styles, the document for screen readers
+settings-reading = Reading
+reading-font-size = Document text size
+reading-line-spacing = Line spacing
+reading-zoom = Zoom (whole window)
+reading-theme = Theme
+reading-reset = Reset reading settings
+reading-points = pt
+msg-zoom = Zoom { $zoom } %
+msg-theme-light = Light theme
+msg-theme-dark = Dark theme
+underline-solid = solid underline
+underline-dashed = dashed underline
+underline-dotted = dotted underline
+underline-double = double underline
+underline-wavy = wavy underline
+underline-dash-dot = dash-dot underline
+a11y-document = Document text
+a11y-annotation-description = { $label }: characters { $start } to { $end } of the document
