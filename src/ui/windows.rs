@@ -7,7 +7,7 @@ use super::bidi_widgets as bw;
 use super::i18n::{Digits, Lang};
 use super::text_input::TextInput;
 use crate::model::Action;
-use egui::{RichText, Ui};
+use egui::Ui;
 
 /// A window title laid out by the bidi engine (egui's title bar has none of its own).
 pub(super) fn window_title(ctx: &egui::Context, text: &str) -> egui::WidgetText {
@@ -219,7 +219,7 @@ impl SanadApp {
                         .label_edits
                         .entry(l.id)
                         .or_insert_with(|| (l.name.clone(), hex.clone()));
-                    super::label_style::swatch(ui, l, egui::vec2(22.0, 16.0));
+                    super::label_style::swatch(ui, l, egui::vec2(22.0, 16.0), &self.locale);
                     ui.add(
                         TextInput::singleline(&mut edit.0)
                             .id_salt(("label-name", l.id))
