@@ -711,3 +711,22 @@ underline-wavy = خط سفلي متموّج
 underline-dash-dot = خط سفلي من شرطات ونقاط
 a11y-document = نص المستند
 a11y-annotation-description = { $label }: الأحرف من { $start } إلى { $end } من المستند
+
+## نوافذ الملفات في النظام (العناوين وأنواع الملفات)
+dialog-open-folder = فتح مجلد من مستندات ‎.txt
+dialog-open-project = فتح مشروع سند
+dialog-project-kind = مشروع سند
+dialog-export = تصدير التوسيمات
+dialog-export-file-kind = ملف { $ext }
+dialog-export-folder = تصدير التوسيمات إلى مجلد جديد (سمِّه)
+dialog-folder-kind = مجلد
+dialog-import-scheme = استيراد مخطط وسوم
+dialog-export-scheme = تصدير مخطط الوسوم
+dialog-scheme-kind = مخطط وسوم RON
+dialog-save-copy = حفظ نسخة من المشروع
+dialog-gazetteer = تطبيق معجم أسماء (قائمة بأسماء معروفة)
+dialog-gazetteer-kind = معجم أسماء (CSV أو TSV أو RON)
+dialog-gazetteer-csv-kind = معجم أسماء (CSV)
+
+## ملف الإعدادات
+msg-settings-not-saved = تعذّر حفظ الإعدادات ({ $error }): { $path }

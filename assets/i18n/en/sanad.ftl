@@ -607,3 +607,22 @@ underline-wavy = wavy underline
 underline-dash-dot = dash-dot underline
 a11y-document = Document text
 a11y-annotation-description = { $label }: characters { $start } to { $end } of the document
+
+## Native file dialogs (titles and file kinds)
+dialog-open-folder = Open a folder of .txt documents
+dialog-open-project = Open a Sanad project
+dialog-project-kind = Sanad project
+dialog-export = Export annotations
+dialog-export-file-kind = { $ext } file
+dialog-export-folder = Export annotations to a new folder (name it)
+dialog-folder-kind = Folder
+dialog-import-scheme = Import a label scheme
+dialog-export-scheme = Export the label scheme
+dialog-scheme-kind = RON label scheme
+dialog-save-copy = Save a copy of the project
+dialog-gazetteer = Apply a gazetteer (a list of known names)
+dialog-gazetteer-kind = Gazetteer (CSV, TSV, RON)
+dialog-gazetteer-csv-kind = Gazetteer (CSV)
+
+## The settings file
+msg-settings-not-saved = cannot save settings ({ $error }): { $path }
