@@ -261,3 +261,20 @@ fn the_export_window_reads_arabic_and_still_exports() {
     ));
     h.get(shown("لا تحذيرات."));
 }
+
+/// F1 in Arabic: the list's groups, gestures and descriptions read Arabic, each row's keys at
+/// its right (the reading start), the description to their left.
+#[test]
+fn f1_lists_the_shortcuts_in_arabic_keys_first_at_the_right() {
+    let (_dir, mut h) = arabic_app();
+    h.key_press(Key::F1);
+    h.run();
+    let window = h.get_by_role_and_label(egui::accesskit::Role::Window, "اختصارات لوحة المفاتيح");
+    window.get_by_label("التحديد والتوسيم");
+    window.get_by_label("سحب");
+    window.get_by_label("نقر مزدوج");
+    let keys = window.get_by_label("F1").rect();
+    let what = window.get_by_label("قائمة الاختصارات هذه").rect();
+    assert!(keys.min.x > what.max.x, "keys {keys:?} right of {what:?}");
+    assert!(window.query_by_label("This list of shortcuts").is_none());
+}

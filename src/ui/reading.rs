@@ -207,27 +207,20 @@ impl SanadApp {
                     bw::column(ui, |ui| {
                         for group in Group::ALL {
                             bw::heading(ui, &l.tr(group.title()));
-                            egui::Grid::new(("shortcuts", group as u8))
-                                .striped(true)
-                                .num_columns(2)
-                                .min_col_width(170.0)
-                                .max_col_width(470.0)
-                                .show(ui, |ui| {
-                                    let rtl = l.is_rtl();
-                                    for s in shortcuts::in_group(group) {
-                                        let keys = s.keys_text(&l);
-                                        let what = s.what_text(&l);
-                                        // The keys column first in reading order.
-                                        if rtl {
-                                            shortcut_what(ui, &what);
-                                            shortcut_keys(ui, &keys);
-                                        } else {
-                                            shortcut_keys(ui, &keys);
-                                            shortcut_what(ui, &what);
-                                        }
-                                        ui.end_row();
-                                    }
+                            // Rows rather than a grid: egui's grid has no right-to-left
+                            // layout. The keys column is 170 points wide, first in reading order.
+                            for s in shortcuts::in_group(group) {
+                                let keys = s.keys_text(&l);
+                                let what = s.what_text(&l);
+                                bw::row(ui, |ui| {
+                                    let cell = egui::vec2(170.0, ui.spacing().interact_size.y);
+                                    ui.allocate_ui(cell, |ui| {
+                                        ui.set_min_width(170.0);
+                                        bw::strong(ui, &keys);
+                                    });
+                                    shortcut_what(ui, &what);
                                 });
+                            }
                             ui.add_space(6.0);
                         }
                     });
@@ -235,11 +228,6 @@ impl SanadApp {
             });
         self.windows.shortcuts = open;
     }
-}
-
-/// The keys of a row of the F1 window, strong.
-fn shortcut_keys(ui: &mut Ui, keys: &str) {
-    bw::strong(ui, keys);
 }
 
 /// What a row of the F1 window does, wrapped within its column (470 points at most).
