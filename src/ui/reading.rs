@@ -216,7 +216,7 @@ impl SanadApp {
                                     let cell = egui::vec2(170.0, ui.spacing().interact_size.y);
                                     ui.allocate_ui(cell, |ui| {
                                         ui.set_min_width(170.0);
-                                        bw::strong(ui, &keys);
+                                        shortcut_keys(ui, &keys);
                                     });
                                     shortcut_what(ui, &what);
                                 });
@@ -228,6 +228,19 @@ impl SanadApp {
             });
         self.windows.shortcuts = open;
     }
+}
+
+/// The keys of a row of the F1 window, strong, laid out in their own direction (key names are
+/// Latin: "Ctrl+," keeps its comma after the key even in an Arabic list).
+fn shortcut_keys(ui: &mut Ui, keys: &str) {
+    let size = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(14.0, |f| f.size);
+    let color = ui.visuals().strong_text_color();
+    let g = bw::galley(ui.ctx(), keys, size, bw::Dir::Auto, None, Some(color));
+    ui.add(egui::Label::new(egui::WidgetText::Galley(g)).selectable(false));
 }
 
 /// What a row of the F1 window does, wrapped within its column (470 points at most).

@@ -619,7 +619,7 @@ msg-imported = { $n ->
     [few] استُوردت { $n } مستندات جديدة
     [many] استُورد { $n } مستندًا جديدًا
    *[other] استُورد { $n } مستند جديد
-} من { $what }؛ وتُخطّي { $skipped }
+} من { $what }؛ والمتخطّى: { $skipped }
 msg-import-stopped = توقف الاستيراد على نحو غير متوقع
 msg-import-no-project = افتح مشروعًا أولًا، ثم استورد التوسيمات إليه.
 msg-no-annotation-files = لم يُعثر على ملفات توسيم (.ann أو .jsonl أو .json أو WebAnno .tsv أو .conll): { $path }
@@ -637,12 +637,12 @@ shortcut-group-text-fields = في حقل نصي
 shortcut-group-help = مساعدة
 mouse-resize = البداية ±١، النهاية ±١
 mouse-drag = سحب
-mouse-alt-drag = Alt+سحب
+mouse-alt-drag = سحب مع Alt
 mouse-double-click = نقر مزدوج
 mouse-click = نقر
 mouse-entity-enter = Enter (لوحة الكيان)
-shortcut-open-folder = فتح مجلد من مستندات ‎.txt
-shortcut-open-project = فتح مشروع (‎.sanad)
+shortcut-open-folder = فتح مجلد من مستندات نصية (ملفات txt)
+shortcut-open-project = فتح مشروع (ملف sanad)
 shortcut-export = تصدير… (مع اختيار الصيغة)
 shortcut-import-annotations = استيراد التوسيمات (brat أو doccano أو Label Studio أو WebAnno TSV أو CoNLL أو Sanad JSONL)
 shortcut-apply-gazetteer = تطبيق معجم أسماء (قائمة بأسماء معروفة)
@@ -713,7 +713,7 @@ a11y-document = نص المستند
 a11y-annotation-description = { $label }: الأحرف من { $start } إلى { $end } من المستند
 
 ## نوافذ الملفات في النظام (العناوين وأنواع الملفات)
-dialog-open-folder = فتح مجلد من مستندات ‎.txt
+dialog-open-folder = فتح مجلد من مستندات نصية (ملفات txt)
 dialog-open-project = فتح مشروع سند
 dialog-project-kind = مشروع سند
 dialog-export = تصدير التوسيمات
