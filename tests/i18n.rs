@@ -176,6 +176,21 @@ fn every_key_used_in_the_source_exists_in_both_languages() {
     for m in 1..=12 {
         assert!(en.contains_key(&format!("month-{m}")) && ar.contains_key(&format!("month-{m}")));
     }
+    // Keys the shortcut table holds: each row's description, the mouse gestures in its keys
+    // column, the groups' headings.
+    use sanad::ui::shortcuts::{Group, SHORTCUTS};
+    let table = SHORTCUTS
+        .iter()
+        .flat_map(|s| [Some(s.what), s.keys.starts_with("mouse-").then_some(s.keys)])
+        .flatten()
+        .chain(Group::ALL.iter().map(|g| g.title()));
+    for key in table {
+        for (lang, map) in [("en", &en), ("ar", &ar)] {
+            if !map.contains_key(key) {
+                missing.push(format!("src/ui/shortcuts.rs: {key} missing in {lang}"));
+            }
+        }
+    }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
     assert!(
         used.len() > 100,

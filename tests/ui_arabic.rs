@@ -51,6 +51,15 @@ fn labelled(text: &str) -> By<'_> {
     By::new().predicate(move |n| n.label().is_some_and(|l| plain(&l) == text))
 }
 
+/// A node whose label or value (a static label's text), without isolates, is `text`.
+fn shown(text: &str) -> By<'_> {
+    By::new().predicate(move |n| {
+        n.label()
+            .or_else(|| n.value())
+            .is_some_and(|l| plain(&l) == text)
+    })
+}
+
 fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize, String)> {
     let app = h.state();
     let p = app.project().unwrap();
@@ -178,4 +187,94 @@ fn language_switches_in_settings_without_restart_and_is_kept() {
         kept.contains("language: Some(Ar)") && kept.contains("digits: ArabicIndic"),
         "{kept}"
     );
+}
+
+/// File → Export… in Arabic: the window, its formats and its choice of documents read Arabic,
+/// the choices run right to left, and an export started from it still writes the file and
+/// summarises it in Arabic.
+#[test]
+fn the_export_window_reads_arabic_and_still_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("seed.txt"), FIRST_LINE).unwrap();
+    let target = dir.path().join("out.csv");
+    let dialogs = ScriptedDialogs {
+        export: Some(target.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let settings = dir.path().join("settings.ron");
+    std::fs::write(&settings, "(annotator: Some(\"ليلى\"))").unwrap();
+    let mut app = SanadApp::new(Box::new(dialogs)).with_settings_file(settings);
+    app.set_language(Lang::Ar);
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    let doc = app.current().unwrap().document.id;
+    // "الدفاع المدني السوري" is chars [6, 26) of the seed's first line.
+    app.run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+        id: None,
+        document_id: doc,
+        start: 6,
+        end: 26,
+        label: "ORGANIZATION".into(),
+    }));
+    app.run_command(Command::ChooseExport);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    // The format list, in Arabic: CSV is "CSV (جدول بيانات)".
+    h.get_by_label("الصيغة").click();
+    h.run();
+    h.get_by_label("مجموعات بيانات Hugging Face (مجلد)");
+    h.get_by_label("CSV (جدول بيانات)").click();
+    h.run();
+    h.get(shown("المواضع: نقاط ترميز"));
+    h.get_by_label("البدء بعلامة ترتيب البايتات UTF-8 (يحتاجها Excel لقراءة العربية)");
+    // The scope choices read right to left: "the whole project" first, at the right.
+    let whole = h.get_by_label("المشروع كله").rect();
+    let ticked = h.get_by_label("المحدَّدة أدناه").rect();
+    assert!(whole.min.x > ticked.max.x, "{whole:?} right of {ticked:?}");
+    assert!(
+        h.query_by_label("the whole project").is_none(),
+        "no English left"
+    );
+    h.get_by_label("تصدير…").click();
+    h.run_steps(3);
+    h.state_mut().wait_for_export();
+    h.run();
+    let summary = h.state().export_outcome().cloned().unwrap().unwrap();
+    assert_eq!((summary.documents, summary.spans), (1, 1));
+    assert_eq!(summary.written, vec![target.clone()]);
+    let csv = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        csv.contains("seed.txt,ORGANIZATION,الدفاع المدني السوري,"),
+        "{csv}"
+    );
+    // The summary in Arabic: "exported as CSV (code points): one document, and one span".
+    h.get(shown(
+        "صُدِّر بصيغة CSV (جدول بيانات) (نقاط ترميز): مستند واحد، ومقطع واحد.",
+    ));
+    h.get(shown("لا تحذيرات."));
+}
+
+/// F1 in Arabic: the list's groups, gestures and descriptions read Arabic, each row's keys at
+/// its right (the reading start), the description to their left.
+#[test]
+fn f1_lists_the_shortcuts_in_arabic_keys_first_at_the_right() {
+    let (_dir, mut h) = arabic_app();
+    h.key_press(Key::F1);
+    h.run();
+    let window = h.get_by_role_and_label(egui::accesskit::Role::Window, "اختصارات لوحة المفاتيح");
+    window.get_by_label("التحديد والتوسيم");
+    window.get_by_label("سحب");
+    window.get_by_label("نقر مزدوج");
+    let keys = window.get_by_label("F1").rect();
+    let what = window.get_by_label("قائمة الاختصارات هذه").rect();
+    assert!(keys.min.x > what.max.x, "keys {keys:?} right of {what:?}");
+    assert!(window.query_by_label("This list of shortcuts").is_none());
 }

@@ -78,7 +78,7 @@ fn the_export_dialog_writes_the_chosen_format_and_summarises() {
     assert!(
         h.state()
             .status()
-            .contains("Exported 1 document(s), 1 span(s)")
+            .contains("Exported 1 document, 1 span as brat standoff (folder)")
     );
 }
 
@@ -200,7 +200,7 @@ fn the_window_offers_every_format_and_exports_the_ticked_documents() {
     assert!(rows[1].starts_with("b.txt,PERSON,أحمد,,"), "{text}");
     // The summary: documents, spans, where written, warnings.
     h.get_by_label(&format!(
-        "Exported 2 document(s), 1 span(s) as {} (code points).",
+        "Exported 2 documents, 1 span as {} (code points).",
         Format::Csv.title()
     ));
     h.get_by_label(&format!("Written: {}", csv_path.display()));

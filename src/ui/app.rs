@@ -16,10 +16,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 
-/// Shown when a file dialog returns nothing: it may have been cancelled, or there may be no
-/// dialog service (XDG desktop portal) on this desktop.
-pub(super) const NO_DIALOG_HINT: &str = "If no dialog appeared, this desktop has no file-dialog service (XDG desktop portal) and neither zenity nor kdialog is installed: install one, or use the command line.";
-
 pub use super::command::Command;
 
 /// The document being shown.
@@ -249,7 +245,8 @@ impl SanadApp {
         if let Some(path) = &self.settings_file
             && let Err(e) = self.settings.save(path)
         {
-            self.fail(e);
+            let msg = settings_not_saved(&self.locale, &e, path);
+            self.fail(msg);
         }
     }
 
@@ -763,7 +760,8 @@ impl SanadApp {
                 if let Some(path) = &self.settings_file
                     && let Err(e) = self.settings.save(path)
                 {
-                    self.fail(e);
+                    let msg = settings_not_saved(&self.locale, &e, path);
+                    self.fail(msg);
                     return;
                 }
                 self.status = self.tr_args("msg-recorded-as", &[("name", name.into())]);
@@ -773,7 +771,8 @@ impl SanadApp {
                 if let Some(path) = &self.settings_file
                     && let Err(e) = self.settings.save(path)
                 {
-                    self.fail(e);
+                    let msg = settings_not_saved(&self.locale, &e, path);
+                    self.fail(msg);
                     return;
                 }
                 self.status = self.tr(if keep {
@@ -1073,6 +1072,7 @@ impl SanadApp {
         self.view.snap_to_words = self.settings.snap_to_words;
         self.apply_reading(&ctx);
         super::bidi_widgets::set_ui_rtl(&ctx, self.locale.is_rtl());
+        super::dialogs::set_language(self.locale.lang());
         self.view.locale = Some(self.locale.clone());
         self.menu_bar(ui);
         self.search_bar(ui);
@@ -1208,4 +1208,13 @@ impl eframe::App for SanadApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
     }
+}
+
+/// "Settings not saved (error): path", in the interface's language.
+fn settings_not_saved(l: &super::i18n::Locale, error: &str, path: &std::path::Path) -> String {
+    let args = [
+        ("error", error.into()),
+        ("path", path.display().to_string().into()),
+    ];
+    l.tr_args("msg-settings-not-saved", &args)
 }

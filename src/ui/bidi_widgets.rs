@@ -305,6 +305,61 @@ pub fn checkbox(ui: &mut Ui, value: &mut bool, s: &str) -> Response {
     let WidgetText::Galley(g) = t else {
         return ui.checkbox(value, s);
     };
+    let mut response = mirrored_toggle(ui, g, *value, s, egui::Role::CheckBox, |p, r, v| {
+        let r = r.shrink(r.width() * 0.2);
+        p.add(egui::Shape::line(
+            vec![
+                pos2(r.left(), r.center().y),
+                pos2(r.center().x, r.bottom()),
+                pos2(r.right(), r.top()),
+            ],
+            v.fg_stroke,
+        ));
+    });
+    if response.clicked() {
+        *value = !*value;
+        response.mark_changed();
+    }
+    response
+}
+
+/// A radio button choosing `alternative` for `current`: egui's in English; in Arabic the circle
+/// stands at the right of its text (the reading start), as [`checkbox`] does.
+pub fn radio_value<V: PartialEq>(
+    ui: &mut Ui,
+    current: &mut V,
+    alternative: V,
+    s: &str,
+) -> Response {
+    let t = btn(ui, s);
+    if !mirror(ui) {
+        return ui.radio_value(current, alternative, t);
+    }
+    let WidgetText::Galley(g) = t else {
+        return ui.radio_value(current, alternative, s);
+    };
+    let checked = *current == alternative;
+    let mut response = mirrored_toggle(ui, g, checked, s, egui::Role::RadioButton, |p, r, v| {
+        p.circle_filled(r.center(), r.width() / 4.0, v.fg_stroke.color);
+    });
+    if response.clicked() && !checked {
+        *current = alternative;
+        response.mark_changed();
+    }
+    response
+}
+
+/// A check box or radio button laid out right to left: its indicator (a box, or a circle for
+/// [`egui::Role::RadioButton`]) at the right, `g` to its left; `mark` draws the ticked state
+/// inside the indicator's rect.
+fn mirrored_toggle(
+    ui: &mut Ui,
+    g: Arc<Galley>,
+    checked: bool,
+    s: &str,
+    role: egui::Role,
+    mark: impl FnOnce(&egui::Painter, Rect, &egui::style::WidgetVisuals),
+) -> Response {
     let icon = ui.spacing().icon_width;
     let gap = ui.spacing().icon_spacing;
     let pad = ui.spacing().button_padding;
@@ -312,14 +367,9 @@ pub fn checkbox(ui: &mut Ui, value: &mut bool, s: &str) -> Response {
         icon + gap + g.size().x + pad.x,
         g.size().y.max(ui.spacing().interact_size.y),
     );
-    let (rect, mut response) = ui.allocate_exact_size(size, egui::Sense::click());
-    if response.clicked() {
-        *value = !*value;
-        response.mark_changed();
-    }
-    let (enabled, checked, text) = (ui.is_enabled(), *value, s.to_owned());
-    response
-        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, checked, &text));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let (enabled, text) = (ui.is_enabled(), s.to_owned());
+    response.widget_info(|| egui::WidgetInfo::selected(role, enabled, checked, &text));
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact(&response);
         let box_rect = Rect::from_center_size(
@@ -327,23 +377,24 @@ pub fn checkbox(ui: &mut Ui, value: &mut bool, s: &str) -> Response {
             vec2(icon, icon),
         );
         let painter = ui.painter();
-        painter.rect(
-            box_rect.expand(visuals.expansion),
-            visuals.corner_radius,
-            visuals.bg_fill,
-            visuals.bg_stroke,
-            egui::StrokeKind::Inside,
-        );
+        if role == egui::Role::RadioButton {
+            painter.circle(
+                box_rect.center(),
+                box_rect.width() / 2.0 + visuals.expansion,
+                visuals.bg_fill,
+                visuals.bg_stroke,
+            );
+        } else {
+            painter.rect(
+                box_rect.expand(visuals.expansion),
+                visuals.corner_radius,
+                visuals.bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
         if checked {
-            let r = box_rect.shrink(icon * 0.2);
-            painter.add(egui::Shape::line(
-                vec![
-                    pos2(r.left(), r.center().y),
-                    pos2(r.center().x, r.bottom()),
-                    pos2(r.right(), r.top()),
-                ],
-                visuals.fg_stroke,
-            ));
+            mark(painter, box_rect, visuals);
         }
         let pos = pos2(
             box_rect.min.x - gap - g.size().x,

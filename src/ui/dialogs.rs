@@ -1,7 +1,28 @@
-//! Native file dialogs behind a trait, so tests never open one.
+//! Native file dialogs behind a trait, so tests never open one. Their titles and file kinds
+//! are in the interface's language ([`set_language`], which the app calls every frame).
 
+use super::i18n::{Digits, Lang, Locale};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+/// Is the interface in Arabic (the native dialogs' language)?
+static ARABIC: AtomicBool = AtomicBool::new(false);
+
+/// Sets the language the native dialogs' titles are written in.
+pub fn set_language(lang: Lang) {
+    ARABIC.store(lang == Lang::Ar, Ordering::Relaxed);
+}
+
+/// The messages in the native dialogs' language (built per dialog: dialogs are rare).
+fn locale() -> Locale {
+    let lang = if ARABIC.load(Ordering::Relaxed) {
+        Lang::Ar
+    } else {
+        Lang::En
+    };
+    Locale::new(lang, Digits::Western)
+}
 
 /// The file dialogs the app needs.
 pub trait FileDialogs {
@@ -193,34 +214,39 @@ impl Ask {
 impl FileDialogs for NativeDialogs {
     fn pick_folder(&self) -> Option<PathBuf> {
         Ask::Folder {
-            title: "Open a folder of .txt documents".into(),
+            title: locale().tr("dialog-open-folder"),
         }
         .ask()
     }
 
     fn pick_project(&self) -> Option<PathBuf> {
+        let l = locale();
         Ask::Open {
-            title: "Open a Sanad project".into(),
-            kind: "Sanad project".into(),
+            title: l.tr("dialog-open-project"),
+            kind: l.tr("dialog-project-kind"),
             ext: "sanad".into(),
         }
         .ask()
     }
 
     fn save_export(&self, default_name: &str) -> Option<PathBuf> {
+        let l = locale();
         // The format's extension comes with the suggested name; a folder format's name has none.
         let ext = std::path::Path::new(default_name)
             .extension()
             .map(|e| e.to_string_lossy().into_owned());
         let (title, kind) = match &ext {
-            Some(e) => ("Export annotations", format!("{} file", e.to_uppercase())),
-            None => (
-                "Export annotations to a new folder (name it)",
-                "Folder".to_owned(),
+            Some(e) => (
+                l.tr("dialog-export"),
+                l.tr_args(
+                    "dialog-export-file-kind",
+                    &[("ext", e.to_uppercase().into())],
+                ),
             ),
+            None => (l.tr("dialog-export-folder"), l.tr("dialog-folder-kind")),
         };
         Ask::Save {
-            title: title.into(),
+            title,
             kind,
             ext: ext.unwrap_or_else(|| "*".into()),
             name: default_name.into(),
@@ -229,18 +255,20 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn pick_scheme(&self) -> Option<PathBuf> {
+        let l = locale();
         Ask::Open {
-            title: "Import a label scheme".into(),
-            kind: "RON label scheme".into(),
+            title: l.tr("dialog-import-scheme"),
+            kind: l.tr("dialog-scheme-kind"),
             ext: "ron".into(),
         }
         .ask()
     }
 
     fn save_scheme(&self, default_name: &str) -> Option<PathBuf> {
+        let l = locale();
         Ask::Save {
-            title: "Export the label scheme".into(),
-            kind: "RON label scheme".into(),
+            title: l.tr("dialog-export-scheme"),
+            kind: l.tr("dialog-scheme-kind"),
             ext: "ron".into(),
             name: default_name.into(),
         }
@@ -248,20 +276,22 @@ impl FileDialogs for NativeDialogs {
     }
 
     fn save_project_copy(&self, default_name: &str) -> Option<PathBuf> {
+        let l = locale();
         rfd::FileDialog::new()
-            .set_title("Save a copy of the project")
+            .set_title(l.tr("dialog-save-copy"))
             .set_file_name(default_name)
-            .add_filter("Sanad project", &["sanad"])
+            .add_filter(l.tr("dialog-project-kind"), &["sanad"])
             .save_file()
     }
 
     fn pick_gazetteer(&self) -> Option<PathBuf> {
-        let title = "Apply a gazetteer (a list of known names)";
+        let l = locale();
+        let title = l.tr("dialog-gazetteer");
         let started = Instant::now();
         let answer = rfd::FileDialog::new()
-            .set_title(title)
+            .set_title(&title)
             .add_filter(
-                "Gazetteer (CSV, TSV, RON)",
+                l.tr("dialog-gazetteer-kind"),
                 &["csv", "tsv", "tab", "ron", "txt"],
             )
             .pick_file();
@@ -269,8 +299,8 @@ impl FileDialogs for NativeDialogs {
             return answer;
         }
         Ask::Open {
-            title: title.into(),
-            kind: "Gazetteer (CSV)".into(),
+            title,
+            kind: l.tr("dialog-gazetteer-csv-kind"),
             ext: "csv".into(),
         }
         .fallback()

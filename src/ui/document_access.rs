@@ -154,6 +154,8 @@ pub(super) struct Exposed<'a> {
     pub span: &'a dyn Fn(Range<usize>) -> String,
     /// Screen rectangle of each char range shown this frame (none for text out of view).
     pub bounds: &'a dyn Fn(Range<usize>) -> Option<egui::Rect>,
+    /// The interface's language, for the annotations' descriptions.
+    pub locale: &'a super::i18n::Locale,
 }
 
 fn ak_rect(r: egui::Rect) -> accesskit::Rect {
@@ -230,9 +232,13 @@ pub(super) fn expose(ui: &mut egui::Ui, e: &Exposed<'_>) {
             n.set_role(accesskit::Role::Mark);
             n.set_label(label.to_owned());
             n.set_value(span.clone());
-            n.set_description(format!(
-                "{label}: characters {} to {} of the document",
-                a.start, a.end
+            n.set_description(e.locale.tr_args(
+                "a11y-annotation-description",
+                &[
+                    ("label", label.into()),
+                    ("start", a.start.into()),
+                    ("end", a.end.into()),
+                ],
             ));
             if e.selected == Some(a.id) {
                 n.set_selected(true);

@@ -505,9 +505,11 @@ pub fn show(
 
             let size = vec2(ui.available_width(), layout.height() + PAD_TOP + PAD);
             let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Document, true, "Document text")
-            });
+            let name = match &state.locale {
+                Some(l) => l.tr("a11y-document"),
+                None => "Document text".to_owned(),
+            };
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &name));
             super::reading::paint_focus_ring(ui, &response, rect);
             let origin =
                 Rect::from_min_size(rect.min + vec2(PAD, PAD_TOP), vec2(width, layout.height()));
@@ -1027,6 +1029,7 @@ pub fn show(
             // Screen readers: the text, the caret and selection, and each annotation.
             let selection = state.anchor.zip(state.active);
             let runs = state.access_runs(document, &shared_text, direction);
+            let locale = state.locale.clone().unwrap_or_default();
             document_access::expose(
                 ui,
                 &document_access::Exposed {
@@ -1042,6 +1045,7 @@ pub fn show(
                             .then(|| layout.range_bounds(r).map(to_screen))
                             .flatten()
                     },
+                    locale: &locale,
                 },
             );
             state.last_origin = Some(origin);

@@ -4,12 +4,13 @@
 //! the background on its own connection with a progress bar and a Cancel button, and ends with
 //! a summary (documents, spans, warnings, where it was written).
 
-use super::app::{Command, NO_DIALOG_HINT, SanadApp};
+use super::app::{Command, SanadApp};
+use super::bidi_widgets as bw;
+use super::i18n::Locale;
 use crate::export::conll::{ConllOptions, Misaligned, TagScheme};
 use crate::export::{ExportError, ExportSummary, Format, OffsetExtras, Progress, Request, Scope};
 use crate::interop::OffsetUnit;
 use crate::model::DocumentId;
-use egui::RichText;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -86,16 +87,44 @@ impl Default for ExportDialog {
     }
 }
 
-/// The JSONL offset units the window offers, with their names.
+/// The JSONL offset units the window offers, with their names' Fluent keys.
 const JSONL_UNITS: [(OffsetUnit, &str); 4] = [
-    (OffsetUnit::Codepoint, "code points"),
-    (OffsetUnit::Utf16, "UTF-16 code units"),
-    (
-        OffsetUnit::Utf8,
-        "UTF-8 bytes (also byte offsets into the original file)",
-    ),
-    (OffsetUnit::Grapheme, "graphemes"),
+    (OffsetUnit::Codepoint, "export-unit-codepoints"),
+    (OffsetUnit::Utf16, "export-unit-utf16"),
+    (OffsetUnit::Utf8, "export-unit-utf8"),
+    (OffsetUnit::Grapheme, "export-unit-graphemes"),
 ];
+
+/// `format`'s name in the interface's language (the same as [`Format::title`] in English).
+pub fn format_title(l: &Locale, format: Format) -> String {
+    l.tr(match format {
+        Format::Jsonl => "export-format-jsonl",
+        Format::Brat => "export-format-brat",
+        Format::Doccano => "export-format-doccano",
+        Format::LabelStudio => "export-format-label-studio",
+        Format::WebannoTsv => "export-format-webanno-tsv",
+        Format::Conll => "export-format-conll",
+        Format::W3c => "export-format-w3c",
+        Format::Hf => "export-format-hf",
+        Format::Csv => "export-format-csv",
+        Format::Xlsx => "export-format-xlsx",
+        Format::RefiQda => "export-format-refi-qda",
+    })
+}
+
+/// `format`'s offset unit in words, in the interface's language (the same as [`Format::unit`]
+/// in English).
+pub fn format_unit(l: &Locale, format: Format) -> String {
+    l.tr(match format {
+        Format::Jsonl => "export-unit-jsonl",
+        Format::Brat | Format::Csv | Format::Xlsx | Format::LabelStudio => "export-unit-codepoints",
+        Format::Doccano | Format::WebannoTsv => "export-unit-utf16",
+        Format::Conll => "export-unit-tokens",
+        Format::W3c => "export-unit-w3c",
+        Format::Hf => "export-unit-hf",
+        Format::RefiQda => "export-unit-refi-qda",
+    })
+}
 
 impl ExportDialog {
     /// The request the choices make.
@@ -126,49 +155,52 @@ impl ExportDialog {
         r
     }
 
-    /// The offset unit of the chosen format (with its options), in words.
-    pub fn unit_text(&self) -> String {
+    /// The offset unit of the chosen format (with its options), in words, in `l`'s language.
+    pub fn unit_text(&self, l: &Locale) -> String {
         if self.format == Format::Jsonl {
-            let name = JSONL_UNITS
+            let key = JSONL_UNITS
                 .iter()
                 .find(|(u, _)| *u == self.unit)
-                .map_or("code points", |(_, n)| n);
-            format!("{name}, stated on each line as offset_unit")
+                .map_or("export-unit-codepoints", |(_, k)| k);
+            l.tr_args("export-unit-stated", &[("unit", l.tr(key).into())])
         } else {
-            self.format.unit().to_owned()
+            format_unit(l, self.format)
         }
     }
 
-    /// Why the export cannot start yet, if it cannot.
-    pub fn not_ready(&self) -> Option<&'static str> {
+    /// Why the export cannot start yet, if it cannot, in `l`'s language.
+    pub fn not_ready(&self, l: &Locale) -> Option<String> {
         (self.scope == ScopeChoice::Selected && self.selected.is_empty())
-            .then_some("Tick at least one document below.")
+            .then(|| l.tr("export-tick-one"))
     }
 }
 
-/// The summary in lines, as the window and the status bar show it.
-pub fn summary_lines(format: Format, s: &ExportSummary) -> Vec<String> {
-    let mut lines = vec![format!(
-        "Exported {} document(s), {} span(s) as {} ({}).",
-        s.documents,
-        s.spans,
-        format.title(),
-        format.unit()
+/// The summary in lines, as the window and the status bar show it, in `l`'s language (the
+/// warnings themselves come from the exporters, in English).
+pub fn summary_lines(l: &Locale, format: Format, s: &ExportSummary) -> Vec<String> {
+    let mut lines = vec![l.tr_args(
+        "export-summary",
+        &[
+            ("n", s.documents.into()),
+            ("s", s.spans.into()),
+            ("format", format_title(l, format).into()),
+            ("unit", format_unit(l, format).into()),
+        ],
     )];
     for p in &s.written {
-        lines.push(format!("Written: {}", p.display()));
+        let path = p.display().to_string();
+        lines.push(l.tr_args("export-written", &[("path", path.into())]));
     }
     if !s.misaligned.is_empty() {
-        lines.push(format!(
-            "{} span(s) did not fit the tokens as they are:",
-            s.misaligned.len()
-        ));
+        let n = s.misaligned.len();
+        lines.push(l.tr_args("export-misaligned-count", &[("n", n.into())]));
         lines.extend(s.misaligned.iter().cloned());
     }
     if s.warnings.is_empty() {
-        lines.push("No warnings.".to_owned());
+        lines.push(l.tr("export-no-warnings"));
     } else {
-        lines.push(format!("{} warning(s):", s.warnings.len()));
+        let n = s.warnings.len();
+        lines.push(l.tr_args("export-warnings", &[("n", n.into())]));
         lines.extend(s.warnings.iter().cloned());
     }
     lines
@@ -211,6 +243,14 @@ impl SanadApp {
         dialog.outcome = None;
         dialog.outcome_format = format;
         let project_path = p.path().to_owned();
+        let l = self.locale.clone();
+        let failed = move |e: ExportError, path: &std::path::Path| {
+            let args = [
+                ("error", e.to_string().into()),
+                ("path", path.display().to_string().into()),
+            ];
+            l.tr_args("msg-export-failed", &args)
+        };
         if project_path.is_file() {
             let (tx, rx) = std::sync::mpsc::channel();
             let target = path.clone();
@@ -222,7 +262,7 @@ impl SanadApp {
                     .and_then(|p| {
                         crate::export::export_to_with(&p, format, &request, &target, &shared)
                     })
-                    .map_err(|e| format!("export failed ({e}): {}", target.display()));
+                    .map_err(|e| failed(e, &target));
                 let _ = tx.send(result);
             });
             dialog.running = Some(RunningExport {
@@ -231,8 +271,8 @@ impl SanadApp {
                 progress,
             });
         } else {
-            let result = crate::export::export_to(p, format, &request, &path)
-                .map_err(|e| format!("export failed ({e}): {}", path.display()));
+            let result =
+                crate::export::export_to(p, format, &request, &path).map_err(|e| failed(e, &path));
             self.finish_export(format, result);
         }
     }
@@ -240,7 +280,7 @@ impl SanadApp {
     fn finish_export(&mut self, format: Format, result: Result<ExportSummary, String>) {
         match &result {
             Ok(s) => {
-                self.status = summary_lines(format, s)
+                self.status = summary_lines(&self.locale, format, s)
                     .into_iter()
                     .take(2)
                     .collect::<Vec<_>>()
@@ -257,14 +297,16 @@ impl SanadApp {
 
     /// Waits for a background export to end (for tests and the command line).
     pub fn wait_for_export(&mut self) {
+        let l = self.locale.clone();
         let done = self
             .export
             .as_mut()
             .and_then(|d| d.running.take())
             .map(|r| {
-                r.result
-                    .recv()
-                    .unwrap_or_else(|_| Err(format!("the export stopped: {}", r.path.display())))
+                r.result.recv().unwrap_or_else(|_| {
+                    let path = r.path.display().to_string();
+                    Err(l.tr_args("export-stopped", &[("path", path.into())]))
+                })
             });
         if let Some(result) = done {
             let format = self
@@ -302,7 +344,10 @@ impl SanadApp {
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => ctx.request_repaint(),
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    let msg = format!("the export stopped: {}", run.path.display());
+                    let path = run.path.display().to_string();
+                    let msg = self
+                        .locale
+                        .tr_args("export-stopped", &[("path", path.into())]);
                     d.running = None;
                     d.outcome = Some(Err(msg));
                 }
@@ -314,97 +359,130 @@ impl SanadApp {
             .documents
             .iter()
             .any(|s| s.status == crate::model::DocumentStatus::Done);
-        egui::Window::new("Export")
+        let l = self.locale.clone();
+        egui::Window::new(super::windows::window_title(ctx, &l.tr("export-title")))
+            .id(egui::Id::unique("export-window"))
             .open(&mut open)
             .collapsible(false)
             .resizable(true)
             .default_width(560.0)
             .show(ctx, |ui| {
-                let busy = d.running.is_some();
-                ui.add_enabled_ui(!busy, |ui| {
-                    egui::ComboBox::from_label("Format")
-                        .selected_text(d.format.title())
-                        .width(300.0)
-                        // Every format in view at once, none behind a scroll bar.
-                        .height(600.0)
-                        .show_ui(ui, |ui| {
-                            for f in Format::ALL {
-                                ui.selectable_value(&mut d.format, f, f.title());
+                bw::column(ui, |ui| {
+                    let busy = d.running.is_some();
+                    ui.add_enabled_ui(!busy, |ui| {
+                        bw::column(ui, |ui| {
+                            bw::row(ui, |ui| {
+                                let label = bw::btn(ui, &l.tr("export-format"));
+                                let shown = bw::btn(ui, &format_title(&l, d.format));
+                                egui::ComboBox::new("export-format", label)
+                                    .selected_text(shown)
+                                    .width(300.0)
+                                    // Every format in view at once, none behind a scroll bar.
+                                    .height(600.0)
+                                    .show_ui(ui, |ui| {
+                                        for f in Format::ALL {
+                                            let t = bw::btn(ui, &format_title(&l, f));
+                                            ui.selectable_value(&mut d.format, f, t);
+                                        }
+                                    });
+                            });
+                            let unit = d.unit_text(&l);
+                            bw::label(ui, &l.tr_args("export-offsets", &[("unit", unit.into())]));
+                            self.export_options(ui, &mut d);
+                            bw::checkbox(ui, &mut d.skip_invalid, &l.tr("export-skip-invalid"));
+                            ui.separator();
+                            bw::row_wrapped(ui, |ui| {
+                                bw::label(ui, &l.tr("export-documents"));
+                                let scope = &mut d.scope;
+                                let t = l.tr("export-scope-project");
+                                bw::radio_value(ui, scope, ScopeChoice::Project, &t);
+                                let t = l.tr("export-scope-selected");
+                                bw::radio_value(ui, scope, ScopeChoice::Selected, &t);
+                                ui.add_enabled_ui(has_done, |ui| {
+                                    let t = l.tr("export-scope-done");
+                                    bw::radio_value(ui, scope, ScopeChoice::Done, &t)
+                                });
+                            });
+                            if d.scope == ScopeChoice::Selected {
+                                self.document_checklist(ui, &mut d);
+                            }
+                            ui.separator();
+                            let why = d.not_ready(&l);
+                            if let Some(why) = &why {
+                                let c = ui.visuals().warn_fg_color;
+                                bw::colored_label(ui, why, Some(c));
+                            }
+                            let t = bw::btn(ui, &l.tr("export-start"));
+                            if ui
+                                .add_enabled(why.is_none(), egui::Button::new(t))
+                                .clicked()
+                            {
+                                start = true;
                             }
                         });
-                    ui.label(format!("Offsets: {}", d.unit_text()));
-                    self.export_options(ui, &mut d);
-                    ui.checkbox(
-                        &mut d.skip_invalid,
-                        "Leave out spans that break the model's rules (else the export stops)",
-                    );
-                    ui.separator();
-                    ui.horizontal(|ui| {
-                        ui.label("Documents:");
-                        ui.radio_value(&mut d.scope, ScopeChoice::Project, "the whole project");
-                        ui.radio_value(&mut d.scope, ScopeChoice::Selected, "those ticked below");
-                        ui.add_enabled_ui(has_done, |ui| {
-                            ui.radio_value(&mut d.scope, ScopeChoice::Done, "those marked done")
-                        });
                     });
-                    if d.scope == ScopeChoice::Selected {
-                        self.document_checklist(ui, &mut d);
+                    if let Some(run) = &d.running {
+                        let p = &run.progress;
+                        let (done, total) = p.documents();
+                        // The bar's text is drawn by egui: the bidi engine lays it out first.
+                        let size = ui.text_style_height(&egui::TextStyle::Body);
+                        let galley = |s: &str| {
+                            egui::WidgetText::Galley(bw::galley(
+                                ui.ctx(),
+                                s,
+                                size,
+                                bw::Dir::Ui,
+                                None,
+                                None,
+                            ))
+                        };
+                        let (fraction, text) = if p.writing() {
+                            (0.9, l.tr_args("export-writing", &[("n", total.into())]))
+                        } else {
+                            let args = [("done", done.into()), ("total", total.into())];
+                            (0.9 * p.fraction(), l.tr_args("export-reading", &args))
+                        };
+                        if l.is_rtl() {
+                            // The bar fills from the reading start: from the right in Arabic.
+                            rtl_progress_bar(ui, fraction, galley(&text));
+                        } else {
+                            ui.add(
+                                egui::ProgressBar::new(fraction)
+                                    .animate(p.writing())
+                                    .text(galley(&text)),
+                            );
+                        }
+                        let cancelling = p.is_cancelled();
+                        let t = bw::btn(ui, &l.tr("export-cancel"));
+                        if ui.add_enabled(!cancelling, egui::Button::new(t)).clicked() {
+                            p.cancel();
+                        }
                     }
-                    ui.separator();
-                    let why = d.not_ready();
-                    if let Some(why) = why {
-                        ui.label(RichText::new(why).color(ui.visuals().warn_fg_color));
-                    }
-                    if ui
-                        .add_enabled(why.is_none(), egui::Button::new("Export…"))
-                        .clicked()
-                    {
-                        start = true;
+                    if let Some(outcome) = &d.outcome {
+                        ui.separator();
+                        match outcome {
+                            Ok(s) => {
+                                let snippets = &mut self.snippets;
+                                egui::ScrollArea::vertical()
+                                    .id_salt("export-summary")
+                                    .max_height(240.0)
+                                    .show(ui, |ui| {
+                                        for line in summary_lines(&l, d.outcome_format, s) {
+                                            // Paths and span texts may be Arabic: drawn by the
+                                            // bidi engine, never a plain label.
+                                            super::document_view::bidi_snippet(
+                                                ui, snippets, &line, false, &line,
+                                            );
+                                        }
+                                    });
+                            }
+                            Err(e) => {
+                                let c = ui.visuals().error_fg_color;
+                                bw::colored_label(ui, e, Some(c));
+                            }
+                        }
                     }
                 });
-                if let Some(run) = &d.running {
-                    let p = &run.progress;
-                    let (done, total) = p.documents();
-                    let bar = if p.writing() {
-                        egui::ProgressBar::new(0.9)
-                            .animate(true)
-                            .text(format!("Writing {} document(s)…", total))
-                    } else {
-                        egui::ProgressBar::new(0.9 * p.fraction())
-                            .text(format!("Reading document {done} of {total}…"))
-                    };
-                    ui.add(bar);
-                    let cancelling = p.is_cancelled();
-                    if ui
-                        .add_enabled(!cancelling, egui::Button::new("Cancel export"))
-                        .clicked()
-                    {
-                        p.cancel();
-                    }
-                }
-                if let Some(outcome) = &d.outcome {
-                    ui.separator();
-                    match outcome {
-                        Ok(s) => {
-                            let snippets = &mut self.snippets;
-                            egui::ScrollArea::vertical()
-                                .id_salt("export-summary")
-                                .max_height(240.0)
-                                .show(ui, |ui| {
-                                    for line in summary_lines(d.outcome_format, s) {
-                                        // Paths and span texts may be Arabic: drawn by the bidi
-                                        // engine, never a plain label.
-                                        super::document_view::bidi_snippet(
-                                            ui, snippets, &line, false, &line,
-                                        );
-                                    }
-                                });
-                        }
-                        Err(e) => {
-                            ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
-                        }
-                    }
-                }
             });
         let request = d.request();
         let format = d.format;
@@ -420,10 +498,8 @@ impl SanadApp {
             match self.dialogs.save_export(&default_name(&stem, format)) {
                 Some(path) => self.queue.push(Command::Export { path, request }),
                 None => {
-                    self.status = format!(
-                        "Nothing exported. {NO_DIALOG_HINT} (`sanad export PROJECT --format {} --output PATH`)",
-                        format.as_str()
-                    )
+                    let args = [("format", format.as_str().into())];
+                    self.status = self.locale.tr_args("export-nothing", &args);
                 }
             }
         }
@@ -431,74 +507,61 @@ impl SanadApp {
 
     /// The chosen format's own options, as `sanad export` has them.
     fn export_options(&mut self, ui: &mut egui::Ui, d: &mut ExportDialog) {
+        let l = self.locale.clone();
+        let about = |ui: &mut egui::Ui, key: &str| {
+            bw::label(ui, &l.tr(key));
+        };
         match d.format {
             Format::Jsonl => {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label("Offset unit:");
-                    for (u, name) in JSONL_UNITS {
-                        ui.radio_value(&mut d.unit, u, name);
+                bw::row_wrapped(ui, |ui| {
+                    bw::label(ui, &l.tr("export-offset-unit"));
+                    for (u, key) in JSONL_UNITS {
+                        bw::radio_value(ui, &mut d.unit, u, &l.tr(key));
                     }
                 });
-                ui.checkbox(&mut d.history, "Include each annotation's history");
-                ui.checkbox(
-                    &mut d.suggestions,
-                    "Include gazetteer suggestions not yet accepted (apart from the spans)",
-                );
+                bw::checkbox(ui, &mut d.history, &l.tr("export-history"));
+                bw::checkbox(ui, &mut d.suggestions, &l.tr("export-suggestions"));
             }
             Format::Conll => {
-                ui.horizontal(|ui| {
-                    ui.label("Tags:");
-                    ui.radio_value(&mut d.conll.scheme, TagScheme::Iob2, "IOB2");
-                    ui.radio_value(&mut d.conll.scheme, TagScheme::Bioes, "BIOES");
+                bw::row(ui, |ui| {
+                    bw::label(ui, &l.tr("export-tags"));
+                    bw::radio_value(ui, &mut d.conll.scheme, TagScheme::Iob2, "IOB2");
+                    bw::radio_value(ui, &mut d.conll.scheme, TagScheme::Bioes, "BIOES");
                 });
-                ui.checkbox(
-                    &mut d.conll.clitics,
-                    "Split Arabic proclitics (wa, fa, bi, ka, li, al) off words",
-                );
-                ui.horizontal(|ui| {
-                    ui.label("A span not on token edges:");
-                    ui.radio_value(&mut d.conll.misaligned, Misaligned::Widen, "widen");
-                    ui.radio_value(&mut d.conll.misaligned, Misaligned::Split, "split tokens");
-                    ui.radio_value(&mut d.conll.misaligned, Misaligned::Drop, "leave out");
+                bw::checkbox(ui, &mut d.conll.clitics, &l.tr("export-clitics"));
+                bw::row_wrapped(ui, |ui| {
+                    bw::label(ui, &l.tr("export-misaligned"));
+                    let m = &mut d.conll.misaligned;
+                    bw::radio_value(ui, m, Misaligned::Widen, &l.tr("export-misaligned-widen"));
+                    bw::radio_value(ui, m, Misaligned::Split, &l.tr("export-misaligned-split"));
+                    bw::radio_value(ui, m, Misaligned::Drop, &l.tr("export-misaligned-drop"));
                 });
             }
             Format::Csv => {
-                ui.checkbox(
-                    &mut d.bom,
-                    "Start with a UTF-8 byte-order mark (Excel needs it to read Arabic)",
-                );
+                bw::checkbox(ui, &mut d.bom, &l.tr("export-bom"));
             }
-            Format::LabelStudio => {
-                ui.label("Writes the tasks and NAME.label_config.xml beside them.");
-            }
-            Format::Brat => {
-                ui.label("Writes a folder: NAME.txt and NAME.ann per document, annotation.conf.");
-            }
-            Format::WebannoTsv => {
-                ui.label("Writes a folder: one NAME.tsv per document.");
-            }
-            Format::Hf => {
-                ui.label("Writes a folder that datasets.load_dataset reads (tokens, spans, relations, documents).");
-            }
-            Format::Xlsx => {
-                ui.label("Sheets: annotations (right to left, autofilter) and counts per label.");
-            }
+            Format::LabelStudio => about(ui, "export-about-label-studio"),
+            Format::Brat => about(ui, "export-about-brat"),
+            Format::WebannoTsv => about(ui, "export-about-webanno"),
+            Format::Hf => about(ui, "export-about-hf"),
+            Format::Xlsx => about(ui, "export-about-xlsx"),
             Format::Doccano | Format::W3c | Format::RefiQda => {}
         }
     }
 
     /// A checklist of the project's documents (names through the bidi engine).
     fn document_checklist(&mut self, ui: &mut egui::Ui, d: &mut ExportDialog) {
-        ui.horizontal(|ui| {
-            ui.label(format!(
-                "{} of {} ticked",
-                d.selected.len(),
-                self.documents.len()
-            ));
-            if ui.button("Tick all").clicked() {
+        let l = self.locale.clone();
+        bw::row(ui, |ui| {
+            let args = [
+                ("n", d.selected.len().into()),
+                ("total", self.documents.len().into()),
+            ];
+            bw::label(ui, &l.tr_args("export-ticked", &args));
+            if bw::button(ui, &l.tr("export-tick-all")).clicked() {
                 d.selected = self.documents.iter().map(|s| s.id).collect();
             }
-            if ui.button("Tick none").clicked() {
+            if bw::button(ui, &l.tr("export-tick-none")).clicked() {
                 d.selected.clear();
             }
         });
@@ -512,7 +575,8 @@ impl SanadApp {
                 for s in &docs[rows] {
                     let ticked = d.selected.contains(&s.id);
                     let text = format!("[{}] {}", if ticked { "x" } else { " " }, s.rel_path);
-                    let accessible = format!("Include {}", s.rel_path);
+                    let path = s.rel_path.as_str();
+                    let accessible = l.tr_args("export-include-a11y", &[("path", path.into())]);
                     if super::document_view::bidi_snippet(ui, snippets, &text, ticked, &accessible)
                         .clicked()
                     {
@@ -525,4 +589,34 @@ impl SanadApp {
                 }
             });
     }
+}
+
+/// A progress bar filled from its right end (egui's fills from the left), for a right-to-left
+/// interface: as wide as the space available, `fraction` (0–1) of it filled, `text` centred.
+fn rtl_progress_bar(ui: &mut egui::Ui, fraction: f32, text: egui::WidgetText) -> egui::Response {
+    let height = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width().max(96.0), height),
+        egui::Sense::hover(),
+    );
+    let shown = text.text().to_owned();
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &shown);
+        info.value = Some(f64::from(fraction) * 100.0);
+        info
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        let radius = rect.height() / 2.0;
+        let painter = ui.painter();
+        painter.rect_filled(rect, radius, visuals.extreme_bg_color);
+        let fill = rect.width() * fraction.clamp(0.0, 1.0);
+        let filled = egui::Rect::from_min_max(egui::pos2(rect.max.x - fill, rect.min.y), rect.max);
+        painter.rect_filled(filled, radius, visuals.selection.bg_fill);
+        if let egui::WidgetText::Galley(g) = text {
+            let pos = rect.center() - g.size() / 2.0;
+            painter.galley(pos, g, visuals.text_color());
+        }
+    }
+    response
 }

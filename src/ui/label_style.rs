@@ -35,16 +35,16 @@ impl Underline {
         Underline::DashDot,
     ];
 
-    /// The style's name, for hover texts and screen readers.
-    pub fn name(self) -> &'static str {
-        match self {
-            Underline::Solid => "solid underline",
-            Underline::Dashed => "dashed underline",
-            Underline::Dotted => "dotted underline",
-            Underline::Double => "double underline",
-            Underline::Wavy => "wavy underline",
-            Underline::DashDot => "dash-dot underline",
-        }
+    /// The style's name in `l`'s language, for hover texts and screen readers.
+    pub fn name(self, l: &super::i18n::Locale) -> String {
+        l.tr(match self {
+            Underline::Solid => "underline-solid",
+            Underline::Dashed => "underline-dashed",
+            Underline::Dotted => "underline-dotted",
+            Underline::Double => "underline-double",
+            Underline::Wavy => "underline-wavy",
+            Underline::DashDot => "underline-dash-dot",
+        })
     }
 
     /// The style of label `id`: labels take the styles in turn by their id, so a label keeps its
@@ -125,11 +125,17 @@ pub fn underline_color(color: Color32, dark: bool) -> Color32 {
 }
 
 /// A sample of a label's look, `size` points: its fill with its underline under it (for the
-/// label lists). Hovering names the underline style.
-pub fn swatch(ui: &mut egui::Ui, label: &Label, size: egui::Vec2) -> egui::Response {
+/// label lists). Hovering names the underline style in `loc`'s language.
+pub fn swatch(
+    ui: &mut egui::Ui,
+    label: &Label,
+    size: egui::Vec2,
+    loc: &super::i18n::Locale,
+) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     paint_swatch(ui, rect, label);
-    response.on_hover_text(Underline::of(label.id).name())
+    let hover = super::bidi_widgets::hover(ui, &Underline::of(label.id).name(loc));
+    response.on_hover_text(hover)
 }
 
 /// Paints a label's sample into `rect`.

@@ -569,7 +569,7 @@ impl SanadApp {
                         let r = ui.add_enabled(has_target, button);
                         // The label's underline style along the button's foot, as under its spans.
                         super::label_style::paint_button_underline(ui, r.rect, lb);
-                        let style = super::label_style::Underline::of(lb.id).name();
+                        let style = super::label_style::Underline::of(lb.id).name(&l);
                         let hover = if lb.description.is_empty() {
                             format!("({style})")
                         } else {
@@ -620,7 +620,7 @@ impl SanadApp {
                                     .count()
                                     + 1;
                                 if let Some(lb) = label {
-                                    super::label_style::swatch(ui, lb, egui::vec2(14.0, 14.0));
+                                    super::label_style::swatch(ui, lb, egui::vec2(14.0, 14.0), &l);
                                 }
                                 let g = bw::galley(
                                     ui.ctx(),

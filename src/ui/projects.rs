@@ -90,10 +90,8 @@ impl SanadApp {
         if std::fs::canonicalize(&folder)
             .is_ok_and(|f| crate::corpus::import::is_inside(&project_path, &f))
         {
-            self.fail(format!(
-                "the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: {}",
-                project_path.display()
-            ));
+            let path = project_path.display().to_string();
+            self.fail(self.tr_args("msg-project-inside", &[("path", path.into())]));
             return;
         }
         let own = self
@@ -149,11 +147,12 @@ impl SanadApp {
                     match result {
                         Ok((path, report)) => {
                             self.open_project(&path);
-                            self.status = format!(
-                                "Imported {} new document(s) from {what}; {} skipped",
-                                report.added.len(),
-                                report.skipped.len()
-                            );
+                            let args = [
+                                ("n", report.added.len().into()),
+                                ("what", what.as_str().into()),
+                                ("skipped", report.skipped.len().into()),
+                            ];
+                            self.status = self.tr_args("msg-imported", &args);
                             self.report = Some((what, report));
                         }
                         Err(e) => self.fail(e),
@@ -163,7 +162,7 @@ impl SanadApp {
                 None => {
                     if block {
                         self.job = None; // the thread died without a word
-                        self.fail("the import stopped unexpectedly".into());
+                        self.fail(self.tr("msg-import-stopped"));
                     }
                     return;
                 }
@@ -252,16 +251,14 @@ impl SanadApp {
     pub(super) fn import_annotations(&mut self, path: &std::path::Path, resolve: Option<bool>) {
         self.unresolved_import = None;
         let Some(project) = self.project.as_ref() else {
-            self.fail("Open a project first, then import annotations into it.".into());
+            self.fail(self.tr("msg-import-no-project"));
             return;
         };
         let corpus = match crate::interop::read_path(path, &Default::default()) {
             Ok(Some(corpus)) => corpus,
             Ok(None) => {
-                self.fail(format!(
-                    "no annotation files found (.ann, .jsonl, .json, WebAnno .tsv, .conll): {}",
-                    path.display()
-                ));
+                let path = path.display().to_string();
+                self.fail(self.tr_args("msg-no-annotation-files", &[("path", path.into())]));
                 return;
             }
             Err(e) => {
@@ -290,7 +287,11 @@ impl SanadApp {
                 self.annotation_report = Some((path.display().to_string(), lines));
             }
             Err(crate::interop::InteropError::Unknown(message)) => {
-                self.fail(format!("{message}: {}", path.display()));
+                let args = [
+                    ("message", message.as_str().into()),
+                    ("path", path.display().to_string().into()),
+                ];
+                self.fail(self.tr_args("msg-import-refused", &args));
                 self.unresolved_import = Some((path.to_owned(), message));
             }
             Err(e) => self.fail(format!("{e}: {}", path.display())),

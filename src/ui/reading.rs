@@ -3,9 +3,10 @@
 //! both themes, and the F1 window listing [`super::shortcuts::SHORTCUTS`] by group.
 
 use super::app::SanadApp;
+use super::bidi_widgets as bw;
 use super::settings::{Reading, ThemeChoice};
 use super::shortcuts::{self, Act, Group};
-use egui::{RichText, Ui};
+use egui::Ui;
 
 impl SanadApp {
     /// Applies the reading settings to `ctx` and the document view: theme, zoom, font size, line
@@ -62,7 +63,8 @@ impl SanadApp {
         });
         if let Some(step) = zoom {
             self.settings.reading.step_zoom(step);
-            self.status = format!("Zoom {} %", self.settings.reading.zoom);
+            let zoom = self.settings.reading.zoom;
+            self.status = self.tr_args("msg-zoom", &[("zoom", zoom.into())]);
             self.save_settings();
         }
         if toggle_theme {
@@ -72,7 +74,11 @@ impl SanadApp {
             } else {
                 ThemeChoice::Dark
             };
-            self.status = if dark { "Light theme" } else { "Dark theme" }.into();
+            self.status = self.tr(if dark {
+                "msg-theme-light"
+            } else {
+                "msg-theme-dark"
+            });
             self.save_settings();
         }
         if focus {
@@ -136,49 +142,48 @@ impl SanadApp {
         });
     }
 
-    /// The Reading part of the settings window: font size, line spacing, zoom, theme.
+    /// The Reading part of the settings window: font size, line spacing, zoom, theme. Each
+    /// slider on a row after its label (from the right in Arabic).
     pub(super) fn reading_settings_ui(&mut self, ui: &mut Ui) {
-        ui.heading("Reading");
+        let l = self.locale.clone();
+        bw::heading(ui, &l.tr("settings-reading"));
         let r = &mut self.settings.reading;
         let before = *r;
-        // The grid in a left-aligned layout: an egui grid in a right-aligned one (the Arabic
-        // interface) grows without bound and its sliders get a NaN width.
-        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-            egui::Grid::new("reading-grid").show(ui, |ui| {
-                let l = ui.label("Document text size").id;
-                ui.add(
-                    egui::Slider::new(&mut r.font_size, Reading::FONT_SIZES)
-                        .suffix(" pt")
-                        .step_by(1.0),
-                )
-                .labelled_by(l);
-                ui.end_row();
-                let l = ui.label("Line spacing").id;
-                ui.add(
-                    egui::Slider::new(&mut r.line_spacing, Reading::LINE_SPACINGS)
-                        .suffix(" %")
-                        .step_by(5.0),
-                )
-                .labelled_by(l);
-                ui.end_row();
-                let l = ui.label("Zoom (whole window)").id;
-                ui.add(
-                    egui::Slider::new(&mut r.zoom, Reading::ZOOMS)
-                        .suffix(" %")
-                        .step_by(10.0),
-                )
-                .labelled_by(l);
-                ui.end_row();
-                ui.label("Theme");
-                ui.horizontal(|ui| {
-                    for (choice, text) in THEMES {
-                        ui.radio_value(&mut r.theme, choice, text);
-                    }
-                });
-                ui.end_row();
-            });
+        let points = format!(" {}", l.tr("reading-points"));
+        bw::row(ui, |ui| {
+            let label = bw::label(ui, &l.tr("reading-font-size")).id;
+            ui.add(
+                egui::Slider::new(&mut r.font_size, Reading::FONT_SIZES)
+                    .suffix(points)
+                    .step_by(1.0),
+            )
+            .labelled_by(label);
         });
-        if ui.button("Reset reading settings").clicked() {
+        bw::row(ui, |ui| {
+            let label = bw::label(ui, &l.tr("reading-line-spacing")).id;
+            ui.add(
+                egui::Slider::new(&mut r.line_spacing, Reading::LINE_SPACINGS)
+                    .suffix(" %")
+                    .step_by(5.0),
+            )
+            .labelled_by(label);
+        });
+        bw::row(ui, |ui| {
+            let label = bw::label(ui, &l.tr("reading-zoom")).id;
+            ui.add(
+                egui::Slider::new(&mut r.zoom, Reading::ZOOMS)
+                    .suffix(" %")
+                    .step_by(10.0),
+            )
+            .labelled_by(label);
+        });
+        bw::row_wrapped(ui, |ui| {
+            bw::label(ui, &l.tr("reading-theme"));
+            for (choice, key) in THEME_KEYS {
+                bw::radio_value(ui, &mut r.theme, choice, &l.tr(key));
+            }
+        });
+        if bw::button(ui, &l.tr("reading-reset")).clicked() {
             *r = Reading::default();
         }
         if *r != before {
@@ -187,35 +192,66 @@ impl SanadApp {
         }
     }
 
-    /// The F1 window: every shortcut, by group, from the one table the handlers and menus use.
+    /// The F1 window: every shortcut, by group, from the one table the handlers and menus use,
+    /// in the interface's language (keys at the reading start, right in Arabic).
     pub(super) fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let l = self.locale.clone();
         let mut open = self.windows.shortcuts;
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(super::windows::window_title(ctx, &l.tr("shortcuts-title")))
+            .id(egui::Id::unique("shortcuts-window"))
             .open(&mut open)
             .min_width(680.0)
             .default_height(560.0)
             .show(ctx, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    for group in Group::ALL {
-                        ui.heading(group.title());
-                        egui::Grid::new(("shortcuts", group as u8))
-                            .striped(true)
-                            .num_columns(2)
-                            .min_col_width(170.0)
-                            .max_col_width(470.0)
-                            .show(ui, |ui| {
-                                for s in shortcuts::in_group(group) {
-                                    ui.label(RichText::new(s.keys).strong());
-                                    ui.add(egui::Label::new(s.what).wrap());
-                                    ui.end_row();
-                                }
-                            });
-                        ui.add_space(6.0);
-                    }
+                    bw::column(ui, |ui| {
+                        for group in Group::ALL {
+                            bw::heading(ui, &l.tr(group.title()));
+                            // Rows rather than a grid: egui's grid has no right-to-left
+                            // layout. The keys column is 170 points wide, first in reading order.
+                            for s in shortcuts::in_group(group) {
+                                let keys = s.keys_text(&l);
+                                let what = s.what_text(&l);
+                                bw::row(ui, |ui| {
+                                    let cell = egui::vec2(170.0, ui.spacing().interact_size.y);
+                                    ui.allocate_ui(cell, |ui| {
+                                        ui.set_min_width(170.0);
+                                        shortcut_keys(ui, &keys);
+                                    });
+                                    shortcut_what(ui, &what);
+                                });
+                            }
+                            ui.add_space(6.0);
+                        }
+                    });
                 });
             });
         self.windows.shortcuts = open;
     }
+}
+
+/// The keys of a row of the F1 window, strong, laid out in their own direction (key names are
+/// Latin: "Ctrl+," keeps its comma after the key even in an Arabic list).
+fn shortcut_keys(ui: &mut Ui, keys: &str) {
+    let size = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(14.0, |f| f.size);
+    let color = ui.visuals().strong_text_color();
+    let g = bw::galley(ui.ctx(), keys, size, bw::Dir::Auto, None, Some(color));
+    ui.add(egui::Label::new(egui::WidgetText::Galley(g)).selectable(false));
+}
+
+/// What a row of the F1 window does, wrapped within its column (470 points at most).
+fn shortcut_what(ui: &mut Ui, what: &str) {
+    let size = ui
+        .style()
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(14.0, |f| f.size);
+    let g = bw::galley(ui.ctx(), what, size, bw::Dir::Ui, Some(470.0), None);
+    ui.add(egui::Label::new(egui::WidgetText::Galley(g)).selectable(false));
 }
 
 /// Draws the keyboard focus ring around `rect` (its visible part) when `response` has the focus:
@@ -237,16 +273,9 @@ pub(super) fn menu_style_with_focus(style: &mut egui::Style) {
     style.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.0, ring);
 }
 
-/// The theme choices as offered.
-/// The theme choices as Fluent keys, for the View menu.
+/// The theme choices as Fluent keys, for the View menu and the Reading settings.
 const THEME_KEYS: [(ThemeChoice, &str); 3] = [
     (ThemeChoice::System, "view-theme-system"),
     (ThemeChoice::Light, "view-theme-light"),
     (ThemeChoice::Dark, "view-theme-dark"),
-];
-
-const THEMES: [(ThemeChoice, &str); 3] = [
-    (ThemeChoice::System, "Follow the system"),
-    (ThemeChoice::Light, "Light"),
-    (ThemeChoice::Dark, "Dark"),
 ];

@@ -150,16 +150,15 @@ impl Settings {
     /// Writes settings to `path` (creating its folder).
     ///
     /// # Errors
-    /// I/O errors, with the path.
+    /// The I/O (or serialisation) error's text; the caller names the path, in the interface's
+    /// language (`msg-settings-not-saved`).
     pub fn save(&self, path: &Path) -> Result<(), String> {
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot save settings ({e}): {}", path.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
-        std::fs::write(path, text)
-            .map_err(|e| format!("cannot save settings ({e}): {}", path.display()))
+        std::fs::write(path, text).map_err(|e| e.to_string())
     }
 }
 

@@ -2,7 +2,10 @@
 //! keys were pressed ([`pressed`]), the menus take their key hints from it ([`keys_of`]), and the
 //! F1 window lists it by group, so the three cannot drift apart.
 //!
-//! The texts are plain English and kept here only, for translation.
+//! The table holds Fluent keys, not text: each row's description (`shortcut-…`), each group's
+//! heading (`shortcut-group-…`) and the mouse gestures in the keys column (`mouse-…`) are
+//! looked up in the interface's language (assets/i18n/{en,ar}/sanad.ftl; tests/i18n.rs checks
+//! that every one exists in both).
 
 use egui::{InputState, Key, KeyboardShortcut, Modifiers};
 
@@ -43,18 +46,18 @@ impl Group {
         Group::Help,
     ];
 
-    /// The group's heading in the F1 window.
+    /// The Fluent key of the group's heading in the F1 window.
     pub fn title(self) -> &'static str {
         match self {
-            Group::Files => "Files",
-            Group::Editing => "Editing",
-            Group::Labelling => "Selecting and labelling",
-            Group::Moving => "Moving around",
-            Group::Search => "Search",
-            Group::Suggestions => "Suggestions and entities",
-            Group::View => "View and reading",
-            Group::TextFields => "In a text field",
-            Group::Help => "Help",
+            Group::Files => "shortcut-group-files",
+            Group::Editing => "shortcut-group-editing",
+            Group::Labelling => "shortcut-group-labelling",
+            Group::Moving => "shortcut-group-moving",
+            Group::Search => "shortcut-group-search",
+            Group::Suggestions => "shortcut-group-suggestions",
+            Group::View => "shortcut-group-view",
+            Group::TextFields => "shortcut-group-text-fields",
+            Group::Help => "shortcut-group-help",
         }
     }
 }
@@ -120,14 +123,31 @@ pub enum Act {
 pub struct Shortcut {
     /// Where it is listed.
     pub group: Group,
-    /// The keys as shown (also the menus' hint).
+    /// The keys as shown (also the menus' hint); for a mouse gesture or a button, the Fluent key
+    /// (`mouse-…`) of its name ([`Shortcut::keys_text`]).
     pub keys: &'static str,
-    /// What they do.
+    /// The Fluent key of what they do (`shortcut-…`).
     pub what: &'static str,
     /// The action, for the rows the app-wide handler runs.
     pub act: Option<Act>,
     /// The key combinations that run `act`, tried in this order.
     pub bindings: &'static [KeyboardShortcut],
+}
+
+impl Shortcut {
+    /// The keys as the F1 window shows them in `l`'s language (key names stay as on the keys).
+    pub fn keys_text(&self, l: &super::i18n::Locale) -> String {
+        if self.keys.starts_with("mouse-") {
+            l.tr(self.keys)
+        } else {
+            self.keys.to_owned()
+        }
+    }
+
+    /// What the keys do, in `l`'s language.
+    pub fn what_text(&self, l: &super::i18n::Locale) -> String {
+        l.tr(self.what)
+    }
 }
 
 const fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -172,288 +192,232 @@ pub const SHORTCUTS: &[Shortcut] = &[
     key(
         Group::Files,
         "Ctrl+O",
-        "Open a folder of .txt documents",
+        "shortcut-open-folder",
         Act::OpenFolder,
         &[ks(CTRL, Key::O)],
     ),
     key(
         Group::Files,
         "Ctrl+Shift+O",
-        "Open a project (.sanad)",
+        "shortcut-open-project",
         Act::OpenProject,
         &[ks(CTRL_SHIFT, Key::O)],
     ),
     key(
         Group::Files,
         "Ctrl+E",
-        "Export… (choose the format)",
+        "shortcut-export",
         Act::Export,
         &[ks(CTRL, Key::E)],
     ),
     key(
         Group::Files,
         "Ctrl+I",
-        "Import annotations (brat, doccano, Label Studio, WebAnno TSV, CoNLL, Sanad JSONL)",
+        "shortcut-import-annotations",
         Act::ImportAnnotations,
         &[ks(CTRL, Key::I)],
     ),
     key(
         Group::Files,
         "Ctrl+G",
-        "Apply a gazetteer (a list of known names)",
+        "shortcut-apply-gazetteer",
         Act::ApplyGazetteer,
         &[ks(CTRL, Key::G)],
     ),
     key(
         Group::Files,
         "Ctrl+Shift+S",
-        "Save a copy of the project",
+        "shortcut-save-copy",
         Act::SaveCopy,
         &[ks(CTRL_SHIFT, Key::S)],
     ),
     key(
         Group::Files,
         "Ctrl+Q",
-        "Quit",
+        "shortcut-quit",
         Act::Quit,
         &[ks(CTRL, Key::Q)],
     ),
     key(
         Group::Editing,
         "Ctrl+Shift+Z / Ctrl+Y",
-        "Redo",
+        "shortcut-redo",
         Act::Redo,
         &[ks(CTRL_SHIFT, Key::Z), ks(CTRL, Key::Y)],
     ),
     key(
         Group::Editing,
         "Ctrl+Z",
-        "Undo",
+        "shortcut-undo",
         Act::Undo,
         &[ks(CTRL, Key::Z)],
     ),
     key(
         Group::Editing,
         "Delete / Backspace",
-        "Delete the selected annotation",
+        "shortcut-delete",
         Act::Delete,
         &[ks(NONE, Key::Delete), ks(NONE, Key::Backspace)],
     ),
     key(
         Group::Editing,
         "R",
-        "Start a relation from the selected annotation; then click its target",
+        "shortcut-start-relation",
         Act::StartRelation,
         &[ks(NONE, Key::R)],
     ),
-    info(
-        Group::Editing,
-        "Start ±1, End ±1",
-        "Inspector buttons: move the selected annotation's start or end by one grapheme",
-    ),
+    info(Group::Editing, "mouse-resize", "shortcut-resize"),
     key(
         Group::Editing,
         "Ctrl+,",
-        "Settings: annotator name, reading (font size, line spacing, theme), labels, scheme",
+        "shortcut-settings",
         Act::Settings,
         &[ks(CTRL, Key::Comma)],
     ),
+    info(Group::Labelling, "mouse-drag", "shortcut-drag"),
+    info(Group::Labelling, "mouse-alt-drag", "shortcut-alt-drag"),
     info(
         Group::Labelling,
-        "Drag",
-        "Select a span: whole words at both ends (logical range between press and release)",
+        "mouse-double-click",
+        "shortcut-double-click",
     ),
-    info(
-        Group::Labelling,
-        "Alt+Drag",
-        "Select a span letter by letter (grapheme clusters), without snapping to words",
-    ),
-    info(Group::Labelling, "Double-click", "Select a word"),
-    info(
-        Group::Labelling,
-        "Click",
-        "Place the caret, or select the highlight under it (again: the next stacked one)",
-    ),
+    info(Group::Labelling, "mouse-click", "shortcut-click"),
     info(
         Group::Labelling,
         "Left / Right, Ctrl+Left / Right",
-        "Move the caret in the document by a grapheme / a word, in the direction you see (it starts at the first line in view)",
+        "shortcut-caret",
     ),
     info(
         Group::Labelling,
         "Shift+Left / Shift+Right",
-        "Extend the selection by one grapheme, in the direction you see",
+        "shortcut-extend-grapheme",
     ),
     info(
         Group::Labelling,
         "Ctrl+Shift+Left / Right",
-        "Extend the selection by a word, in the direction you see",
+        "shortcut-extend-word",
     ),
-    info(Group::Labelling, "Ctrl+A", "Select the whole document"),
-    info(
-        Group::Labelling,
-        "Ctrl+C",
-        "Copy the selection's logical text",
-    ),
-    info(
-        Group::Labelling,
-        "1 … 9",
-        "Label the selection, or relabel the selected annotation (the key shown on each label)",
-    ),
-    info(
-        Group::Labelling,
-        "Esc",
-        "Close the open window; else cancel a relation or clear the selection",
-    ),
-    info(
-        Group::Moving,
-        "Tab / Shift+Tab",
-        "Select the next / previous annotation and scroll to it (while no control has the focus)",
-    ),
-    info(Group::Moving, "Up / Down", "Scroll the document by a line"),
-    info(
-        Group::Moving,
-        "Page Up / Page Down",
-        "Scroll the document by a page",
-    ),
-    info(
-        Group::Moving,
-        "Ctrl+Home / Ctrl+End",
-        "Go to the top / the end of the document",
-    ),
+    info(Group::Labelling, "Ctrl+A", "shortcut-select-all"),
+    info(Group::Labelling, "Ctrl+C", "shortcut-copy"),
+    info(Group::Labelling, "1 … 9", "shortcut-label-keys"),
+    info(Group::Labelling, "Esc", "shortcut-escape"),
+    info(Group::Moving, "Tab / Shift+Tab", "shortcut-tab-annotations"),
+    info(Group::Moving, "Up / Down", "shortcut-scroll-line"),
+    info(Group::Moving, "Page Up / Page Down", "shortcut-scroll-page"),
+    info(Group::Moving, "Ctrl+Home / Ctrl+End", "shortcut-top-end"),
     key(
         Group::Moving,
         "Alt+Up",
-        "Previous document in the list",
+        "shortcut-previous-document",
         Act::PreviousDocument,
         &[ks(Modifiers::ALT, Key::ArrowUp)],
     ),
     key(
         Group::Moving,
         "Alt+Down",
-        "Next document in the list",
+        "shortcut-next-document",
         Act::NextDocument,
         &[ks(Modifiers::ALT, Key::ArrowDown)],
     ),
     key(
         Group::Search,
         "Ctrl+Shift+F",
-        "Find in every document of the project",
+        "shortcut-find-all",
         Act::FindAll,
         &[ks(CTRL_SHIFT, Key::F)],
     ),
     key(
         Group::Search,
         "Ctrl+F",
-        "Find in the shown document (Arabic-aware)",
+        "shortcut-find",
         Act::Find,
         &[ks(CTRL, Key::F)],
     ),
     key(
         Group::Search,
         "Shift+F3",
-        "Previous match",
+        "shortcut-previous-match",
         Act::PreviousMatch,
         &[ks(Modifiers::SHIFT, Key::F3)],
     ),
     key(
         Group::Search,
         "F3",
-        "Next match",
+        "shortcut-next-match",
         Act::NextMatch,
         &[ks(NONE, Key::F3)],
     ),
     info(
         Group::Search,
         "Enter / Shift+Enter",
-        "In the search field: next / previous match",
+        "shortcut-search-field",
     ),
     key(
         Group::Search,
         "Ctrl+Shift+L",
-        "Label all matches: preview them, then again to label the ticked ones (one undo)",
+        "shortcut-label-all",
         Act::LabelAll,
         &[ks(CTRL_SHIFT, Key::L)],
     ),
+    info(Group::Suggestions, "Enter / A, X", "shortcut-suggestion"),
     info(
         Group::Suggestions,
-        "Enter / A, X",
-        "Accept (it becomes an annotation) / reject the selected gazetteer suggestion",
-    ),
-    info(
-        Group::Suggestions,
-        "Enter (entity panel)",
-        "In Name: rename the entity; in New alias: add the alias (each one undo)",
+        "mouse-entity-enter",
+        "shortcut-entity-enter",
     ),
     key(
         Group::View,
         "Ctrl+= / Ctrl++",
-        "Zoom in (the whole interface; kept between runs)",
+        "shortcut-zoom-in",
         Act::ZoomIn,
         &[ks(CTRL, Key::Equals), ks(CTRL, Key::Plus)],
     ),
     key(
         Group::View,
         "Ctrl+-",
-        "Zoom out",
+        "shortcut-zoom-out",
         Act::ZoomOut,
         &[ks(CTRL, Key::Minus)],
     ),
     key(
         Group::View,
         "Ctrl+0",
-        "Zoom back to 100 %",
+        "shortcut-zoom-reset",
         Act::ZoomReset,
         &[ks(CTRL, Key::Num0)],
     ),
     key(
         Group::View,
         "Ctrl+Shift+T",
-        "Switch between the light and the dark theme (Settings: follow the system)",
+        "shortcut-toggle-theme",
         Act::ToggleTheme,
         &[ks(CTRL_SHIFT, Key::T)],
     ),
     key(
         Group::View,
         "F6",
-        "Move the keyboard focus to the menus and panels; then Tab / Shift+Tab go from control to control, Space or Enter presses, Esc gives the keyboard back to the document",
+        "shortcut-focus-controls",
         Act::FocusControls,
         &[ks(NONE, Key::F6)],
     ),
-    info(
-        Group::TextFields,
-        "Left / Right",
-        "Move the caret one grapheme the way the arrow points on screen (Ctrl: a word; Shift: select)",
-    ),
-    info(
-        Group::TextFields,
-        "Home / End",
-        "Start / end of the line in reading order: right / left edge of an Arabic line (Ctrl: of the whole text)",
-    ),
+    info(Group::TextFields, "Left / Right", "shortcut-field-arrows"),
+    info(Group::TextFields, "Home / End", "shortcut-field-home-end"),
     info(
         Group::TextFields,
         "Backspace / Delete",
-        "Delete the grapheme before / after the caret in reading order (Ctrl: a word)",
+        "shortcut-field-delete",
     ),
-    info(
-        Group::TextFields,
-        "Ctrl+Z / Ctrl+Y",
-        "Undo / redo typing in the field, not the project (Ctrl+Shift+Z redoes too)",
-    ),
+    info(Group::TextFields, "Ctrl+Z / Ctrl+Y", "shortcut-field-undo"),
     info(
         Group::TextFields,
         "Ctrl+A, Ctrl+C / X / V",
-        "Select all, copy, cut, paste",
+        "shortcut-field-clipboard",
     ),
-    info(
-        Group::TextFields,
-        "Tab, Esc",
-        "Leave the field (a note is saved when you leave it)",
-    ),
+    info(Group::TextFields, "Tab, Esc", "shortcut-field-leave"),
     key(
         Group::Help,
         "F1",
-        "This list of shortcuts",
+        "shortcut-shortcuts",
         Act::Shortcuts,
         &[ks(NONE, Key::F1)],
     ),

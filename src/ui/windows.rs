@@ -219,7 +219,7 @@ impl SanadApp {
                         .label_edits
                         .entry(l.id)
                         .or_insert_with(|| (l.name.clone(), hex.clone()));
-                    super::label_style::swatch(ui, l, egui::vec2(22.0, 16.0));
+                    super::label_style::swatch(ui, l, egui::vec2(22.0, 16.0), &self.locale);
                     ui.add(
                         TextInput::singleline(&mut edit.0)
                             .id_salt(("label-name", l.id))

@@ -512,3 +512,221 @@ view-focus-controls = نقل التركيز إلى عناصر التحكم
 view-reading-settings = إعدادات القراءة…
 menu-import-as-suggestions = استيرادها اقتراحاتٍ
 menu-import-as-suggestions-hover = استيراد المقاطع اقتراحاتٍ تُقبل أو تُرفض (توسيمات مسبقة من نموذج)؛ أما العلاقات والسمات والملاحظات فتُذكر في التقرير ولا تُستورد
+
+## نافذة التصدير (ملف ← تصدير…)
+export-title = تصدير
+export-format = الصيغة
+export-format-jsonl = سند JSONL
+export-format-brat = brat standoff (مجلد)
+export-format-doccano = doccano JSONL
+export-format-label-studio = Label Studio JSON
+export-format-webanno-tsv = WebAnno TSV 3.3 / INCEpTION (مجلد)
+export-format-conll = CoNLL (IOB2 / BIOES)
+export-format-w3c = توسيم الويب W3C (JSON-LD)
+export-format-hf = مجموعات بيانات Hugging Face (مجلد)
+export-format-csv = CSV (جدول بيانات)
+export-format-xlsx = مصنَّف Excel (XLSX)
+export-format-refi-qda = مشروع REFI-QDA (QDPX)
+export-unit-jsonl = نقاط ترميز (أو الوحدة المختارة، مذكورة في كل سطر)
+export-unit-codepoints = نقاط ترميز
+export-unit-utf16 = وحدات ترميز UTF-16
+export-unit-utf8 = بايتات UTF-8 (ومعها مواضع البايت في الملف الأصلي)
+export-unit-graphemes = عناقيد حرفية (graphemes)
+export-unit-tokens = وحدات نصية (tokens)
+export-unit-w3c = نقاط ترميز (TextPositionSelector)
+export-unit-hf = نقاط ترميز (للمقاطع)؛ وحدات كلمات UAX #29 (ner_tags)
+export-unit-refi-qda = نقاط ترميز (أحرف النص المصدر)
+export-unit-stated = { $unit }، مذكورة في كل سطر في الحقل offset_unit
+export-offsets = المواضع: { $unit }
+export-offset-unit = وحدة المواضع:
+export-history = تضمين سجل التعديلات لكل توسيم
+export-suggestions = تضمين اقتراحات معجم الأسماء التي لم تُقبل بعد (منفصلةً عن المقاطع)
+export-tags = الوسوم:
+export-clitics = فصل السوابق العربية (و، ف، ب، ك، ل، ال) عن الكلمات
+export-misaligned = مقطع لا يقع على حدود الوحدات النصية:
+export-misaligned-widen = يُوسَّع
+export-misaligned-split = تُقسَم الوحدات
+export-misaligned-drop = يُستبعَد
+export-bom = البدء بعلامة ترتيب البايتات UTF-8 (يحتاجها Excel لقراءة العربية)
+export-about-label-studio = يكتب المهام وبجانبها الملف NAME.label_config.xml.
+export-about-brat = يكتب مجلدًا: NAME.txt وNAME.ann لكل مستند، والملف annotation.conf.
+export-about-webanno = يكتب مجلدًا: ملف NAME.tsv واحد لكل مستند.
+export-about-hf = يكتب مجلدًا تقرؤه datasets.load_dataset (الوحدات النصية والمقاطع والعلاقات والمستندات).
+export-about-xlsx = الأوراق: التوسيمات (من اليمين إلى اليسار، مع التصفية التلقائية) وعدد التوسيمات لكل وسم.
+export-skip-invalid = استبعاد المقاطع المخالفة لقواعد النموذج (وإلا توقف التصدير)
+export-documents = المستندات:
+export-scope-project = المشروع كله
+export-scope-selected = المحدَّدة أدناه
+export-scope-done = المنجَزة
+export-tick-one = حدِّد مستندًا واحدًا على الأقل أدناه.
+export-start = تصدير…
+export-writing = { $n ->
+    [zero] جارٍ الكتابة…
+    [one] جارٍ كتابة مستند واحد…
+    [two] جارٍ كتابة مستندين…
+    [few] جارٍ كتابة { $n } مستندات…
+    [many] جارٍ كتابة { $n } مستندًا…
+   *[other] جارٍ كتابة { $n } مستند…
+}
+export-reading = جارٍ قراءة المستند { $done } من { $total }…
+export-cancel = إلغاء التصدير
+export-ticked = حُدِّد { $n } من { $total }
+export-tick-all = تحديد الكل
+export-tick-none = إلغاء تحديد الكل
+export-include-a11y = تضمين { $path }
+export-summary = صُدِّر بصيغة { $format } ({ $unit }): { $n ->
+    [zero] لا مستندات
+    [one] مستند واحد
+    [two] مستندان
+    [few] { $n } مستندات
+    [many] { $n } مستندًا
+   *[other] { $n } مستند
+}، و{ $s ->
+    [zero] لا مقاطع
+    [one] مقطع واحد
+    [two] مقطعان
+    [few] { $s } مقاطع
+    [many] { $s } مقطعًا
+   *[other] { $s } مقطع
+}.
+export-written = كُتب في: { $path }
+export-misaligned-count = { $n ->
+    [zero] لا مقاطع خارج حدود الوحدات النصية:
+    [one] مقطع واحد لا يطابق حدود الوحدات النصية كما هي:
+    [two] مقطعان لا يطابقان حدود الوحدات النصية كما هي:
+    [few] { $n } مقاطع لا تطابق حدود الوحدات النصية كما هي:
+    [many] { $n } مقطعًا لا يطابق حدود الوحدات النصية كما هي:
+   *[other] { $n } مقطع لا يطابق حدود الوحدات النصية كما هي:
+}
+export-no-warnings = لا تحذيرات.
+export-warnings = { $n ->
+    [zero] لا تحذيرات:
+    [one] تحذير واحد:
+    [two] تحذيران:
+    [few] { $n } تحذيرات:
+    [many] { $n } تحذيرًا:
+   *[other] { $n } تحذير:
+}
+export-stopped = توقف التصدير: { $path }
+export-nothing = لم يُصدَّر شيء. { msg-no-dialog } (`sanad export PROJECT --format { $format } --output PATH`)
+
+## استيراد مجلد أو ملفات توسيم
+msg-project-inside = سيقع ملف المشروع داخل المجلد الذي يستورده، وسند لا يكتب في ذلك المجلد أبدًا؛ اختر مسارًا للمشروع خارجه: { $path }
+msg-imported = { $n ->
+    [zero] لم يُستورد أي مستند جديد
+    [one] استُورد مستند جديد واحد
+    [two] استُورد مستندان جديدان
+    [few] استُوردت { $n } مستندات جديدة
+    [many] استُورد { $n } مستندًا جديدًا
+   *[other] استُورد { $n } مستند جديد
+} من { $what }؛ والمتخطّى: { $skipped }
+msg-import-stopped = توقف الاستيراد على نحو غير متوقع
+msg-import-no-project = افتح مشروعًا أولًا، ثم استورد التوسيمات إليه.
+msg-no-annotation-files = لم يُعثر على ملفات توسيم (.ann أو .jsonl أو .json أو WebAnno .tsv أو .conll): { $path }
+msg-import-refused = { $message }: { $path }
+
+## اختصارات لوحة المفاتيح (F1): عناوين المجموعات، وحركات الفأرة، وعمل كل صف
+shortcut-group-files = الملفات
+shortcut-group-editing = التحرير
+shortcut-group-labelling = التحديد والتوسيم
+shortcut-group-moving = التنقّل
+shortcut-group-search = البحث
+shortcut-group-suggestions = الاقتراحات والكيانات
+shortcut-group-view = العرض والقراءة
+shortcut-group-text-fields = في حقل نصي
+shortcut-group-help = مساعدة
+mouse-resize = البداية ±١، النهاية ±١
+mouse-drag = سحب
+mouse-alt-drag = سحب مع Alt
+mouse-double-click = نقر مزدوج
+mouse-click = نقر
+mouse-entity-enter = Enter (لوحة الكيان)
+shortcut-open-folder = فتح مجلد من مستندات نصية (ملفات txt)
+shortcut-open-project = فتح مشروع (ملف sanad)
+shortcut-export = تصدير… (مع اختيار الصيغة)
+shortcut-import-annotations = استيراد التوسيمات (brat أو doccano أو Label Studio أو WebAnno TSV أو CoNLL أو Sanad JSONL)
+shortcut-apply-gazetteer = تطبيق معجم أسماء (قائمة بأسماء معروفة)
+shortcut-save-copy = حفظ نسخة من المشروع
+shortcut-quit = خروج
+shortcut-redo = إعادة
+shortcut-undo = تراجع
+shortcut-delete = حذف التوسيم المحدَّد
+shortcut-start-relation = بدء علاقة من التوسيم المحدَّد؛ ثم انقر التوسيم الهدف
+shortcut-resize = أزرار لوحة الفحص: تحريك بداية التوسيم المحدَّد أو نهايته عنقودًا حرفيًّا واحدًا
+shortcut-settings = الإعدادات: اسم الموسِّم، والقراءة (حجم الخط، وتباعد الأسطر، والمظهر)، والوسوم، والمخطط
+shortcut-drag = تحديد مقطع: كلمات كاملة عند طرفيه (النطاق المنطقي بين الضغط والإفلات)
+shortcut-alt-drag = تحديد مقطع حرفًا حرفًا (عناقيد حرفية)، دون التقيّد بحدود الكلمات
+shortcut-double-click = تحديد كلمة
+shortcut-click = وضع المؤشر، أو تحديد التظليل الذي تحته (مرة أخرى: التظليل التالي المتراكب)
+shortcut-caret = تحريك المؤشر في المستند عنقودًا حرفيًّا / كلمةً، في الاتجاه الذي تراه (يبدأ من أول سطر ظاهر)
+shortcut-extend-grapheme = توسيع التحديد عنقودًا حرفيًّا واحدًا، في الاتجاه الذي تراه
+shortcut-extend-word = توسيع التحديد كلمةً، في الاتجاه الذي تراه
+shortcut-select-all = تحديد المستند كله
+shortcut-copy = نسخ نص التحديد بترتيبه المنطقي
+shortcut-label-keys = توسيم التحديد، أو تغيير وسم التوسيم المحدَّد (المفتاح الظاهر على كل وسم)
+shortcut-escape = إغلاق النافذة المفتوحة؛ وإلا فإلغاء العلاقة أو مسح التحديد
+shortcut-tab-annotations = تحديد التوسيم التالي / السابق والتمرير إليه (ما لم يكن التركيز على عنصر تحكم)
+shortcut-scroll-line = تمرير المستند سطرًا واحدًا
+shortcut-scroll-page = تمرير المستند صفحة واحدة
+shortcut-top-end = الانتقال إلى أول المستند / آخره
+shortcut-previous-document = المستند السابق في القائمة
+shortcut-next-document = المستند التالي في القائمة
+shortcut-find-all = البحث في كل مستندات المشروع
+shortcut-find = البحث في المستند المعروض (مع مراعاة خصائص العربية)
+shortcut-previous-match = النتيجة السابقة
+shortcut-next-match = النتيجة التالية
+shortcut-search-field = في حقل البحث: النتيجة التالية / السابقة
+shortcut-label-all = توسيم كل النتائج: معاينتها أولًا، ثم مرة أخرى لتوسيم المحدَّد منها (بتراجع واحد)
+shortcut-suggestion = قبول اقتراح معجم الأسماء المحدَّد (فيصير توسيمًا) / رفضه
+shortcut-entity-enter = في حقل الاسم: إعادة تسمية الكيان؛ وفي حقل الاسم البديل الجديد: إضافته (لكلٍّ منهما تراجع واحد)
+shortcut-zoom-in = تكبير (الواجهة كلها؛ ويُحفظ بين مرات التشغيل)
+shortcut-zoom-out = تصغير
+shortcut-zoom-reset = العودة إلى الحجم 100 %
+shortcut-toggle-theme = التبديل بين المظهر الفاتح والداكن (وفي الإعدادات: اتباع النظام)
+shortcut-focus-controls = نقل تركيز لوحة المفاتيح إلى القوائم واللوحات؛ ثم ينتقل Tab / Shift+Tab من عنصر تحكم إلى آخر، ويضغط Space أو Enter العنصر، ويعيد Esc لوحة المفاتيح إلى المستند
+shortcut-field-arrows = تحريك المؤشر عنقودًا حرفيًّا واحدًا في اتجاه السهم على الشاشة (مع Ctrl: كلمة؛ ومع Shift: تحديد)
+shortcut-field-home-end = بداية السطر / نهايته بترتيب القراءة: الطرف الأيمن / الأيسر من السطر العربي (مع Ctrl: للنص كله)
+shortcut-field-delete = حذف العنقود الحرفي قبل المؤشر / بعده بترتيب القراءة (مع Ctrl: كلمة)
+shortcut-field-undo = التراجع عن الكتابة في الحقل / إعادتها، لا في المشروع (ويعيد Ctrl+Shift+Z أيضًا)
+shortcut-field-clipboard = تحديد الكل، نسخ، قص، لصق
+shortcut-field-leave = مغادرة الحقل (تُحفظ الملاحظة عند مغادرة حقلها)
+shortcut-shortcuts = قائمة الاختصارات هذه
+
+## إعدادات القراءة، والمظاهر، وأنماط الخط السفلي، والمستند لقارئات الشاشة
+settings-reading = القراءة
+reading-font-size = حجم نص المستند
+reading-line-spacing = تباعد الأسطر
+reading-zoom = التكبير (النافذة كلها)
+reading-theme = المظهر
+reading-reset = إعادة ضبط إعدادات القراءة
+reading-points = نقطة
+msg-zoom = التكبير { $zoom } %
+msg-theme-light = المظهر الفاتح
+msg-theme-dark = المظهر الداكن
+underline-solid = خط سفلي متصل
+underline-dashed = خط سفلي متقطع
+underline-dotted = خط سفلي منقَّط
+underline-double = خط سفلي مزدوج
+underline-wavy = خط سفلي متموّج
+underline-dash-dot = خط سفلي من شرطات ونقاط
+a11y-document = نص المستند
+a11y-annotation-description = { $label }: الأحرف من { $start } إلى { $end } من المستند
+
+## نوافذ الملفات في النظام (العناوين وأنواع الملفات)
+dialog-open-folder = فتح مجلد من مستندات نصية (ملفات txt)
+dialog-open-project = فتح مشروع سند
+dialog-project-kind = مشروع سند
+dialog-export = تصدير التوسيمات
+dialog-export-file-kind = ملف { $ext }
+dialog-export-folder = تصدير التوسيمات إلى مجلد جديد (سمِّه)
+dialog-folder-kind = مجلد
+dialog-import-scheme = استيراد مخطط وسوم
+dialog-export-scheme = تصدير مخطط الوسوم
+dialog-scheme-kind = مخطط وسوم RON
+dialog-save-copy = حفظ نسخة من المشروع
+dialog-gazetteer = تطبيق معجم أسماء (قائمة بأسماء معروفة)
+dialog-gazetteer-kind = معجم أسماء (CSV أو TSV أو RON)
+dialog-gazetteer-csv-kind = معجم أسماء (CSV)
+
+## ملف الإعدادات
+msg-settings-not-saved = تعذّر حفظ الإعدادات ({ $error }): { $path }

@@ -432,3 +432,197 @@ view-focus-controls = Move focus to the controls
 view-reading-settings = Reading settings…
 menu-import-as-suggestions = …as suggestions
 menu-import-as-suggestions-hover = Bring the spans in as suggestions to accept or reject (model pre-annotations); relations, attributes and notes are reported, not imported
+
+## Export window (File → Export…)
+export-title = Export
+export-format = Format
+export-format-jsonl = Sanad JSONL
+export-format-brat = brat standoff (folder)
+export-format-doccano = doccano JSONL
+export-format-label-studio = Label Studio JSON
+export-format-webanno-tsv = WebAnno TSV 3.3 / INCEpTION (folder)
+export-format-conll = CoNLL (IOB2 / BIOES)
+export-format-w3c = W3C Web Annotation (JSON-LD)
+export-format-hf = Hugging Face datasets (folder)
+export-format-csv = CSV (spreadsheet)
+export-format-xlsx = Excel workbook (XLSX)
+export-format-refi-qda = REFI-QDA project (QDPX)
+export-unit-jsonl = code points (or the unit chosen, stated on each line)
+export-unit-codepoints = code points
+export-unit-utf16 = UTF-16 code units
+export-unit-utf8 = UTF-8 bytes (also byte offsets into the original file)
+export-unit-graphemes = graphemes
+export-unit-tokens = tokens
+export-unit-w3c = code points (TextPositionSelector)
+export-unit-hf = code points (spans); UAX #29 word tokens (ner_tags)
+export-unit-refi-qda = code points (characters of the source text)
+export-unit-stated = { $unit }, stated on each line as offset_unit
+export-offsets = Offsets: { $unit }
+export-offset-unit = Offset unit:
+export-history = Include each annotation's history
+export-suggestions = Include gazetteer suggestions not yet accepted (apart from the spans)
+export-tags = Tags:
+export-clitics = Split Arabic proclitics (wa, fa, bi, ka, li, al) off words
+export-misaligned = A span not on token edges:
+export-misaligned-widen = widen
+export-misaligned-split = split tokens
+export-misaligned-drop = leave out
+export-bom = Start with a UTF-8 byte-order mark (Excel needs it to read Arabic)
+export-about-label-studio = Writes the tasks and NAME.label_config.xml beside them.
+export-about-brat = Writes a folder: NAME.txt and NAME.ann per document, annotation.conf.
+export-about-webanno = Writes a folder: one NAME.tsv per document.
+export-about-hf = Writes a folder that datasets.load_dataset reads (tokens, spans, relations, documents).
+export-about-xlsx = Sheets: annotations (right to left, autofilter) and counts per label.
+export-skip-invalid = Leave out spans that break the model's rules (else the export stops)
+export-documents = Documents:
+export-scope-project = the whole project
+export-scope-selected = those ticked below
+export-scope-done = those marked done
+export-tick-one = Tick at least one document below.
+export-start = Export…
+export-writing = Writing { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+}…
+export-reading = Reading document { $done } of { $total }…
+export-cancel = Cancel export
+export-ticked = { $n } of { $total } ticked
+export-tick-all = Tick all
+export-tick-none = Tick none
+export-include-a11y = Include { $path }
+export-summary = Exported { $n ->
+    [one] { $n } document
+   *[other] { $n } documents
+}, { $s ->
+    [one] { $s } span
+   *[other] { $s } spans
+} as { $format } ({ $unit }).
+export-written = Written: { $path }
+export-misaligned-count = { $n ->
+    [one] { $n } span did not fit the tokens as it is:
+   *[other] { $n } spans did not fit the tokens as they are:
+}
+export-no-warnings = No warnings.
+export-warnings = { $n ->
+    [one] { $n } warning:
+   *[other] { $n } warnings:
+}
+export-stopped = the export stopped: { $path }
+export-nothing = Nothing exported. { msg-no-dialog } (`sanad export PROJECT --format { $format } --output PATH`)
+
+## Importing a folder or annotation files
+msg-project-inside = the project file would be inside the folder it imports, which Sanad never writes to; choose a project path outside it: { $path }
+msg-imported = Imported { $n ->
+    [one] { $n } new document
+   *[other] { $n } new documents
+} from { $what }; { $skipped } skipped
+msg-import-stopped = the import stopped unexpectedly
+msg-import-no-project = Open a project first, then import annotations into it.
+msg-no-annotation-files = no annotation files found (.ann, .jsonl, .json, WebAnno .tsv, .conll): { $path }
+msg-import-refused = { $message }: { $path }
+
+## Keyboard shortcuts (F1): group headings, mouse gestures, what each row does
+shortcut-group-files = Files
+shortcut-group-editing = Editing
+shortcut-group-labelling = Selecting and labelling
+shortcut-group-moving = Moving around
+shortcut-group-search = Search
+shortcut-group-suggestions = Suggestions and entities
+shortcut-group-view = View and reading
+shortcut-group-text-fields = In a text field
+shortcut-group-help = Help
+mouse-resize = Start ±1, End ±1
+mouse-drag = Drag
+mouse-alt-drag = Alt+Drag
+mouse-double-click = Double-click
+mouse-click = Click
+mouse-entity-enter = Enter (entity panel)
+shortcut-open-folder = Open a folder of .txt documents
+shortcut-open-project = Open a project (.sanad)
+shortcut-export = Export… (choose the format)
+shortcut-import-annotations = Import annotations (brat, doccano, Label Studio, WebAnno TSV, CoNLL, Sanad JSONL)
+shortcut-apply-gazetteer = Apply a gazetteer (a list of known names)
+shortcut-save-copy = Save a copy of the project
+shortcut-quit = Quit
+shortcut-redo = Redo
+shortcut-undo = Undo
+shortcut-delete = Delete the selected annotation
+shortcut-start-relation = Start a relation from the selected annotation; then click its target
+shortcut-resize = Inspector buttons: move the selected annotation's start or end by one grapheme
+shortcut-settings = Settings: annotator name, reading (font size, line spacing, theme), labels, scheme
+shortcut-drag = Select a span: whole words at both ends (logical range between press and release)
+shortcut-alt-drag = Select a span letter by letter (grapheme clusters), without snapping to words
+shortcut-double-click = Select a word
+shortcut-click = Place the caret, or select the highlight under it (again: the next stacked one)
+shortcut-caret = Move the caret in the document by a grapheme / a word, in the direction you see (it starts at the first line in view)
+shortcut-extend-grapheme = Extend the selection by one grapheme, in the direction you see
+shortcut-extend-word = Extend the selection by a word, in the direction you see
+shortcut-select-all = Select the whole document
+shortcut-copy = Copy the selection's logical text
+shortcut-label-keys = Label the selection, or relabel the selected annotation (the key shown on each label)
+shortcut-escape = Close the open window; else cancel a relation or clear the selection
+shortcut-tab-annotations = Select the next / previous annotation and scroll to it (while no control has the focus)
+shortcut-scroll-line = Scroll the document by a line
+shortcut-scroll-page = Scroll the document by a page
+shortcut-top-end = Go to the top / the end of the document
+shortcut-previous-document = Previous document in the list
+shortcut-next-document = Next document in the list
+shortcut-find-all = Find in every document of the project
+shortcut-find = Find in the shown document (Arabic-aware)
+shortcut-previous-match = Previous match
+shortcut-next-match = Next match
+shortcut-search-field = In the search field: next / previous match
+shortcut-label-all = Label all matches: preview them, then again to label the ticked ones (one undo)
+shortcut-suggestion = Accept (it becomes an annotation) / reject the selected gazetteer suggestion
+shortcut-entity-enter = In Name: rename the entity; in New alias: add the alias (each one undo)
+shortcut-zoom-in = Zoom in (the whole interface; kept between runs)
+shortcut-zoom-out = Zoom out
+shortcut-zoom-reset = Zoom back to 100 %
+shortcut-toggle-theme = Switch between the light and the dark theme (Settings: follow the system)
+shortcut-focus-controls = Move the keyboard focus to the menus and panels; then Tab / Shift+Tab go from control to control, Space or Enter presses, Esc gives the keyboard back to the document
+shortcut-field-arrows = Move the caret one grapheme the way the arrow points on screen (Ctrl: a word; Shift: select)
+shortcut-field-home-end = Start / end of the line in reading order: right / left edge of an Arabic line (Ctrl: of the whole text)
+shortcut-field-delete = Delete the grapheme before / after the caret in reading order (Ctrl: a word)
+shortcut-field-undo = Undo / redo typing in the field, not the project (Ctrl+Shift+Z redoes too)
+shortcut-field-clipboard = Select all, copy, cut, paste
+shortcut-field-leave = Leave the field (a note is saved when you leave it)
+shortcut-shortcuts = This list of shortcuts
+
+## Reading settings, themes, underline styles, the document for screen readers
+settings-reading = Reading
+reading-font-size = Document text size
+reading-line-spacing = Line spacing
+reading-zoom = Zoom (whole window)
+reading-theme = Theme
+reading-reset = Reset reading settings
+reading-points = pt
+msg-zoom = Zoom { $zoom } %
+msg-theme-light = Light theme
+msg-theme-dark = Dark theme
+underline-solid = solid underline
+underline-dashed = dashed underline
+underline-dotted = dotted underline
+underline-double = double underline
+underline-wavy = wavy underline
+underline-dash-dot = dash-dot underline
+a11y-document = Document text
+a11y-annotation-description = { $label }: characters { $start } to { $end } of the document
+
+## Native file dialogs (titles and file kinds)
+dialog-open-folder = Open a folder of .txt documents
+dialog-open-project = Open a Sanad project
+dialog-project-kind = Sanad project
+dialog-export = Export annotations
+dialog-export-file-kind = { $ext } file
+dialog-export-folder = Export annotations to a new folder (name it)
+dialog-folder-kind = Folder
+dialog-import-scheme = Import a label scheme
+dialog-export-scheme = Export the label scheme
+dialog-scheme-kind = RON label scheme
+dialog-save-copy = Save a copy of the project
+dialog-gazetteer = Apply a gazetteer (a list of known names)
+dialog-gazetteer-kind = Gazetteer (CSV, TSV, RON)
+dialog-gazetteer-csv-kind = Gazetteer (CSV)
+
+## The settings file
+msg-settings-not-saved = cannot save settings ({ $error }): { $path }
