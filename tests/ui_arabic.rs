@@ -249,7 +249,9 @@ fn the_export_window_reads_arabic_and_still_exports() {
     h.run();
     let summary = h.state().export_outcome().cloned().unwrap().unwrap();
     assert_eq!((summary.documents, summary.spans), (1, 1));
-    assert_eq!(summary.written, vec![target.clone()]);
+    // The file and its manifest beside it (issue 14: every export writes one).
+    let manifest = target.with_file_name("out.csv.manifest.json");
+    assert_eq!(summary.written, vec![target.clone(), manifest]);
     let csv = std::fs::read_to_string(&target).unwrap();
     assert!(
         csv.contains("seed.txt,ORGANIZATION,الدفاع المدني السوري,"),

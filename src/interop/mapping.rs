@@ -180,3 +180,45 @@ impl SchemeState {
         }
     }
 }
+
+/// The project label a parsed span takes, or `None` when the span cannot come in: its offsets
+/// are empty, reversed or past the text (`len` chars), it has no label, or its label is dropped
+/// (`--drop-unknown`); each of these is counted in `fr` (and the offsets named in a warning). A
+/// label still unresolved gives `None` without a count: the caller refuses the whole import.
+/// One rule for spans imported as annotations and as suggestions.
+pub(super) fn span_label(
+    span: &super::ParsedSpan,
+    len: usize,
+    label_of: &std::collections::HashMap<String, Resolved>,
+    fr: &mut super::report::FileReport,
+) -> Option<String> {
+    use super::not_imported;
+    if span.start >= span.end || span.end > len {
+        not_imported(
+            &mut fr.not_imported,
+            "span",
+            "offsets empty, reversed or past the text",
+        );
+        fr.warnings.push(format!(
+            "{}: [{}, {}) does not fit the text ({len} chars)",
+            span.origin, span.start, span.end
+        ));
+        return None;
+    }
+    if span.label.trim().is_empty() {
+        not_imported(&mut fr.not_imported, "span", "no label");
+        return None;
+    }
+    match label_of.get(&span.label) {
+        Some(Resolved::To(l)) => Some(l.clone()),
+        Some(Resolved::Drop) => {
+            not_imported(
+                &mut fr.not_imported,
+                "span",
+                format!("label {} not in the scheme (--drop-unknown)", span.label),
+            );
+            None
+        }
+        _ => None,
+    }
+}

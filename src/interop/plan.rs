@@ -299,33 +299,9 @@ pub fn plan_import(
             let mut span_ref: Vec<Option<AnnRef>> = Vec::with_capacity(doc.spans.len());
             for span in &doc.spans {
                 span_ref.push(None);
-                if span.start >= span.end || span.end > len {
-                    not_imported(
-                        &mut fr.not_imported,
-                        "span",
-                        "offsets empty, reversed or past the text",
-                    );
-                    fr.warnings.push(format!(
-                        "{}: [{}, {}) does not fit the text ({len} chars)",
-                        span.origin, span.start, span.end
-                    ));
+                // An unknown label gives None too: the whole import is refused below.
+                let Some(label) = super::mapping::span_label(span, len, &label_of, &mut fr) else {
                     continue;
-                }
-                if span.label.trim().is_empty() {
-                    not_imported(&mut fr.not_imported, "span", "no label");
-                    continue;
-                }
-                let label = match label_of.get(&span.label) {
-                    Some(Resolved::To(l)) => l.clone(),
-                    Some(Resolved::Drop) => {
-                        not_imported(
-                            &mut fr.not_imported,
-                            "span",
-                            format!("label {} not in the scheme (--drop-unknown)", span.label),
-                        );
-                        continue;
-                    }
-                    _ => continue, // unknown: the whole import is refused below
                 };
                 let target = &mut targets[t];
                 let key = (span.start, span.end, label.clone());

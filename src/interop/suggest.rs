@@ -80,33 +80,8 @@ impl<'p> Suggesting<'p> {
             self.pending.insert(id, spans);
         }
         for span in &doc.spans {
-            if span.start >= span.end || span.end > len {
-                not_imported(
-                    &mut fr.not_imported,
-                    "span",
-                    "offsets empty, reversed or past the text",
-                );
-                fr.warnings.push(format!(
-                    "{}: [{}, {}) does not fit the text ({len} chars)",
-                    span.origin, span.start, span.end
-                ));
+            let Some(label) = super::mapping::span_label(span, len, label_of, fr) else {
                 continue;
-            }
-            if span.label.trim().is_empty() {
-                not_imported(&mut fr.not_imported, "span", "no label");
-                continue;
-            }
-            let label = match label_of.get(&span.label) {
-                Some(Resolved::To(l)) => l.clone(),
-                Some(Resolved::Drop) => {
-                    not_imported(
-                        &mut fr.not_imported,
-                        "span",
-                        format!("label {} not in the scheme (--drop-unknown)", span.label),
-                    );
-                    continue;
-                }
-                _ => continue, // unknown: the whole import is refused by the caller
             };
             if !span.note.is_empty() {
                 not_imported(&mut fr.not_imported, "note", NOT_A_SUGGESTION);
