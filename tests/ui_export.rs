@@ -223,3 +223,30 @@ fn the_window_offers_every_format_and_exports_the_ticked_documents() {
     assert_eq!(read("c.txt"), "دمشق");
     assert!(read("annotation.conf").contains("\nPERSON\n"));
 }
+
+#[test]
+fn escape_closes_the_export_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "سجن صيدنايا").unwrap();
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    app.run_command(Command::ChooseExport);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    assert!(h.state().export_dialog().is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.state().export_dialog().is_none(),
+        "Esc closes the export window"
+    );
+}

@@ -938,6 +938,12 @@ impl SanadApp {
         {
             return true;
         }
+        // The export window, unless an export is running (its window stays until it ends).
+        if self.export.as_ref().is_some_and(|d| d.running.is_none()) {
+            self.export = None;
+            return true;
+        }
+        let w = &mut self.windows;
         if w.shortcuts {
             w.shortcuts = false;
             return true;
