@@ -151,11 +151,30 @@ pub fn write_folder_atomically<T>(
     result
 }
 
-/// Syncs every file below `dir`, then the folders. On Linux one `syncfs` of the file system
-/// holding `dir` stands for the files; elsewhere they are synced from 64 threads at once: each
-/// sync mostly waits for the disk (a journal commit), concurrent syncs share one commit, and a
-/// folder export holds thousands of files.
+/// Makes everything below `dir` (files and folders) durable before the folder is renamed into
+/// place.
+///
+/// # Errors
+/// I/O errors of the sync (or, without `syncfs`, of walking the folder).
 fn sync_tree(dir: &Path) -> std::io::Result<()> {
+    // On Linux one syncfs(2) flushes the whole file system the folder is on, files and folders
+    // alike, and waits for it: one journal commit for thousands of files, where a sync per file
+    // costs one commit each (brat's 2,001 files took 6.5 s that way on a busy disk). Errors are
+    // reported since Linux 5.8.
+    #[cfg(target_os = "linux")]
+    {
+        rustix::fs::syncfs(&std::fs::File::open(dir)?)?;
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    sync_each(dir)
+}
+
+/// [`sync_tree`] where there is no `syncfs`: every file below `dir` from 64 threads at once
+/// (each sync mostly waits for a journal commit, and concurrent syncs share one), then the
+/// folders, deepest first.
+#[cfg(not(target_os = "linux"))]
+fn sync_each(dir: &Path) -> std::io::Result<()> {
     let mut files = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     let mut i = 0;
@@ -170,16 +189,6 @@ fn sync_tree(dir: &Path) -> std::io::Result<()> {
             }
         }
         i += 1;
-    }
-    #[cfg(target_os = "linux")]
-    {
-        // One syncfs(2) flushes the whole file system the folder is on and waits for it: one
-        // journal commit for thousands of files, where a sync per file costs one commit each
-        // (brat's 2,001 files took 6.5 s that way on a busy disk). Errors are reported since
-        // Linux 5.8; the folders are synced below all the same.
-        let root = std::fs::File::open(dir)?;
-        rustix::fs::syncfs(&root)?;
-        files.clear();
     }
     let chunk = files.len().div_ceil(64).max(1);
     std::thread::scope(|scope| {
