@@ -4,8 +4,7 @@
 //! the placement code, where the ink of glyphs that stand on the baseline ends, corrected by the
 //! depth of their outlines below the baseline as the font files give it (skrifa).
 
-#[path = "support/painted.rs"]
-mod painted;
+use crate::painted;
 
 use sanad::text::DirectionSetting;
 use sanad::text::layout::layout_document;

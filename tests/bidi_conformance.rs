@@ -4,8 +4,7 @@
 //! its script, not its level), and the galleys the view paints. Both the resolved levels and the
 //! painted left-to-right order are compared with the file's expectations.
 
-#[path = "support/painted.rs"]
-mod painted;
+use crate::painted;
 
 use sanad::text::DirectionSetting;
 use sanad::text::layout::layout_document;

@@ -2,7 +2,7 @@
 //! names printed escaped, the source folder never written to, forced and guessed encodings,
 //! byte offsets and warnings in the export.
 
-mod corpus;
+use crate::corpus;
 
 use sanad::model::Action;
 use sanad::store::Project;

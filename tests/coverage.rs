@@ -3,8 +3,6 @@
 //! of drawing the `.notdef` box); one char of every 128-code-point page that each bundled face maps
 //! is laid out and painted, as are the issue's own lines.
 
-#[path = "support/painted.rs"]
-mod painted;
 
 use egui::epaint::text::{Fonts, MissingGlyphPolicy};
 use sanad::text::DirectionSetting;

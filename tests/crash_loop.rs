@@ -4,7 +4,7 @@
 //! stored annotations), and a byte copy of the project file alone must open with the same content.
 //! A first import interrupted this way is completed by the next import.
 
-mod corpus;
+use crate::corpus;
 
 use sanad::corpus::import_folder;
 use sanad::model::Action;

@@ -6,8 +6,7 @@
 //! here per bidi class from the rules of UAX #9 (W2, W4–W7, N1, I1–I2, L2), not taken from the code
 //! under test.
 
-#[path = "support/painted.rs"]
-mod painted;
+use crate::painted;
 
 use sanad::text::DirectionSetting;
 use sanad::text::layout::layout_document;

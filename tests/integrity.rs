@@ -2,7 +2,7 @@
 //! commit, writers wait, one editing window, backups, exports never over a project, import keeps
 //! identity by content, provenance in the export, invalid data never exported as fine.
 
-mod corpus;
+use crate::corpus;
 
 use sanad::corpus::{ImportOptions, import_folder, import_folder_with};
 use sanad::export::jsonl::{self, ExportError};

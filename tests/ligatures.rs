@@ -10,8 +10,7 @@
 //!   direction;
 //! * the highlight of every selection [i, j) covers exactly the boxes of graphemes i..j.
 
-#[path = "support/painted.rs"]
-mod painted;
+use crate::painted;
 
 use sanad::text::DirectionSetting;
 use sanad::text::layout::{DocumentLayout, layout_document};

@@ -13,7 +13,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use sanad::model::Action;
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 
 const SEED: &str = include_str!("data/seed.txt");
 const ORGANIZATION_TEXT: &str = "الدفاع المدني السوري";

@@ -8,7 +8,7 @@ use sanad::model::Action;
 use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 
 fn app() -> (tempfile::TempDir, Harness<'static, SanadApp>) {
     common::app_with(&[("a.txt", TEXT)])

@@ -10,7 +10,7 @@ use sanad::ui::dialogs::ScriptedDialogs;
 use sanad::ui::i18n::Lang;
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 use common::{bounds, drag};
 
 /// The seed's first line: "الدفاع المدني السوري" is chars [6, 26).

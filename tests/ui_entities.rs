@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use sanad::model::{Action, AnnotationId, EntityId};
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 
 // a.txt: قال[0,3) مُحَمَّد[4,12) إن[13,15) محمد[16,20) وصل[21,24)
 // b.txt: Muhammad[0,8) met[9,12) محمد[13,17) في[18,20) السجن[21,26)

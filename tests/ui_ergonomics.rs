@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use sanad::model::{DocumentStatus, slice_chars};
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 use common::{bounds, drag};
 
 const SEED: &str = include_str!("data/seed.txt");

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use sanad::model::slice_chars;
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 use common::{bounds, drag};
 
 fn app_on(text: &str) -> (tempfile::TempDir, Harness<'static, SanadApp>) {

@@ -8,7 +8,7 @@ use sanad::ui::SanadApp;
 use sanad::ui::document_view::DOCUMENT_FONT_SIZE;
 use skrifa::raw::TableProvider;
 
-mod common;
+use crate::common;
 use common::{app_with, bounds, click};
 
 const SENTENCE: &str = "كسر الزجاج في الاعتقال لا يتوقف";

@@ -9,7 +9,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use sanad::ui::SanadApp;
 use sanad::ui::settings::ThemeChoice;
 
-mod common;
+use crate::common;
 use common::bounds;
 
 const SEED: &str = include_str!("data/seed.txt");

@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use sanad::model::slice_chars;
 use sanad::ui::{Command, SanadApp};
 
-mod common;
+use crate::common;
 
 fn seed() -> String {
     std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed.txt")).unwrap()

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable;
 use sanad::text::DirectionSetting;
 use sanad::ui::SanadApp;
 
-mod common;
+use crate::common;
 use common::{app_with as app_on, bounds, click};
 
 fn stored(h: &Harness<'_, SanadApp>) -> Vec<(usize, usize)> {

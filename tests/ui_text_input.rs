@@ -20,7 +20,7 @@ use egui_kittest::kittest::{By, Queryable};
 use sanad::ui::SanadApp;
 use sanad::ui::text_input::focused_field;
 
-mod common;
+use crate::common;
 
 const NOTE_HINT: &str = "Free text, any language";
 

@@ -6,8 +6,7 @@
 //! levels resolved over the whole paragraph), and the glyphs the view paints fall left to right in
 //! unicode-bidi's own reordering of that line (rule L2).
 
-#[path = "support/painted.rs"]
-mod painted;
+use crate::painted;
 
 use proptest::prelude::*;
 use sanad::text::DirectionSetting;
