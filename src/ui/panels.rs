@@ -207,6 +207,13 @@ impl SanadApp {
             {
                 self.queue.push(Command::ChooseSaveCopy);
             }
+            let plain = self.project.as_ref().is_some_and(|p| !p.is_encrypted());
+            if bw::menu_item(ui, plain, &l.tr("menu-encrypt"), None)
+                .on_hover_text(bw::hover(ui, &l.tr("menu-encrypt-hover")))
+                .clicked()
+            {
+                self.queue.push(Command::ChooseEncryptProject);
+            }
             ui.separator();
             if bw::menu_item(ui, true, &l.tr("menu-quit"), Some(keys_of(Act::Quit))).clicked() {
                 self.queue.push(Command::Quit);
