@@ -488,3 +488,55 @@ fn cli_starts_a_new_project_encrypted_and_imports_into_it() {
     let docs = content(&p).0;
     assert_eq!(docs, vec![("statement.txt".to_owned(), TEXT.to_owned())]);
 }
+
+#[test]
+fn the_app_encrypts_the_open_project_after_the_passphrase_is_typed_twice_alike() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::{By, Queryable};
+    use sanad::ui::Command;
+    use sanad::ui::passphrase::PassphrasePurpose;
+
+    let (dir, mut h) = crate::common::app_with(&[("statement.txt", TEXT)]);
+    let path = dir.path().join("p.sanad");
+    assert!(!h.state().project().unwrap().is_encrypted());
+    h.state_mut().send(Command::ChooseEncryptProject);
+    h.run();
+    assert_eq!(
+        h.state().passphrase_prompt(),
+        Some(PassphrasePurpose::Encrypt)
+    );
+    let fields = || By::new().role(Role::PasswordInput);
+    let type_into = |h: &mut egui_kittest::Harness<'_, sanad::ui::SanadApp>, n: usize, s: &str| {
+        h.get_all(fields()).nth(n).unwrap().click();
+        h.run();
+        h.get_all(fields()).nth(n).unwrap().type_text(s);
+        h.run();
+    };
+    type_into(&mut h, 0, "سر طويل جدا");
+    type_into(&mut h, 1, "سر طويل جدًا");
+    h.get_by_label("Encrypt").click();
+    h.run();
+    h.run();
+    let message = h.state().passphrase_error().expect("the two differ");
+    assert!(message.contains("differ"), "{message}");
+    assert!(!h.state().project().unwrap().is_encrypted());
+    assert_eq!(&std::fs::read(&path).unwrap()[..16], SQLITE_MAGIC);
+
+    type_into(&mut h, 1, "سر طويل جدا");
+    h.get_by_label("Encrypt").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().passphrase_prompt(), None);
+    let app = h.state();
+    assert!(app.project().expect("open again").is_encrypted());
+    assert!(app.current().is_some());
+    let bytes = std::fs::read(&path).unwrap();
+    assert_ne!(&bytes[..16], SQLITE_MAGIC);
+    assert!(!contains(&bytes, NAME.as_bytes()));
+    drop(h);
+    let p = Project::open_encrypted(&path, &pass("سر طويل جدا")).unwrap();
+    assert_eq!(
+        content(&p).0,
+        vec![("statement.txt".to_owned(), TEXT.to_owned())]
+    );
+}
