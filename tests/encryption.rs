@@ -540,3 +540,50 @@ fn the_app_encrypts_the_open_project_after_the_passphrase_is_typed_twice_alike()
         vec![("statement.txt".to_owned(), TEXT.to_owned())]
     );
 }
+
+#[test]
+fn the_app_imports_a_folder_into_the_open_encrypted_project() {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{By, Queryable};
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::{Command, SanadApp};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.sanad");
+    drop(Project::create_encrypted(&path, &pass("k e y")).unwrap());
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
+    app.run_command(Command::OpenProject(path.clone()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    h.get(By::new().role(Role::PasswordInput)).click();
+    h.run();
+    h.get(By::new().role(Role::PasswordInput))
+        .type_text("k e y");
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    h.run();
+    assert!(h.state().project().expect("open").is_encrypted());
+
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("statement.txt"), TEXT).unwrap();
+    h.state_mut().run_command(Command::OpenFolder {
+        folder: corpus,
+        project: Some(path.clone()),
+    });
+    h.state_mut().wait_for_import();
+    let app = h.state();
+    assert_eq!(app.error(), None);
+    let p = app.project().expect("opened again after the import");
+    assert!(p.is_encrypted());
+    assert_eq!(p.document_summaries().unwrap().len(), 1);
+    assert_eq!(app.passphrase_prompt(), None, "not asked again");
+    for (file, bytes) in files_on_disk(&path) {
+        assert!(!contains(&bytes, NAME.as_bytes()), "{}", file.display());
+    }
+}
