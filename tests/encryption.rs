@@ -587,3 +587,72 @@ fn the_app_imports_a_folder_into_the_open_encrypted_project() {
         assert!(!contains(&bytes, NAME.as_bytes()), "{}", file.display());
     }
 }
+
+#[test]
+fn the_app_makes_a_new_encrypted_project_from_a_folder() {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{By, Queryable};
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::passphrase::PassphrasePurpose;
+    use sanad::ui::{Command, SanadApp};
+
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("statement.txt"), TEXT).unwrap();
+    let dialogs = ScriptedDialogs {
+        folder: Some(corpus.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = SanadApp::new(Box::new(dialogs));
+    app.run_command(Command::ChooseNewEncryptedProject);
+    assert_eq!(app.passphrase_prompt(), Some(PassphrasePurpose::Create));
+    // The folder's project goes beside it (README "Where the project lives").
+    let path = dir.path().join("corpus.sanad");
+    assert!(!path.exists(), "nothing is written before the passphrase");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    for n in 0..2 {
+        h.get_all(By::new().role(Role::PasswordInput))
+            .nth(n)
+            .unwrap()
+            .click();
+        h.run();
+        h.get_all(By::new().role(Role::PasswordInput))
+            .nth(n)
+            .unwrap()
+            .type_text("لا تنسها");
+        h.run();
+    }
+    h.get_by_label("Create").click();
+    h.run();
+    h.state_mut().wait_for_import();
+    h.run();
+    let app = h.state();
+    assert_eq!(app.error(), None);
+    let p = app.project().expect("the new project is open");
+    assert!(p.is_encrypted());
+    assert_eq!(p.path(), path.as_path());
+    assert_eq!(p.document_summaries().unwrap().len(), 1);
+    assert_eq!(inspect(&path).unwrap(), FileKind::Encrypted);
+    for (file, bytes) in files_on_disk(&path) {
+        assert!(!contains(&bytes, NAME.as_bytes()), "{}", file.display());
+    }
+    // A second time, the file is there: refused before any passphrase is asked.
+    drop(h);
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs {
+        folder: Some(corpus),
+        ..ScriptedDialogs::default()
+    }));
+    app.run_command(Command::ChooseNewEncryptedProject);
+    assert_eq!(app.passphrase_prompt(), None);
+    assert!(
+        app.error().is_some_and(|e| e.contains("already")),
+        "{:?}",
+        app.error()
+    );
+}

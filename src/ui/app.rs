@@ -464,6 +464,7 @@ impl SanadApp {
                 self.status = self.tr("msg-passphrase-cancelled");
             }
             Command::ChooseEncryptProject => self.ask_passphrase_to_encrypt(),
+            Command::ChooseNewEncryptedProject => self.ask_new_encrypted_project(),
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
                 let options = crate::export::ExportOptions {

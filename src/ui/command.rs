@@ -37,6 +37,9 @@ pub enum Command {
     CancelPassphrase,
     /// Ask for a passphrase (twice) and encrypt the open project with it.
     ChooseEncryptProject,
+    /// Ask for a folder, then a passphrase (twice): a new encrypted project `FOLDER.sanad` into
+    /// which the folder is imported (nothing of it is written to the disk in plaintext).
+    ChooseNewEncryptedProject,
     /// Write the JSONL export to a file.
     ExportJsonl(PathBuf),
     /// Ask for a path and save a copy (backup) of the project there.

@@ -9,8 +9,9 @@ use super::app::SanadApp;
 use super::bidi_widgets as bw;
 use super::command::Command;
 use super::windows::window_title;
+use crate::corpus::location::project_path_for_folder;
 use crate::secret::Passphrase;
-use crate::store::StoreError;
+use crate::store::{Project, StoreError};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
@@ -21,6 +22,9 @@ pub enum PassphrasePurpose {
     Open,
     /// Encrypt the open (plain) project with a new passphrase (typed twice).
     Encrypt,
+    /// Create a new encrypted project (passphrase typed twice) and import a folder into it, so
+    /// that its documents are never written to the disk in plaintext.
+    Create,
 }
 
 /// The passphrase window's state.
@@ -28,6 +32,8 @@ pub struct PassphrasePrompt {
     /// The project file.
     pub(super) path: PathBuf,
     pub(super) purpose: PassphrasePurpose,
+    /// [`PassphrasePurpose::Create`]: the folder to import.
+    pub(super) folder: Option<PathBuf>,
     pub(super) text: Zeroizing<String>,
     pub(super) confirm: Zeroizing<String>,
     /// A message key (Fluent) for the last failed try.
@@ -39,6 +45,7 @@ impl PassphrasePrompt {
         Self {
             path: path.to_owned(),
             purpose,
+            folder: None,
             text: Zeroizing::new(String::new()),
             confirm: Zeroizing::new(String::new()),
             error: None,
@@ -73,13 +80,31 @@ impl SanadApp {
         self.passphrase = Some(PassphrasePrompt::new(&path, PassphrasePurpose::Encrypt));
     }
 
+    /// File → New encrypted project…: asks for a folder, then for a new passphrase for its new
+    /// project (`FOLDER.sanad`, see [`project_path_for_folder`]); refused when a file is there.
+    pub(super) fn ask_new_encrypted_project(&mut self) {
+        let Some(folder) = self.dialogs.pick_folder() else {
+            self.status = self.tr("msg-no-folder");
+            return;
+        };
+        let path = project_path_for_folder(&folder, None);
+        if crate::store::inspect(&path).map_or(true, |k| k != crate::store::FileKind::New) {
+            let args = [("path", path.display().to_string().into())];
+            self.fail(self.tr_args("msg-encrypted-exists", &args));
+            return;
+        }
+        let mut prompt = PassphrasePrompt::new(&path, PassphrasePurpose::Create);
+        prompt.folder = Some(folder);
+        self.passphrase = Some(prompt);
+    }
+
     /// The window's OK: opens or encrypts with what was typed; a wrong or mismatched passphrase
     /// keeps the window open with a message.
     pub(super) fn submit_passphrase(&mut self) {
         let Some(mut prompt) = self.passphrase.take() else {
             return;
         };
-        if prompt.purpose == PassphrasePurpose::Encrypt && *prompt.text != *prompt.confirm {
+        if prompt.purpose != PassphrasePurpose::Open && *prompt.text != *prompt.confirm {
             prompt.error = Some("passphrase-mismatch".into());
             prompt.confirm.clear();
             self.passphrase = Some(prompt);
@@ -105,6 +130,18 @@ impl SanadApp {
                 Ok(()) => {}
             },
             PassphrasePurpose::Encrypt => self.encrypt_open_project(&prompt.path, &key),
+            PassphrasePurpose::Create => {
+                let created = Project::create_encrypted(&prompt.path, &key);
+                match self.install_project(&prompt.path, created) {
+                    // The import reopens the project with the same passphrase (see start_import).
+                    Ok(()) => {
+                        if let Some(folder) = prompt.folder.take() {
+                            self.start_import(folder, Some(prompt.path.clone()));
+                        }
+                    }
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
         }
     }
 
@@ -132,19 +169,23 @@ impl SanadApp {
             return;
         };
         let l = self.locale.clone();
-        let encrypt = prompt.purpose == PassphrasePurpose::Encrypt;
-        let (title, text, ok) = if encrypt {
-            (
+        let encrypt = prompt.purpose != PassphrasePurpose::Open;
+        let (title, text, ok) = match prompt.purpose {
+            PassphrasePurpose::Encrypt => (
                 "passphrase-encrypt-title",
                 "passphrase-encrypt-text",
                 "passphrase-encrypt-ok",
-            )
-        } else {
-            (
+            ),
+            PassphrasePurpose::Create => (
+                "passphrase-create-title",
+                "passphrase-create-text",
+                "passphrase-create-ok",
+            ),
+            PassphrasePurpose::Open => (
                 "passphrase-open-title",
                 "passphrase-open-text",
                 "passphrase-open-ok",
-            )
+            ),
         };
         let mut submit = false;
         let mut cancel = false;

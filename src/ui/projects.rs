@@ -52,7 +52,7 @@ impl SanadApp {
 
     /// Takes the editing lock of a project just opened and shows it (the document last shown,
     /// else the first); the error is returned, not shown.
-    fn install_project(
+    pub(super) fn install_project(
         &mut self,
         path: &Path,
         opened: Result<Project, crate::store::StoreError>,
