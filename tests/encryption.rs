@@ -656,3 +656,44 @@ fn the_app_makes_a_new_encrypted_project_from_a_folder() {
         app.error()
     );
 }
+
+#[test]
+fn the_app_exports_an_encrypted_project_in_the_background() {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{By, Queryable};
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::{Command, SanadApp};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.sanad");
+    plain_project(&path);
+    encrypt_file(&path, &pass("export key")).unwrap();
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()));
+    app.run_command(Command::OpenProject(path.clone()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    h.get(By::new().role(Role::PasswordInput)).click();
+    h.run();
+    h.get(By::new().role(Role::PasswordInput))
+        .type_text("export key");
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    h.run();
+    assert!(h.state().project().expect("open").is_encrypted());
+    // The export runs on a second connection, opened with the same passphrase.
+    let out = dir.path().join("out.jsonl");
+    h.state_mut().run_command(Command::Export {
+        path: out.clone(),
+        request: sanad::export::Request::default(),
+    });
+    h.state_mut().wait_for_export();
+    let summary = h.state().export_outcome().cloned().unwrap().unwrap();
+    assert_eq!((summary.documents, summary.spans), (1, 1));
+    // Exports are plaintext (README: "What it does not protect").
+    assert!(std::fs::read_to_string(&out).unwrap().contains(NAME));
+}
