@@ -1,5 +1,6 @@
 //! Long documents: opening a 5 MB document to its first frame, laying out one newly scrolled-to
-//! screen, and adding/deleting an annotation in a 300-line document holding 1,500 annotations.
+//! screen, and adding/deleting an annotation in a 300-line document holding 1,500 annotations
+//! (in a plain and in an encrypted project).
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use sanad::model::{Action, CharIndex};
@@ -92,52 +93,66 @@ fn bench(c: &mut Criterion) {
     );
 
     // 300 lines of Arabic with 1,500 annotations, in a real project file on the build disk
-    // (rollback journal, synchronous=EXTRA: each action is synced to disk before it returns).
-    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
-    let mut project = Project::open_or_create(&dir.path().join("bench.sanad")).expect("project");
+    // (rollback journal, synchronous=EXTRA: each action is synced to disk before it returns);
+    // then the same in an encrypted project (SQLCipher, issue 14: < 10 ms per action).
     let seed = seed();
     let lines: Vec<&str> = seed.lines().collect();
     let text: String = (0..300)
         .map(|i| lines[i % lines.len()])
         .collect::<Vec<_>>()
         .join("\n");
-    let doc = project
-        .add_documents(&[NewDocument {
-            name: "long.txt".into(),
-            rel_path: "long.txt".into(),
-            text: text.clone(),
-            sha256: "0".into(),
-            encoding: "UTF-8".into(),
-            byte_len: text.len(),
-            bom: false,
-            encoding_guessed: false,
-        }])
-        .expect("document")[0];
-    let n = text.chars().count();
-    for k in 0..1500 {
-        let start = (k * 37) % (n - 10);
-        project
-            .apply(&Action::AddAnnotation {
-                id: None,
-                document_id: doc,
-                start,
-                end: start + 5,
-                label: "PERSON".into(),
-            })
-            .expect("seed annotation");
-    }
-    let shared: Arc<str> = Arc::from(text.as_str());
-    let (mut fonts, mut cache) = (shared_fonts.borrow_mut(), shared_cache.borrow_mut());
-    let mut view = fonts.with_pixels_per_point(1.0);
-    let mut m = EguiMeasurer {
-        fonts: &mut view,
-        cache: &mut cache,
-    };
-    let mut layout = DocumentLayout::new(shared, DirectionSetting::Auto, 900.0, m.line_height());
-    layout.ensure_visible(0.0..1000.0, &mut m);
-    c.bench_function(
-        "add + delete one annotation among 1,500 (transaction, reload, highlight geometry)",
-        |b| {
+    let key = sanad::secret::Passphrase::new("a long passphrase for the bench".into())
+        .expect("passphrase");
+    for (name, key) in [
+        (
+            "add + delete one annotation among 1,500 (transaction, reload, highlight geometry)",
+            None,
+        ),
+        (
+            "add + delete one annotation among 1,500, encrypted project (SQLCipher)",
+            Some(&key),
+        ),
+    ] {
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
+        let mut project =
+            Project::open_or_create_keyed(&dir.path().join("bench.sanad"), key).expect("project");
+        assert_eq!(project.is_encrypted(), key.is_some());
+        let doc = project
+            .add_documents(&[NewDocument {
+                name: "long.txt".into(),
+                rel_path: "long.txt".into(),
+                text: text.clone(),
+                sha256: "0".into(),
+                encoding: "UTF-8".into(),
+                byte_len: text.len(),
+                bom: false,
+                encoding_guessed: false,
+            }])
+            .expect("document")[0];
+        let n = text.chars().count();
+        for k in 0..1500 {
+            let start = (k * 37) % (n - 10);
+            project
+                .apply(&Action::AddAnnotation {
+                    id: None,
+                    document_id: doc,
+                    start,
+                    end: start + 5,
+                    label: "PERSON".into(),
+                })
+                .expect("seed annotation");
+        }
+        let shared: Arc<str> = Arc::from(text.as_str());
+        let (mut fonts, mut cache) = (shared_fonts.borrow_mut(), shared_cache.borrow_mut());
+        let mut view = fonts.with_pixels_per_point(1.0);
+        let mut m = EguiMeasurer {
+            fonts: &mut view,
+            cache: &mut cache,
+        };
+        let mut layout =
+            DocumentLayout::new(shared, DirectionSetting::Auto, 900.0, m.line_height());
+        layout.ensure_visible(0.0..1000.0, &mut m);
+        c.bench_function(name, |b| {
             b.iter(|| {
                 let added = project
                     .apply(&Action::AddAnnotation {
@@ -157,8 +172,8 @@ fn bench(c: &mut Criterion) {
                 let anns = project.annotations(doc).expect("reload");
                 std::hint::black_box((rects, anns.len()))
             })
-        },
-    );
+        });
+    }
 }
 
 criterion_group! {

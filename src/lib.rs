@@ -10,6 +10,7 @@ pub mod export;
 pub mod interop;
 pub mod model;
 pub mod search;
+pub mod secret;
 pub mod store;
 pub mod text;
 pub mod ui;

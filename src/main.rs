@@ -20,7 +20,16 @@
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! sanad suggest PROJECT --gazetteer FILE   apply a list of known names: suggestions per label
+//! sanad encrypt PROJECT               encrypt with a passphrase (SQLCipher), in place (or a new one)
+//! sanad decrypt PROJECT               write it back as plaintext (warns)
+//! sanad rekey PROJECT [--new-passphrase-file F]   change the passphrase
 //! ```
+//!
+//! Every command that opens an encrypted project asks for its passphrase on the terminal, or
+//! reads it from `--passphrase-file F` or the file named by `SANAD_PASSPHRASE_FILE`; never from
+//! the command line itself.
+
+mod cli;
 
 use anyhow::bail;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +54,10 @@ struct Cli {
     /// Where the folder's project lives (default: FOLDER.sanad beside the folder).
     #[arg(long, global = true)]
     project: Option<PathBuf>,
+    /// A file holding the passphrase of an encrypted project (its first line; default: the file
+    /// named by SANAD_PASSPHRASE_FILE, else asked on the terminal). Never the passphrase itself.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -181,6 +194,28 @@ enum Sub {
         #[arg(long)]
         gazetteer: PathBuf,
     },
+    /// Encrypt a project with a passphrase (SQLCipher), in place; with no project at that path,
+    /// create a new, empty encrypted one. The passphrase is asked twice on the terminal, or read
+    /// from --passphrase-file. A lost passphrase cannot be recovered.
+    Encrypt {
+        /// The .sanad project file.
+        project_file: PathBuf,
+    },
+    /// Decrypt an encrypted project in place: it becomes plaintext that anyone with the file
+    /// can read.
+    Decrypt {
+        /// The .sanad project file.
+        project_file: PathBuf,
+    },
+    /// Change an encrypted project's passphrase (the current one from the terminal or
+    /// --passphrase-file, the new one from the terminal or --new-passphrase-file).
+    Rekey {
+        /// The .sanad project file.
+        project_file: PathBuf,
+        /// A file holding the new passphrase.
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -264,6 +299,7 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    let pass = cli.passphrase_file.as_deref();
     match cli.command {
         Some(Sub::Import {
             folder,
@@ -313,8 +349,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 bail!("no such folder or file: {}", folder.display());
             }
             match sanad::interop::read_path(&folder, &read)? {
-                Some(corpus) => import_annotations(&folder, cli.project, &corpus, plan),
-                None if folder.is_dir() => import(&folder, cli.project, encoding.as_deref()),
+                Some(corpus) => import_annotations(&folder, cli.project, &corpus, plan, pass),
+                None if folder.is_dir() => import(&folder, cli.project, encoding.as_deref(), pass),
                 None => bail!(
                     "not an annotation file Sanad reads (.ann, .jsonl, .json, WebAnno .tsv, .conll; name the format with --format): {}",
                     folder.display()
@@ -328,7 +364,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             project_file,
             output,
         }) => {
-            let project = Project::open_existing(&project_file)?;
+            let project = cli::open_existing(&project_file, pass)?;
             project.backup_to(&output)?;
             eprintln!(
                 "saved a copy of {} to {}",
@@ -415,6 +451,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 request,
                 (done_only, document.as_deref()),
                 sign.as_deref(),
+                pass,
             )
         }
         Some(Sub::Verify { path, key }) => {
@@ -463,7 +500,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 },
                 fold,
             };
-            search(&project_file, &query, json)
+            search(&project_file, &query, json, pass)
         }
         Some(Sub::Suggest { .. }) if cli.project.is_some() => {
             bail!("--project does not go with suggest: give the project file as the first argument")
@@ -471,14 +508,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Sub::Suggest {
             project_file,
             gazetteer,
-        }) => suggest(&project_file, &gazetteer),
+        }) => suggest(&project_file, &gazetteer, pass),
+        Some(Sub::Encrypt { .. } | Sub::Decrypt { .. } | Sub::Rekey { .. })
+            if cli.project.is_some() =>
+        {
+            bail!(
+                "--project does not go with encrypt, decrypt or rekey: give the project file as the first argument"
+            )
+        }
+        Some(Sub::Encrypt { project_file }) => cli::encrypt(&project_file, pass),
+        Some(Sub::Decrypt { project_file }) => cli::decrypt(&project_file, pass),
+        Some(Sub::Rekey {
+            project_file,
+            new_passphrase_file,
+        }) => cli::rekey(&project_file, pass, new_passphrase_file.as_deref()),
+        None if pass.is_some() => bail!(
+            "--passphrase-file goes with a command (export, import, …); the app asks for an encrypted project's passphrase in its window"
+        ),
         None => gui(cli.path, cli.project),
     }
 }
 
-fn suggest(project_file: &std::path::Path, gazetteer: &std::path::Path) -> anyhow::Result<()> {
+fn suggest(
+    project_file: &std::path::Path,
+    gazetteer: &std::path::Path,
+    pass: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let list = sanad::interop::gazetteer::read_gazetteer(gazetteer)?;
-    let mut project = Project::open_existing(project_file)?;
+    let mut project = cli::open_existing(project_file, pass)?;
     let mut index = sanad::store::search::SearchIndex::new();
     let (_, report) = project
         .apply_gazetteer(&mut index, &list)
@@ -499,8 +556,9 @@ fn search(
     project_file: &std::path::Path,
     query: &sanad::search::Query,
     json: bool,
+    pass: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
-    let project = Project::open_existing(project_file)?;
+    let project = cli::open_existing(project_file, pass)?;
     let mut index = sanad::store::search::SearchIndex::new();
     let hits = index
         .search(&project, query)
@@ -548,6 +606,7 @@ fn import(
     folder: &std::path::Path,
     project: Option<PathBuf>,
     encoding: Option<&str>,
+    pass: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     if !folder.exists() {
         bail!("no such folder: {}", folder.display());
@@ -578,7 +637,7 @@ fn import(
             path.display()
         );
     }
-    let mut p = Project::open_or_create(&path)?;
+    let mut p = cli::open_or_create(&path, pass)?;
     let report = import_folder_with(&mut p, folder, &options, &mut |_, _| {})?;
     let name = |s: &str| printable_name(s);
     println!("project: {}", name(&path.display().to_string()));
@@ -646,6 +705,7 @@ fn import_annotations(
     project: Option<PathBuf>,
     corpus: &sanad::interop::ParsedCorpus,
     mut plan: sanad::interop::PlanOptions,
+    pass: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     let project_path = match project {
         Some(p) => p,
@@ -690,7 +750,7 @@ fn import_annotations(
             );
         }
     }
-    let mut p = Project::open_or_create(&project_path)?;
+    let mut p = cli::open_or_create(&project_path, pass)?;
     let (report, _) = sanad::interop::run_import(&mut p, corpus, &plan)?;
     print(&report);
     if !report.read_anything() {
@@ -705,13 +765,14 @@ fn export(
     mut request: sanad::export::Request,
     (done_only, document): (bool, Option<&str>),
     sign: Option<&std::path::Path>,
+    pass: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use sanad::export::{ExportError, Format, Scope};
     let format = request.format.unwrap_or(Format::Jsonl);
     if let Some(key) = sign {
         sanad::export::sign::secret_key_id(key)?;
     }
-    let project = Project::open_existing(project_file)?;
+    let project = cli::open_existing(project_file, pass)?;
     request.options.scope = match (done_only, document) {
         (true, Some(_)) => bail!("--done-only and --document do not go together"),
         (true, None) => Scope::Done,

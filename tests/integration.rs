@@ -17,6 +17,7 @@ mod coverage;
 mod crash_loop;
 mod digits;
 mod durability;
+mod encryption;
 mod entity_registry;
 mod export_formats;
 mod export_manifest;

@@ -40,7 +40,9 @@ impl Project {
     }
 
     /// Writes a consistent copy of the whole project to `out` (SQLite's `VACUUM INTO`, which
-    /// reads in one transaction, so it is safe while the project is open and being edited),
+    /// reads in one transaction, so it is safe while the project is open and being edited; for an
+    /// encrypted project SQLCipher's `sqlcipher_export()` into a copy encrypted with the same
+    /// passphrase),
     /// through a new temporary file in `out`'s folder that is synced and then linked into place
     /// (a hard link, which never replaces a file that appeared meanwhile; a rename on drives
     /// without hard links), so `out` is either the whole copy or absent.
@@ -81,7 +83,12 @@ impl Project {
                     "the path is not valid UTF-8",
                 ))
             })?;
-            self.conn.execute("VACUUM INTO ?1", [tmp_str])?;
+            if self.key.is_some() {
+                // An encrypted project's copy is encrypted with the same passphrase.
+                super::crypt::export_into(&self.conn, tmp_str, self.key.as_ref())?;
+            } else {
+                self.conn.execute("VACUUM INTO ?1", [tmp_str])?;
+            }
             std::fs::File::open(&tmp)
                 .and_then(|f| f.sync_all())
                 .map_err(io)?;

@@ -87,6 +87,21 @@ pub enum StoreError {
         "the project is busy: another program (a command-line import or export?) has been using it for over 30 seconds; nothing was changed, try again when it is done"
     )]
     Busy,
+    /// The project is encrypted and was opened without a passphrase.
+    #[error(
+        "this project is encrypted (or it is not a Sanad project): open it with its passphrase: {path}"
+    )]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The passphrase does not decrypt the file (or the file is not a project at all); the file
+    /// was only read.
+    #[error("wrong passphrase or not a Sanad project: {path}")]
+    WrongPassphrase {
+        /// The file.
+        path: PathBuf,
+    },
     /// A SQLite error.
     #[error("project database error ({0})")]
     Sqlite(rusqlite::Error),

@@ -14,6 +14,10 @@ use std::path::Path;
 pub enum FileKind {
     /// The file does not exist or is empty: a new project may be created there.
     New,
+    /// A file that is not plain SQLite but could be an encrypted (SQLCipher) project: its size
+    /// is a whole number of 512-byte pages. Only its passphrase tells (see
+    /// [`crate::store::Project::open_encrypted`]).
+    Encrypted,
     /// A Sanad project of this schema version.
     Sanad {
         /// `user_version` from the header (may lag a change still in the WAL).
@@ -22,7 +26,8 @@ pub enum FileKind {
 }
 
 /// Reads the SQLite header of `path` without opening it as a database, so a file that is not a
-/// Sanad project is never touched.
+/// Sanad project is never touched. A plain SQLite file starts with `SQLite format 3\0`; one that
+/// does not, but whose size is a multiple of 512 bytes, is [`FileKind::Encrypted`].
 ///
 /// # Errors
 /// [`StoreError::NotSqlite`], [`StoreError::ForeignDatabase`], [`StoreError::NewerVersion`], or
@@ -66,6 +71,14 @@ pub fn inspect(path: &Path) -> Result<FileKind, StoreError> {
         })?;
     if header.is_empty() {
         return Ok(FileKind::New);
+    }
+    if header.len() == 100 && &header[..16] != b"SQLite format 3\0" {
+        // SQLCipher encrypts the whole file, header included (its first 16 bytes are the salt),
+        // in pages of 512 bytes or a multiple.
+        let len = file.metadata().map_or(0, |m| m.len());
+        if len >= 512 && len % 512 == 0 {
+            return Ok(FileKind::Encrypted);
+        }
     }
     if header.len() < 100 || &header[..16] != b"SQLite format 3\0" {
         return Err(StoreError::NotSqlite {

@@ -1,10 +1,13 @@
 //! The project file: one SQLite file per project (bundled SQLite, rollback journal, foreign keys on), versioned
-//! with `PRAGMA user_version` and migrated forward; every user action is one transaction.
+//! with `PRAGMA user_version` and migrated forward; every user action is one transaction. The
+//! SQLite is SQLCipher's: a project may be encrypted with a passphrase ([`crypt`]); without a key
+//! it is plain SQLite.
 
 pub mod apply;
 pub mod authorship;
 pub mod backup;
 pub mod bulk;
+pub mod crypt;
 pub mod documents;
 pub mod entities;
 pub mod error;

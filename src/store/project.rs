@@ -37,6 +37,9 @@ pub struct Project {
     pub(super) conn: Connection,
     pub(super) editor_lock: Option<std::fs::File>,
     pub(super) path: PathBuf,
+    /// The passphrase of an encrypted project, kept (in wiped memory) only to open a second
+    /// connection to it ([`Self::reopen`], for background exports); `None` for a plain project.
+    pub(super) key: Option<crate::secret::Passphrase>,
     actor: String,
 }
 
@@ -93,10 +96,35 @@ impl Project {
     /// # Errors
     /// See [`inspect`]; plus SQLite errors.
     pub fn open_or_create(path: &Path) -> Result<Self, StoreError> {
+        Self::open_or_create_keyed(path, None)
+    }
+
+    /// [`Self::open_or_create`] with a passphrase: a new project made with one is encrypted
+    /// (SQLCipher), an encrypted project needs it, a plain project opens as it is (the key is
+    /// not used).
+    ///
+    /// # Errors
+    /// [`StoreError::Encrypted`] for an encrypted project without `key`;
+    /// [`StoreError::WrongPassphrase`] when `key` does not decrypt it (the file is only read);
+    /// and everything [`Self::open_or_create`] gives.
+    pub fn open_or_create_keyed(
+        path: &Path,
+        key: Option<&crate::secret::Passphrase>,
+    ) -> Result<Self, StoreError> {
         let is_sanad_name = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("sanad"));
-        if inspect(path)? == FileKind::New {
+        let kind = inspect(path)?;
+        let key = match (kind, key) {
+            (FileKind::Encrypted, None) => {
+                return Err(StoreError::Encrypted {
+                    path: path.to_owned(),
+                });
+            }
+            (FileKind::Sanad { .. }, _) => None,
+            (_, key) => key,
+        };
+        if kind == FileKind::New {
             if path.exists() && !is_sanad_name {
                 // An empty file of another name (notes.txt) is not taken over as a project.
                 return Err(StoreError::Empty {
@@ -125,10 +153,14 @@ impl Project {
             path: path.to_owned(),
         };
         let conn = Connection::open(path).map_err(with_path)?;
+        if let Some(key) = key {
+            super::crypt::unlock(&conn, key, path)?;
+        }
         let mut project = Self {
             conn,
             editor_lock: None,
             path: path.to_owned(),
+            key: key.cloned(),
             actor: default_actor(),
         };
         project
@@ -146,6 +178,18 @@ impl Project {
     /// # Errors
     /// [`StoreError::Missing`] when there is no file, and everything [`Self::open_or_create`] gives.
     pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        Self::open_existing_keyed(path, None)
+    }
+
+    /// [`Self::open_existing`] with the passphrase of an encrypted project (not used for a
+    /// plain one).
+    ///
+    /// # Errors
+    /// As [`Self::open_existing`] and [`Self::open_or_create_keyed`].
+    pub fn open_existing_keyed(
+        path: &Path,
+        key: Option<&crate::secret::Passphrase>,
+    ) -> Result<Self, StoreError> {
         match inspect(path)? {
             FileKind::New if path.exists() => Err(StoreError::Empty {
                 path: path.to_owned(),
@@ -153,7 +197,7 @@ impl Project {
             FileKind::New => Err(StoreError::Missing {
                 path: path.to_owned(),
             }),
-            FileKind::Sanad { .. } => Self::open_or_create(path),
+            FileKind::Sanad { .. } | FileKind::Encrypted => Self::open_or_create_keyed(path, key),
         }
     }
 
@@ -167,6 +211,7 @@ impl Project {
             conn,
             editor_lock: None,
             path: PathBuf::from(":memory:"),
+            key: None,
             actor: default_actor(),
         };
         project.configure()?;

@@ -43,7 +43,13 @@ pub(super) struct ImportJob {
     pub(super) what: String,
     pub(super) rx: Receiver<JobMessage>,
     pub(super) progress: (usize, usize),
+    /// Opens the (encrypted) project again when the job is done, with its passphrase.
+    pub(super) reopen: Option<Reopen>,
 }
+
+/// Opens a project again (with the passphrase it was opened with).
+pub(super) type Reopen =
+    Box<dyn FnOnce() -> Result<crate::store::Project, crate::store::StoreError> + Send + 'static>;
 
 /// Open windows and in-progress interactions.
 #[derive(Default)]
@@ -123,6 +129,8 @@ pub struct SanadApp {
     /// A language and digits chosen in Settings, applied at the start of the next frame (a
     /// frame is drawn in one direction throughout).
     pub(super) pending_locale: Option<(super::i18n::Lang, super::i18n::Digits)>,
+    /// The passphrase window (opening an encrypted project, or encrypting the open one).
+    pub(super) passphrase: Option<super::passphrase::PassphrasePrompt>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -173,6 +181,7 @@ impl SanadApp {
             locale: Default::default(),
             welcome: false,
             pending_locale: None,
+            passphrase: None,
         }
     }
 
@@ -449,6 +458,13 @@ impl SanadApp {
             Command::OpenFolder { folder, project } => self.start_import(folder, project),
             // Missing, empty, foreign, newer and folder paths are refused with the CLI's words.
             Command::OpenProject(path) => self.open_project(&path),
+            Command::SubmitPassphrase => self.submit_passphrase(),
+            Command::CancelPassphrase => {
+                self.passphrase = None;
+                self.status = self.tr("msg-passphrase-cancelled");
+            }
+            Command::ChooseEncryptProject => self.ask_passphrase_to_encrypt(),
+            Command::ChooseNewEncryptedProject => self.ask_new_encrypted_project(),
             Command::ExportJsonl(path) => {
                 let Some(p) = &self.project else { return };
                 let options = crate::export::ExportOptions {
@@ -1089,6 +1105,7 @@ impl SanadApp {
         self.inspector(ui);
         self.central(ui);
         self.windows(&ctx);
+        self.passphrase_window(&ctx);
         self.export_window(&ctx);
         self.label_all_window(&ctx);
         self.entity_window(&ctx);

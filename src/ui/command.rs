@@ -28,8 +28,18 @@ pub enum Command {
         /// `--project`, if given.
         project: Option<PathBuf>,
     },
-    /// Open a project file.
+    /// Open a project file (an encrypted one asks for its passphrase first).
     OpenProject(PathBuf),
+    /// The passphrase window's OK: open the encrypted project, or encrypt the open one, with
+    /// what was typed (it stays in the window's wiped buffer until then, never in a command).
+    SubmitPassphrase,
+    /// Close the passphrase window (what was typed is wiped).
+    CancelPassphrase,
+    /// Ask for a passphrase (twice) and encrypt the open project with it.
+    ChooseEncryptProject,
+    /// Ask for a folder, then a passphrase (twice): a new encrypted project `FOLDER.sanad` into
+    /// which the folder is imported (nothing of it is written to the disk in plaintext).
+    ChooseNewEncryptedProject,
     /// Write the JSONL export to a file.
     ExportJsonl(PathBuf),
     /// Ask for a path and save a copy (backup) of the project there.

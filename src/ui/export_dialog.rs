@@ -243,6 +243,8 @@ impl SanadApp {
         dialog.outcome = None;
         dialog.outcome_format = format;
         let project_path = p.path().to_owned();
+        // A second connection, with the passphrase when the project is encrypted.
+        let reopen = p.reopener();
         let l = self.locale.clone();
         let failed = move |e: ExportError, path: &std::path::Path| {
             let args = [
@@ -257,7 +259,7 @@ impl SanadApp {
             let progress = Progress::default();
             let shared = progress.clone();
             std::thread::spawn(move || {
-                let result = crate::store::Project::open_existing(&project_path)
+                let result = reopen()
                     .map_err(ExportError::from)
                     .and_then(|p| {
                         crate::export::export_to_with(&p, format, &request, &target, &shared)

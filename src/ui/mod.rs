@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod label_style;
 pub mod overlays;
 pub mod panels;
+pub mod passphrase;
 pub mod projects;
 mod reading;
 pub mod search_panel;

@@ -157,6 +157,12 @@ impl SanadApp {
             {
                 self.queue.push(Command::ChooseProject);
             }
+            if bw::menu_item(ui, true, &l.tr("menu-new-encrypted"), None)
+                .on_hover_text(bw::hover(ui, &l.tr("menu-new-encrypted-hover")))
+                .clicked()
+            {
+                self.queue.push(Command::ChooseNewEncryptedProject);
+            }
             let has = self.project.is_some();
             if bw::menu_item(ui, has, &l.tr("menu-export"), Some(keys_of(Act::Export))).clicked() {
                 self.queue.push(Command::ChooseExport);
@@ -206,6 +212,13 @@ impl SanadApp {
             .clicked()
             {
                 self.queue.push(Command::ChooseSaveCopy);
+            }
+            let plain = self.project.as_ref().is_some_and(|p| !p.is_encrypted());
+            if bw::menu_item(ui, plain, &l.tr("menu-encrypt"), None)
+                .on_hover_text(bw::hover(ui, &l.tr("menu-encrypt-hover")))
+                .clicked()
+            {
+                self.queue.push(Command::ChooseEncryptProject);
             }
             ui.separator();
             if bw::menu_item(ui, true, &l.tr("menu-quit"), Some(keys_of(Act::Quit))).clicked() {

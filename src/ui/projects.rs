@@ -20,8 +20,25 @@ impl SanadApp {
     }
 
     /// Opens the existing project at `path` for editing (taking its editing lock, so a second
-    /// window on it is refused) and shows the document last shown, else the first.
+    /// window on it is refused) and shows the document last shown, else the first. An encrypted
+    /// project asks for its passphrase first (see `passphrase.rs`).
     pub(super) fn open_project(&mut self, path: &Path) {
+        if crate::store::inspect(path).is_ok_and(|k| k == crate::store::FileKind::Encrypted) {
+            self.ask_passphrase_to_open(path);
+            return;
+        }
+        if let Err(e) = self.open_project_keyed(path, None) {
+            self.fail(e.to_string());
+        }
+    }
+
+    /// [`Self::open_project`] with the passphrase of an encrypted project; the error is returned,
+    /// not shown.
+    pub(super) fn open_project_keyed(
+        &mut self,
+        path: &Path,
+        key: Option<&crate::secret::Passphrase>,
+    ) -> Result<(), crate::store::StoreError> {
         if self
             .project
             .as_ref()
@@ -29,7 +46,18 @@ impl SanadApp {
         {
             self.project = None; // release this window's lock before taking it again
         }
-        let opened = Project::open_existing(path).and_then(|mut p| {
+        let opened = Project::open_existing_keyed(path, key);
+        self.install_project(path, opened)
+    }
+
+    /// Takes the editing lock of a project just opened and shows it (the document last shown,
+    /// else the first); the error is returned, not shown.
+    pub(super) fn install_project(
+        &mut self,
+        path: &Path,
+        opened: Result<Project, crate::store::StoreError>,
+    ) -> Result<(), crate::store::StoreError> {
+        let opened = opened.and_then(|mut p| {
             p.lock_for_editing()?;
             Ok(p)
         });
@@ -57,8 +85,9 @@ impl SanadApp {
                 self.status = self
                     .locale
                     .tr_args("msg-opened", &[("path", path.display().to_string().into())]);
+                Ok(())
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => Err(e),
         }
     }
 
@@ -109,25 +138,33 @@ impl SanadApp {
         let (tx, rx) = channel();
         let what = folder.display().to_string();
         let actor = self.annotator();
+        // The encrypted project open here: the job, then this window, open it again with the
+        // same passphrase.
+        let encrypted = self.project.as_ref().filter(|p| own && p.is_encrypted());
+        let reopen_job = encrypted.map(|p| p.reopener());
+        let reopen_after = encrypted.map(|p| Box::new(p.reopener()) as super::app::Reopen);
         self.project = None; // the job writes; reopen when it is done
         self.current = None;
         self.documents.clear();
         std::thread::spawn(move || {
-            let result = Project::open_or_create(&project_path)
-                .map_err(|e| e.to_string())
-                .and_then(|mut p| {
-                    p.set_actor(actor);
-                    let mut progress = |done, total| {
-                        let _ = tx.send(JobMessage::Progress(done, total));
-                    };
-                    import_folder(&mut p, &folder, &mut progress).map_err(|e| e.to_string())
-                });
+            let opened = match reopen_job {
+                Some(reopen) => reopen(),
+                None => Project::open_or_create(&project_path),
+            };
+            let result = opened.map_err(|e| e.to_string()).and_then(|mut p| {
+                p.set_actor(actor);
+                let mut progress = |done, total| {
+                    let _ = tx.send(JobMessage::Progress(done, total));
+                };
+                import_folder(&mut p, &folder, &mut progress).map_err(|e| e.to_string())
+            });
             let _ = tx.send(JobMessage::Done(result.map(|r| (project_path, r))));
         });
         self.job = Some(ImportJob {
             what,
             rx,
             progress: (0, 0),
+            reopen: reopen_after,
         });
     }
 
@@ -143,10 +180,18 @@ impl SanadApp {
                 Some(JobMessage::Progress(d, t)) => job.progress = (d, t),
                 Some(JobMessage::Done(result)) => {
                     let what = job.what.clone();
+                    let reopen = job.reopen.take();
                     self.job = None;
                     match result {
                         Ok((path, report)) => {
-                            self.open_project(&path);
+                            match reopen {
+                                Some(reopen) => {
+                                    if let Err(e) = self.install_project(&path, reopen()) {
+                                        self.fail(e.to_string());
+                                    }
+                                }
+                                None => self.open_project(&path),
+                            }
                             let args = [
                                 ("n", report.added.len().into()),
                                 ("what", what.as_str().into()),

@@ -730,3 +730,27 @@ dialog-gazetteer-csv-kind = معجم أسماء (CSV)
 
 ## ملف الإعدادات
 msg-settings-not-saved = تعذّر حفظ الإعدادات ({ $error }): { $path }
+
+## المشاريع المشفّرة (نافذة عبارة المرور، قائمة ملف)
+menu-encrypt = تشفير المشروع…
+menu-encrypt-hover = يشفّر المشروع المفتوح بعبارة مرور: لا يُقرأ الملف من دونها. أما المُصدَّرات فتبقى نصًا غير مشفّر.
+passphrase-open-title = مشروع مشفّر
+passphrase-open-text = هذا المشروع مشفّر. اكتب عبارة المرور لفتحه: { $path }
+passphrase-open-ok = فتح
+passphrase-encrypt-title = تشفير المشروع
+passphrase-encrypt-text = شفّر هذا المشروع بعبارة مرور (تُكتب مرتين): { $path }
+passphrase-encrypt-warning = لا أحد يستطيع استعادة عبارة مرور ضائعة، ولا مطوّرو سند أنفسهم. احفظها في مكان آمن.
+passphrase-encrypt-ok = تشفير
+passphrase-field = عبارة المرور:
+passphrase-confirm = أعد كتابتها:
+passphrase-wrong = عبارة المرور خاطئة (أو أن الملف ليس مشروع سند). حاول مجددًا.
+passphrase-mismatch = العبارتان مختلفتان. اكتب الثانية مرة أخرى.
+passphrase-empty = اكتب عبارة مرور.
+msg-passphrase-cancelled = لم يُفتح المشروع: لم تُعطَ عبارة المرور
+msg-encrypted = شُفّر المشروع بعبارة المرور: { $path }
+menu-new-encrypted = مشروع مشفّر جديد من مجلد…
+menu-new-encrypted-hover = يستورد مجلدًا إلى مشروع جديد مشفّر بعبارة مرور: لا تُكتب مستنداته على القرص نصًا غير مشفّر أبدًا
+passphrase-create-title = مشروع مشفّر جديد
+passphrase-create-text = استيراد المجلد إلى مشروع جديد مشفّر بعبارة مرور (تُكتب مرتين): { $path }
+passphrase-create-ok = إنشاء
+msg-encrypted-exists = يوجد ملف في مكان المشروع الجديد؛ افتحه أو انقله أولًا: { $path }

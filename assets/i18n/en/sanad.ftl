@@ -626,3 +626,27 @@ dialog-gazetteer-csv-kind = Gazetteer (CSV)
 
 ## The settings file
 msg-settings-not-saved = cannot save settings ({ $error }): { $path }
+
+## Encrypted projects (passphrase window, File menu)
+menu-encrypt = Encrypt project…
+menu-encrypt-hover = Encrypt the open project with a passphrase: without it the file cannot be read. Exports stay plaintext.
+passphrase-open-title = Encrypted project
+passphrase-open-text = This project is encrypted. Type its passphrase to open it: { $path }
+passphrase-open-ok = Open
+passphrase-encrypt-title = Encrypt project
+passphrase-encrypt-text = Encrypt this project with a passphrase (typed twice): { $path }
+passphrase-encrypt-warning = Nobody can recover a lost passphrase, not even Sanad's authors. Keep it somewhere safe.
+passphrase-encrypt-ok = Encrypt
+passphrase-field = Passphrase:
+passphrase-confirm = Repeat it:
+passphrase-wrong = Wrong passphrase (or not a Sanad project). Try again.
+passphrase-mismatch = The two passphrases differ. Type the second again.
+passphrase-empty = Type a passphrase.
+msg-passphrase-cancelled = Not opened: no passphrase was given
+msg-encrypted = Encrypted with the passphrase: { $path }
+menu-new-encrypted = New encrypted project from folder…
+menu-new-encrypted-hover = Import a folder into a new project encrypted with a passphrase: its documents are never written to the disk in plaintext
+passphrase-create-title = New encrypted project
+passphrase-create-text = Import the folder into a new project encrypted with a passphrase (typed twice): { $path }
+passphrase-create-ok = Create
+msg-encrypted-exists = A file is already where the new project would go; open it, or move it away first: { $path }
