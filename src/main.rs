@@ -16,6 +16,7 @@
 //!              [--bom] (csv)
 //!              [--sign KEY]          also sign the manifest every export writes
 //! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
+//! sanad verify PROJECT.sanad           walk the audit log's hash chain, check every document's text
 //! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
@@ -137,9 +138,12 @@ enum Sub {
         sign: Option<PathBuf>,
     },
     /// Check an export (folder, file, or its manifest) against its manifest: every file's
-    /// SHA-256 and size; with --key also the manifest's signature. Exits 1 on any difference.
+    /// SHA-256 and size; with --key also the manifest's signature. Given a Sanad project file,
+    /// walk its audit log's hash chain and check every document's text against its recorded
+    /// hash instead: the first broken audit row and every changed document are named. Exits 1
+    /// on any difference.
     Verify {
-        /// The exported folder or file.
+        /// The exported folder or file, or a .sanad project file.
         path: PathBuf,
         /// The signer's public key (NAME.pub from `sanad keygen`, or a minisign public key).
         #[arg(long, value_name = "PUB")]
@@ -416,6 +420,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 (done_only, document.as_deref()),
                 sign.as_deref(),
             )
+        }
+        Some(Sub::Verify { path, key })
+            if path.is_file()
+                && matches!(
+                    sanad::store::inspect(&path),
+                    Ok(sanad::store::FileKind::Sanad { .. })
+                ) =>
+        {
+            if key.is_some() {
+                bail!(
+                    "--key checks an export's signature; a project has none: {}",
+                    path.display()
+                );
+            }
+            let report = Project::open_existing(&path)?.verify()?;
+            for line in report.lines() {
+                println!("{}", printable_name(&line));
+            }
+            if !report.ok() {
+                bail!("the project failed verification: {}", path.display());
+            }
+            Ok(())
         }
         Some(Sub::Verify { path, key }) => {
             let report = sanad::export::verify::verify(&path, key.as_deref())?;

@@ -57,6 +57,7 @@ impl SanadApp {
                 self.status = self
                     .locale
                     .tr_args("msg-opened", &[("path", path.display().to_string().into())]);
+                self.check_verification();
             }
             Err(e) => self.fail(e.to_string()),
         }
