@@ -80,7 +80,7 @@ fn child(role: &str) {
 fn spawn(role: &str, project: &Path, folder: &Path) -> std::process::Child {
     std::process::Command::new(std::env::current_exe().unwrap())
         .args([
-            "crash_loop_kills_at_24_points",
+            "crash_loop::crash_loop_kills_at_24_points", // its path in the one test binary
             "--exact",
             "--nocapture",
             "--test-threads=1",

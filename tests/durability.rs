@@ -38,7 +38,11 @@ fn annotation_survives_abort() {
         .unwrap();
     }
     let status = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["annotation_survives_abort", "--exact", "--nocapture"])
+        .args([
+            "durability::annotation_survives_abort", // its path in the one test binary
+            "--exact",
+            "--nocapture",
+        ])
         .env(CHILD_ENV, &path)
         .status()
         .unwrap();
