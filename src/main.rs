@@ -255,6 +255,17 @@ enum MisalignedArg {
     Drop,
 }
 
+/// Does `path` name a regular file starting with SQLite's 16-byte header?
+fn is_sqlite_file(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    path.is_file()
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut header))
+            .is_ok()
+        && &header == b"SQLite format 3\0"
+}
+
 fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -421,13 +432,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 sign.as_deref(),
             )
         }
-        Some(Sub::Verify { path, key })
-            if path.is_file()
-                && matches!(
-                    sanad::store::inspect(&path),
-                    Ok(sanad::store::FileKind::Sanad { .. })
-                ) =>
-        {
+        // A SQLite file is a project (no export format is one): a newer or foreign database
+        // gets the project's own refusal, not "no export manifest found".
+        Some(Sub::Verify { path, key }) if is_sqlite_file(&path) => {
             if key.is_some() {
                 bail!(
                     "--key checks an export's signature; a project has none: {}",

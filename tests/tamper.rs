@@ -410,6 +410,17 @@ fn verify_on_the_command_line_exits_by_what_it_finds() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.sanad"));
 
+    // Another program's database gets the project refusal, not "no export manifest".
+    let other = dir.path().join("other.db");
+    raw(&other).execute_batch("CREATE TABLE t(x);").unwrap();
+    let out = sanad().arg("verify").arg(&other).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not a Sanad project"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     // --key belongs to exports.
     let out = sanad()
         .arg("verify")
@@ -446,4 +457,37 @@ fn the_export_manifest_records_the_chain_head() {
         serde_json::from_slice(&std::fs::read(dir.path().join("out.jsonl.manifest.json")).unwrap())
             .unwrap();
     assert_eq!(manifest["audit_chain_head"], head.1.as_str());
+}
+
+#[test]
+fn the_app_shows_a_banner_for_a_project_that_fails_verification_until_dismissed() {
+    use egui_kittest::kittest::Queryable;
+    let (dir, mut h) = crate::common::app_with(&[("a.txt", "سجن صيدنايا Sednaya")]);
+    let path = dir.path().join("p.sanad");
+    assert!(h.query_by_label_contains("failed verification").is_none());
+    raw(&path)
+        .execute_batch("UPDATE documents SET text = replace(text, 'S', 'Z')")
+        .unwrap();
+    h.state_mut()
+        .run_command(sanad::ui::Command::OpenProject(path.clone()));
+    h.run();
+    let banner = h.get_by_label_contains("failed verification");
+    let text = format!("{banner:?}");
+    assert!(text.contains("a.txt"), "{text}");
+    // An action does not clear it (it is not an error message); Dismiss does.
+    let doc = h.state().current().unwrap().document.id;
+    h.state_mut()
+        .run_command(sanad::ui::Command::Apply(Action::AddAnnotation {
+            id: None,
+            document_id: doc,
+            start: 0,
+            end: 3,
+            label: "PRISON".into(),
+        }));
+    h.run();
+    assert!(h.query_by_label_contains("failed verification").is_some());
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.query_by_label_contains("failed verification").is_none());
+    assert_eq!(h.state().verification_warning(), None);
 }
