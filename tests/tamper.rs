@@ -292,6 +292,25 @@ fn an_edited_deleted_or_reordered_row_names_the_first_broken_row() {
         ),
         (6, RowProblem::NoHash)
     );
+    // The last row removed: the chain left is whole, but it does not end where the project
+    // recorded (row 6).
+    let cut = copy(&path, "cut.sanad");
+    raw(&cut)
+        .execute_batch("DELETE FROM audit_log WHERE id = 6")
+        .unwrap();
+    let r = Project::open_existing(&cut).unwrap().verify().unwrap();
+    assert_eq!(r.broken_row, None);
+    assert_eq!(r.head_mismatch.clone().flatten().map(|h| h.0), Some(6));
+    assert!(!r.ok() && r.lines()[0].contains("row 6"), "{:?}", r.lines());
+    // The limit, as the README says: whoever also rewrites the recorded head is not caught
+    // (here the whole chain after the cut is unchanged, so only the head needs rewriting).
+    raw(&cut)
+        .execute_batch(
+            "UPDATE meta SET value = (SELECT id || ' ' || row_hash FROM audit_log WHERE id = 5)
+             WHERE key = 'audit_chain_head'",
+        )
+        .unwrap();
+    assert!(Project::open_existing(&cut).unwrap().verify().unwrap().ok());
     // A row added by hand without a hash.
     assert_eq!(
         broken_after(

@@ -20,6 +20,10 @@
 //! and the project id's UTF-8 bytes ([`Project::project_id`]), so a chain copied whole into
 //! another project does not verify there.
 //!
+//! **Where it ends.** Each append also records the new last row as `meta.audit_chain_head`
+//! (`ID HASH`, in the same transaction), so rows removed from the end of the log (which leave a
+//! shorter chain that is whole) show up too, unless that record was rewritten with them.
+//!
 //! **Where it starts.** A project created by this Sanad is chained from its first row. A project
 //! from before schema 5 is chained when it is migrated: its existing rows are hashed in `id`
 //! order as they were found (the chain vouches for them only from that moment on: what they said
@@ -212,7 +216,19 @@ pub(super) fn append(conn: &Connection, row: &NewRow<'_>) -> Result<i64, StoreEr
         prev,
         hash
     ])?;
+    conn.prepare_cached(
+        "INSERT INTO meta(key, value) VALUES ('audit_chain_head', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([format!("{id} {hash}")])?;
     Ok(id)
+}
+
+/// `meta.audit_chain_head` as written by [`append`]: the last row's (id, row_hash), or `None`
+/// when none is recorded (or it is unreadable).
+pub(super) fn recorded_head(value: Option<&str>) -> Option<(i64, String)> {
+    let (id, hash) = value?.split_once(' ')?;
+    Some((id.parse().ok()?, hash.to_owned()))
 }
 
 /// Migration to schema 5 of a project that already has audit rows: hashes them in `id` order as

@@ -3,11 +3,12 @@
 //! every document's stored text against `documents.text_sha256` (SHA-256 of the UTF-8 bytes of
 //! the stored text, recorded at import).
 //!
-//! What it proves: a row changed, removed or moved, or a text changed, by anyone who did not
-//! also rewrite every hash after it. What it does not: someone with the file can rewrite the
-//! whole chain consistently, and removing the last rows leaves a shorter chain that still
-//! verifies; compare [`ProjectReport::chain_head`] with a head recorded elsewhere (an export's
-//! manifest records it) to catch that.
+//! What it proves: a row changed, removed or moved, rows removed from the end (the log no
+//! longer ends at `meta.audit_chain_head`), or a text changed, by anyone who did not also
+//! rewrite the hashes that follow. What it does not: someone with the file can rewrite the whole
+//! chain and the recorded head consistently, or a text together with its `text_sha256` (text
+//! hashes are not in the chain); compare [`ProjectReport::chain_head`] with a head recorded
+//! elsewhere (an export's manifest records it) to catch that.
 
 use super::chain::{HASHED_COLUMNS, canonical, genesis, row_hash};
 use super::error::StoreError;
@@ -76,6 +77,10 @@ pub struct ProjectReport {
     pub chain_head: Option<String>,
     /// The first row that breaks the chain, if any.
     pub broken_row: Option<BrokenRow>,
+    /// The last row the project recorded (`meta.audit_chain_head`: id, row_hash) when it is not
+    /// the log's last row: rows were removed from the end, or added outside Sanad. `Some(None)`:
+    /// the log has rows but no head is recorded.
+    pub head_mismatch: Option<Option<(i64, String)>>,
     /// Documents checked.
     pub documents: usize,
     /// Documents whose text changed, by id.
@@ -85,7 +90,9 @@ pub struct ProjectReport {
 impl ProjectReport {
     /// Is everything whole (chain unbroken, every text unchanged)?
     pub fn ok(&self) -> bool {
-        self.broken_row.is_none() && self.changed_documents.is_empty()
+        self.broken_row.is_none()
+            && self.head_mismatch.is_none()
+            && self.changed_documents.is_empty()
     }
 
     /// One line: what was checked and whether it holds.
@@ -106,10 +113,10 @@ impl ProjectReport {
         } else {
             format!(
                 "project FAILED verification: {}; {} of {} documents changed",
-                if self.broken_row.is_some() {
-                    "the audit chain is broken"
-                } else {
-                    "the audit chain is whole"
+                match (&self.broken_row, &self.head_mismatch) {
+                    (Some(_), _) => "the audit chain is broken",
+                    (None, Some(_)) => "the audit chain does not end where the project recorded",
+                    (None, None) => "the audit chain is whole",
                 },
                 self.changed_documents.len(),
                 self.documents
@@ -123,6 +130,14 @@ impl ProjectReport {
         let mut out = Vec::new();
         if let Some(row) = &self.broken_row {
             out.push(row.to_string());
+        }
+        if let Some(recorded) = &self.head_mismatch {
+            out.push(match recorded {
+                Some((id, hash)) => format!(
+                    "the audit log does not end where the project recorded (row {id}, hash {hash}): rows were removed from its end or added outside Sanad"
+                ),
+                None => "the audit log has rows but the project recorded no last row (meta audit_chain_head): it was removed outside Sanad".to_owned(),
+            });
         }
         for d in &self.changed_documents {
             out.push(d.to_string());
@@ -191,6 +206,7 @@ impl Project {
             chain_started_at,
             chain_head: None,
             broken_row: None,
+            head_mismatch: None,
             documents: 0,
             changed_documents: Vec::new(),
         };
@@ -238,6 +254,11 @@ impl Project {
             previous = Some(id);
         }
         drop(rows);
+        let recorded = super::chain::recorded_head(self.meta("audit_chain_head")?.as_deref());
+        let found = previous.zip(report.chain_head.clone());
+        if recorded != found {
+            report.head_mismatch = Some(recorded);
+        }
         let mut stmt = self
             .conn
             .prepare("SELECT id, name, rel_path, text, text_sha256 FROM documents ORDER BY id")?;

@@ -42,6 +42,9 @@ impl SanadApp {
                 ],
             ));
         }
+        if r.head_mismatch.is_some() {
+            problems.push(l.tr("msg-verify-head"));
+        }
         let mut names: Vec<String> = r
             .changed_documents
             .iter()
