@@ -490,6 +490,16 @@ fn the_app_shows_a_banner_for_a_project_that_fails_verification_until_dismissed(
     h.state_mut()
         .run_command(sanad::ui::Command::OpenProject(path.clone()));
     h.run();
+    let warning = h
+        .state()
+        .verification_warning()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        warning.contains("failed verification") && warning.contains("a.txt"),
+        "warning {warning:?}, error {:?}",
+        h.state().error()
+    );
     let banner = h.get_by_label_contains("failed verification");
     let text = format!("{banner:?}");
     assert!(text.contains("a.txt"), "{text}");
