@@ -190,12 +190,18 @@ fn lossy(v: ValueRef<'_>) -> String {
 }
 
 impl Project {
-    /// Walks the audit chain and checks every document's text (see the module docs). Reads the
-    /// whole log and every text once; changes nothing.
+    /// Walks the audit chain and checks every document's text (see the module docs), in one
+    /// read transaction. Reads the whole log and every text once; changes nothing.
     ///
     /// # Errors
     /// SQLite errors only: what is broken is in the report.
     pub fn verify(&self) -> Result<ProjectReport, StoreError> {
+        // One read transaction: the log, its recorded head and the texts as of one moment,
+        // whatever another process commits meanwhile. Dropped (rolled back) at the end.
+        let _snapshot = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Deferred,
+        )?;
         let project_id = self.project_id()?;
         let chain_started_at = self
             .meta("audit_chain_started")?
