@@ -16,6 +16,7 @@
 //!              [--bom] (csv)
 //!              [--sign KEY]          also sign the manifest every export writes
 //! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
+//! sanad verify PROJECT.sanad           walk the audit log's hash chain, check every document's text
 //! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
@@ -150,9 +151,12 @@ enum Sub {
         sign: Option<PathBuf>,
     },
     /// Check an export (folder, file, or its manifest) against its manifest: every file's
-    /// SHA-256 and size; with --key also the manifest's signature. Exits 1 on any difference.
+    /// SHA-256 and size; with --key also the manifest's signature. Given a Sanad project file,
+    /// walk its audit log's hash chain and check every document's text against its recorded
+    /// hash instead: the first broken audit row and every changed document are named. Exits 1
+    /// on any difference.
     Verify {
-        /// The exported folder or file.
+        /// The exported folder or file, or a .sanad project file.
         path: PathBuf,
         /// The signer's public key (NAME.pub from `sanad keygen`, or a minisign public key).
         #[arg(long, value_name = "PUB")]
@@ -284,6 +288,40 @@ enum MisalignedArg {
     Split,
     /// Leave the span out.
     Drop,
+}
+
+/// Does `path` name a regular file starting with SQLite's 16-byte header?
+/// Whether `verify` treats `path` as a project: a SQLite file, or a file SQLCipher may have
+/// encrypted (see `store::inspect`) that has no export manifest beside it (`NAME.manifest.json`),
+/// since an exported file's size may be a multiple of 512 bytes too.
+fn is_project_file(path: &std::path::Path) -> bool {
+    if is_sqlite_file(path) {
+        return true;
+    }
+    let has_manifest = path
+        .file_name()
+        .map(|n| {
+            let mut m = n.to_os_string();
+            m.push(".manifest.json");
+            path.with_file_name(m).exists()
+        })
+        .unwrap_or(false);
+    !has_manifest
+        && path.is_file()
+        && matches!(
+            sanad::store::inspect(path),
+            Ok(sanad::store::FileKind::Encrypted)
+        )
+}
+
+fn is_sqlite_file(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    path.is_file()
+        && std::fs::File::open(path)
+            .and_then(|mut f| f.read_exact(&mut header))
+            .is_ok()
+        && &header == b"SQLite format 3\0"
 }
 
 fn main() -> std::process::ExitCode {
@@ -453,6 +491,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 sign.as_deref(),
                 pass,
             )
+        }
+        // A SQLite file is a project (no export format is one): a newer or foreign database
+        // gets the project's own refusal, not "no export manifest found".
+        Some(Sub::Verify { path, key }) if is_project_file(&path) => {
+            if key.is_some() {
+                bail!(
+                    "--key checks an export's signature; a project has none: {}",
+                    path.display()
+                );
+            }
+            let report = cli::open_existing(&path, pass)?.verify()?;
+            for line in report.lines() {
+                println!("{}", printable_name(&line));
+            }
+            if !report.ok() {
+                bail!("the project failed verification: {}", path.display());
+            }
+            Ok(())
         }
         Some(Sub::Verify { path, key }) => {
             let report = sanad::export::verify::verify(&path, key.as_deref())?;

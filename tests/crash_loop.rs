@@ -1,7 +1,7 @@
 //! Crash test: a child process is killed (SIGKILL, as `kill -9`) in the middle of a first
 //! import and in the middle of labelling, at 24 points in all. After each kill the project must
 //! open, pass SQLite's integrity check, hold everything committed (its audit log replays to the
-//! stored annotations), and a byte copy of the project file alone must open with the same content.
+//! stored annotations, its hash chain and text hashes verify), and a byte copy of the project file alone must open with the same content.
 //! A first import interrupted this way is completed by the next import.
 
 use crate::corpus;
@@ -80,7 +80,7 @@ fn child(role: &str) {
 fn spawn(role: &str, project: &Path, folder: &Path) -> std::process::Child {
     std::process::Command::new(std::env::current_exe().unwrap())
         .args([
-            "crash_loop::crash_loop_kills_at_24_points",
+            "crash_loop::crash_loop_kills_at_24_points", // its path in the one test binary
             "--exact",
             "--nocapture",
             "--test-threads=1",
@@ -129,6 +129,9 @@ fn check_after_kill(path: &Path, scratch: &Path, what: &str) -> (usize, usize) {
         p.stored_annotations().unwrap(),
         "{what}"
     );
+    // The audit log's hash chain and every text's hash hold (issue 14 §4).
+    let report = p.verify().unwrap();
+    assert!(report.ok(), "{what}: {:?}", report.lines());
     let got = content(&p);
     drop(p);
     // A journal left now is one SQLite does not count as hot (empty, or a zeroed header):
@@ -145,6 +148,7 @@ fn check_after_kill(path: &Path, scratch: &Path, what: &str) -> (usize, usize) {
     for copy in early.iter().chain(std::iter::once(&late)) {
         let c = Project::open_existing(copy).unwrap_or_else(|e| panic!("{what}: copy: {e}"));
         assert!(c.integrity_problems().unwrap().is_empty(), "{what}: copy");
+        assert!(c.verify().unwrap().ok(), "{what}: copy verifies");
         assert_eq!(
             content(&c),
             got,

@@ -39,7 +39,7 @@ fn annotation_survives_abort() {
     }
     let status = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
-            "durability::annotation_survives_abort",
+            "durability::annotation_survives_abort", // its path in the one test binary
             "--exact",
             "--nocapture",
         ])

@@ -346,6 +346,17 @@ fn cli_encrypt_export_rekey_decrypt_with_passphrase_files() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(sha256(&path), hash);
 
+    // `verify` takes the encrypted project as a project (not as an export without a
+    // manifest) and walks its hash chain with the passphrase.
+    let (ok, out, err) = run(sanad()
+        .arg("verify")
+        .arg(&path)
+        .arg("--passphrase-file")
+        .arg(&first));
+    assert!(ok, "{out}{err}");
+    assert!(!err.contains("manifest"), "{err}");
+    assert_eq!(sha256(&path), hash);
+
     // rekey
     let (ok, _, err) = run(sanad()
         .arg("rekey")

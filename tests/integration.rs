@@ -30,6 +30,7 @@ mod search_matching;
 mod seed_acceptance;
 mod small_cases;
 mod suggestions;
+mod tamper;
 mod ui_accesskit;
 mod ui_annotation_model;
 mod ui_arabic;

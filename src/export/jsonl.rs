@@ -332,6 +332,17 @@ pub enum ExportError {
     /// The export was cancelled; nothing was written.
     #[error("the export was cancelled; nothing was written")]
     Cancelled,
+    /// A document's stored text no longer matches `documents.text_sha256` (SHA-256 of its UTF-8
+    /// bytes, recorded at import): it was changed outside Sanad. Nothing was exported.
+    #[error("the text of document {id} ({rel_path}) no longer matches the hash recorded at import: it was changed outside Sanad, so nothing was exported (`sanad verify` lists every change): {}", .project.display())]
+    TextChanged {
+        /// The document's id.
+        id: i64,
+        /// Its path below the imported folder.
+        rel_path: String,
+        /// The project file.
+        project: std::path::PathBuf,
+    },
     /// The target is an existing SQLite database (another project?).
     #[error("the export would overwrite a database (another Sanad project?); choose another file: {}", .0.display())]
     OverDatabase(std::path::PathBuf),
@@ -375,6 +386,27 @@ pub(crate) fn refuse_damaged(project: &Project) -> Result<(), ExportError> {
         Ok(())
     } else {
         Err(ExportError::Damaged(problems))
+    }
+}
+
+/// Refuses a document whose stored text was changed outside Sanad: its SHA-256 (of the text's
+/// UTF-8 bytes) is not the `text_sha256` recorded at import (issue 14 §4; `sanad verify` checks
+/// every document the same way).
+///
+/// # Errors
+/// [`ExportError::TextChanged`] naming the document.
+pub(crate) fn refuse_changed_text(
+    project: &Project,
+    doc: &crate::model::Document,
+) -> Result<(), ExportError> {
+    if crate::model::sha256_hex(doc.text.as_bytes()) == doc.text_sha256 {
+        Ok(())
+    } else {
+        Err(ExportError::TextChanged {
+            id: doc.id,
+            rel_path: doc.rel_path.clone(),
+            project: project.path().to_owned(),
+        })
     }
 }
 
@@ -451,12 +483,7 @@ pub fn documents_with(
         let index = crate::model::CharIndex::new(&doc.text);
         let len = index.char_count();
         let mut warnings = Vec::new();
-        if crate::model::sha256_hex(doc.text.as_bytes()) != doc.text_sha256 {
-            warnings.push(
-                "the stored text no longer matches the hash recorded at import: it was changed outside Sanad"
-                    .to_owned(),
-            );
-        }
+        refuse_changed_text(project, &doc)?;
         let mut annotations = project.annotations(doc.id)?;
         annotations.retain(|a| {
             let problem = span_problem(a, &labels, len);

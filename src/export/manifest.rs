@@ -47,6 +47,13 @@ pub struct Manifest {
     pub layout: String,
     /// [`scheme_sha256`] of the project's scheme.
     pub scheme_sha256: String,
+    /// The project's audit chain head at export time: `row_hash` (lowercase hex) of its last
+    /// audit row (`src/store/chain.rs`); `None` for a project without audit rows, and absent
+    /// from manifests written before it existed. A later `sanad verify PROJECT` prints the
+    /// head, so a recipient holding this manifest can tell the history was not cut short or
+    /// rewritten since.
+    #[serde(default)]
+    pub audit_chain_head: Option<String>,
     /// Every exported document, in export order.
     pub documents: Vec<DocumentEntry>,
     /// Exported spans per label name.
@@ -91,6 +98,7 @@ pub struct Header {
     format: String,
     offset_unit: String,
     scheme_sha256: String,
+    audit_chain_head: Option<String>,
 }
 
 impl Header {
@@ -110,6 +118,7 @@ impl Header {
             format: format.as_str().to_owned(),
             offset_unit: offset_unit.to_owned(),
             scheme_sha256: scheme_sha256(&project.scheme()?),
+            audit_chain_head: project.audit_chain_head()?.map(|(_, h)| h),
         })
     }
 }
@@ -182,12 +191,8 @@ impl Content {
 /// # Errors
 /// SQLite errors.
 pub fn project_id(project: &Project) -> Result<String, StoreError> {
-    if let Some(id) = project.meta("project_id")?.filter(|s| !s.is_empty()) {
-        return Ok(id);
-    }
-    let created = project.meta("created_at")?.unwrap_or_default();
-    let hash = sha256_hex(format!("sanad-project\n{created}").as_bytes());
-    Ok(format!("created-{}", &hash[..32]))
+    // One rule for exports and the audit chain's genesis (src/store/chain.rs).
+    project.project_id()
 }
 
 /// SHA-256 (lowercase hex) of the scheme's canonical form: the compact JSON
@@ -310,6 +315,7 @@ fn assemble(header: &Header, content: &Content, layout: &str, files: Vec<FileEnt
         offset_unit: header.offset_unit.clone(),
         layout: layout.to_owned(),
         scheme_sha256: header.scheme_sha256.clone(),
+        audit_chain_head: header.audit_chain_head.clone(),
         documents: content.documents.clone(),
         spans_per_label: content.spans_per_label.clone(),
         annotators: content.annotators.iter().cloned().collect(),

@@ -159,6 +159,7 @@ pub fn load_with(
     for summary in summaries {
         progress.tick()?;
         let doc = project.document(summary.id)?;
+        super::jsonl::refuse_changed_text(project, &doc)?;
         let index = CharIndex::new(&doc.text);
         let len = index.char_count();
         let mut annotations = project.annotations(doc.id)?;

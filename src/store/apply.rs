@@ -13,7 +13,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 type Tx<'a> = Transaction<'a>;
 
-/// Writes one audit row. `keys` is (document, annotation) the change is about, if any.
+/// Writes one audit row, the only place audit rows are written: it takes the next id and its
+/// link in the hash chain ([`super::chain`]) inside the caller's transaction. `keys` is
+/// (document, annotation) the change is about, if any.
 ///
 /// # Errors
 /// SQLite errors.
@@ -25,9 +27,18 @@ pub fn audit(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO audit_log(at, actor, action, before, after, document_id, annotation_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![now_rfc3339(), actor, action, before.map(|v| v.to_string()), after.map(|v| v.to_string()), keys.0, keys.1],
+    let (before, after) = (before.map(|v| v.to_string()), after.map(|v| v.to_string()));
+    super::chain::append(
+        tx,
+        &super::chain::NewRow {
+            at: &now_rfc3339(),
+            actor,
+            action,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            document_id: keys.0,
+            annotation_id: keys.1,
+        },
     )?;
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod apply;
 pub mod authorship;
 pub mod backup;
 pub mod bulk;
+pub mod chain;
 pub mod crypt;
 pub mod documents;
 pub mod entities;
@@ -23,6 +24,7 @@ pub mod schema;
 pub mod scheme;
 pub mod search;
 pub mod suggestions;
+pub mod verify;
 
 pub use error::StoreError;
 pub use project::{FileKind, NewDocument, Project, inspect};

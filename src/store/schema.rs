@@ -8,7 +8,7 @@
 pub const APPLICATION_ID: i32 = 0x5341_4E44;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -149,10 +149,21 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (document_id, start, "end", label)
     ) WITHOUT ROWID;
     "#,
+    // 4 -> 5: the audit log's hash chain (src/store/chain.rs): each row's link to the row
+    // before it and its own hash, lowercase hex. Rows already there are hashed as found by
+    // `chain::start_on_existing` in the same transaction.
+    r#"
+    ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+    ALTER TABLE audit_log ADD COLUMN row_hash TEXT;
+    "#,
 ];
 
 /// Migration 2 -> 3 for a project that already has documents: records the SHA-256 of each
 /// document's text as it is now (the text a schema-2 project holds is the text it imported).
+///
+/// `documents.text_sha256` is, everywhere (import, re-decoding, this migration), the SHA-256
+/// (lowercase hex) of the UTF-8 bytes of the stored `text` (after BOM stripping and decoding, no
+/// normalisation): [`super::verify`] checks each document against it.
 ///
 /// # Errors
 /// SQLite errors.

@@ -677,8 +677,9 @@ mod tests {
         }
         assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 3 });
         let p = Project::open_existing(&path).unwrap();
-        assert_eq!(SCHEMA_VERSION, 4);
-        assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 4 });
+        // Migrated on through every later version (5: the audit chain).
+        assert_eq!(SCHEMA_VERSION, 5);
+        assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 5 });
         assert!(p.suggestions(&SuggestionFilter::All).unwrap().is_empty());
         assert!(!p.is_rejected(1, 0, 11, "PRISON").unwrap());
         assert_eq!(p.document_summaries().unwrap().len(), 1);

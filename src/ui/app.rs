@@ -86,6 +86,8 @@ pub struct SanadApp {
     pub(super) history: History,
     pub(super) status: String,
     pub(super) error: Option<String>,
+    /// Why the open project failed verification, shown until dismissed (src/ui/verify_banner.rs).
+    pub(super) verification: Option<String>,
     pub(super) report: Option<(String, ImportReport)>,
     /// The last annotation import's report: (where from, lines).
     pub(super) annotation_report: Option<(String, Vec<String>)>,
@@ -156,6 +158,7 @@ impl SanadApp {
             history: History::default(),
             status: String::new(),
             error: None,
+            verification: None,
             report: None,
             annotation_report: None,
             unresolved_import: None,

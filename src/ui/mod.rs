@@ -22,6 +22,7 @@ pub mod settings;
 pub mod shortcuts;
 pub mod suggestions_panel;
 pub mod text_input;
+mod verify_banner;
 pub mod windows;
 
 pub use app::{Command, SanadApp};

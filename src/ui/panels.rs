@@ -1037,6 +1037,7 @@ impl SanadApp {
                     });
                     return;
                 }
+                self.verification_banner(ui);
                 if let Some(err) = self.error.clone() {
                     // A floating banner over the top of the panel: showing it never moves the text
                     // under the pointer.

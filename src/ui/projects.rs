@@ -85,6 +85,7 @@ impl SanadApp {
                 self.status = self
                     .locale
                     .tr_args("msg-opened", &[("path", path.display().to_string().into())]);
+                self.check_verification();
                 Ok(())
             }
             Err(e) => Err(e),

@@ -216,6 +216,11 @@ msg-undone = تمّ التراجع
 msg-undone-what = تراجع عن: { $what }
 msg-redone-what = أُعيد: { $what }
 msg-opened = فُتح { $path }
+msg-verify-failed = لم يجتز هذا المشروع التحقق: غُيّر سجلّه أو نصوصه خارج سند ({ $problems }). شغّل «sanad verify» على ملف المشروع لمعرفة التفاصيل.
+msg-verify-row = صف السجل { $id } ({ $action }، { $actor }) يكسر سلسلة التجزئة في السجل
+msg-verify-head = ينتهي السجل قبل آخر تغيير سجّله المشروع (حُذفت تغييرات من نهايته)
+msg-verify-documents = مستندات تغيّر نصّها ({ $count }): { $names }
+msg-verify-separator = ؛{" "}
 msg-language = لغة الواجهة: العربية
 
 ## ما فعلته كل خطوة (في شريط الحالة، وبعد «تراجع عن:» و«أُعيد:»)

@@ -188,6 +188,11 @@ msg-undone = Undone
 msg-undone-what = Undone: { $what }
 msg-redone-what = Redone: { $what }
 msg-opened = Opened { $path }
+msg-verify-failed = This project failed verification: its history or its texts were changed outside Sanad ({ $problems }). Run “sanad verify” on the project file for the details.
+msg-verify-row = audit row { $id } ({ $action } by { $actor }) breaks the history's hash chain
+msg-verify-head = the history ends before the last change the project recorded (changes were removed from its end)
+msg-verify-documents = documents whose text changed ({ $count }): { $names }
+msg-verify-separator = ;{" "}
 msg-language = Interface language: English
 
 ## What an action did (status bar, after Undo:/Redo:)
