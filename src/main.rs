@@ -15,6 +15,8 @@
 //!              [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics] (conll)
 //!              [--bom] (csv)
 //!              [--sign KEY]          also sign the manifest every export writes
+//!              [--pseudonymise PERSON[,LABEL...]] [--strip-notes] [--strip-annotators]
+//!              [--pseudonym-key FILE [--key-passphrase-file F]]   (every format)
 //! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
 //! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
@@ -135,6 +137,29 @@ enum Sub {
         /// `minisign -G -W`): writes manifest.json.sig (NAME.manifest.json.sig for a file).
         #[arg(long, value_name = "KEY", requires = "output")]
         sign: Option<PathBuf>,
+        /// Replace every mention of these labels (comma-separated, e.g. PERSON) in the text by a
+        /// stable pseudonym (PERSON_007, or شخص_٧ in an Arabic document), in every format; see
+        /// the README for what is and is not replaced.
+        #[arg(
+            long,
+            visible_alias = "pseudonymize",
+            value_name = "LABEL[,LABEL...]",
+            value_delimiter = ','
+        )]
+        pseudonymise: Vec<String>,
+        /// Write every note (of spans and documents) empty.
+        #[arg(long)]
+        strip_notes: bool,
+        /// Rename the annotators annotator_1, annotator_2, ... (also in the manifest).
+        #[arg(long)]
+        strip_annotators: bool,
+        /// Write the pseudonym key (pseudonym → original texts and entity) to FILE, encrypted
+        /// with a passphrase as an age file (`age -d FILE` decrypts it).
+        #[arg(long, value_name = "FILE", requires = "pseudonymise")]
+        pseudonym_key: Option<PathBuf>,
+        /// Read the key's passphrase from the first line of this file instead of the terminal.
+        #[arg(long, value_name = "FILE", requires = "pseudonym_key")]
+        key_passphrase_file: Option<PathBuf>,
     },
     /// Check an export (folder, file, or its manifest) against its manifest: every file's
     /// SHA-256 and size; with --key also the manifest's signature. Exits 1 on any difference.
@@ -355,6 +380,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             bom,
             include_suggestions,
             sign,
+            pseudonymise,
+            strip_notes,
+            strip_annotators,
+            pseudonym_key,
+            key_passphrase_file,
         }) => {
             let format = match format {
                 Format::Jsonl => sanad::export::Format::Jsonl,
@@ -408,6 +438,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     },
                 },
                 bom,
+                anonymise: sanad::export::pseudonym::Anonymise {
+                    pseudonymise: pseudonymise
+                        .into_iter()
+                        .map(|l| l.trim().to_owned())
+                        .filter(|l| !l.is_empty())
+                        .collect(),
+                    strip_notes,
+                    strip_annotators,
+                },
             };
             export(
                 &project_file,
@@ -415,6 +454,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 request,
                 (done_only, document.as_deref()),
                 sign.as_deref(),
+                pseudonym_key
+                    .as_deref()
+                    .map(|k| (k, key_passphrase_file.as_deref())),
             )
         }
         Some(Sub::Verify { path, key }) => {
@@ -705,12 +747,18 @@ fn export(
     mut request: sanad::export::Request,
     (done_only, document): (bool, Option<&str>),
     sign: Option<&std::path::Path>,
+    pseudonym_key: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> anyhow::Result<()> {
     use sanad::export::{ExportError, Format, Scope};
     let format = request.format.unwrap_or(Format::Jsonl);
     if let Some(key) = sign {
         sanad::export::sign::secret_key_id(key)?;
     }
+    // Asked before anything is read, so a typo does not waste an export.
+    let key_passphrase = match pseudonym_key {
+        Some((_, file)) => Some(sanad::export::pseudonym::passphrase::read(file, true)?),
+        None => None,
+    };
     let project = Project::open_existing(project_file)?;
     request.options.scope = match (done_only, document) {
         (true, Some(_)) => bail!("--done-only and --document do not go together"),
@@ -774,6 +822,25 @@ fn export(
             }
         }
     };
+    if let Some(key) = &summary.pseudonym_key {
+        let counts = sanad::export::pseudonym::counts(key);
+        eprintln!(
+            "pseudonymised: {}",
+            counts
+                .iter()
+                .map(|(label, n)| format!("{n} {label}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if let (Some((path, _)), Some(pass)) = (pseudonym_key, &key_passphrase) {
+            sanad::export::pseudonym::key::write(key, pass, path, project_file)
+                .map_err(|e| anyhow::anyhow!("{e}: {}", path.display()))?;
+            eprintln!(
+                "wrote the pseudonym key, encrypted (age; `age -d` decrypts it): {}",
+                path.display()
+            );
+        }
+    }
     for w in &summary.warnings {
         eprintln!("warning: {}", printable_name(w));
     }
