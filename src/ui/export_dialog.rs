@@ -678,3 +678,26 @@ fn rtl_progress_bar(ui: &mut egui::Ui, fraction: f32, text: egui::WidgetText) ->
     }
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pseudonymise_ticks_make_the_request() {
+        let l = Locale::default();
+        let mut d = ExportDialog::default();
+        assert_eq!(d.request().anonymise, Default::default());
+        d.pseudonymise = true;
+        d.strip_notes = true;
+        let r = d.request();
+        assert_eq!(r.anonymise.pseudonymise, ["PERSON"]);
+        assert!(r.anonymise.strip_notes && !r.anonymise.strip_annotators);
+        assert!(d.not_ready(&l).is_none());
+        d.history = true;
+        assert_eq!(d.not_ready(&l), Some(l.tr("export-pseudonymise-conflict")));
+        d.history = false;
+        d.pseudonym_labels.clear();
+        assert_eq!(d.not_ready(&l), Some(l.tr("export-pseudonymise-pick")));
+    }
+}
