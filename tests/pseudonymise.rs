@@ -466,3 +466,30 @@ fn two_runs_give_the_same_pseudonyms() {
     from_csv.sort();
     assert_eq!(from_csv, from_jsonl);
 }
+
+#[test]
+fn a_wrong_label_or_the_original_text_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, _, _) = project(dir.path());
+    let run = |args: &[&str]| {
+        sanad()
+            .arg("export")
+            .arg(&project)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // A typo must not export the names in clear.
+    let o = run(&["--pseudonymise", "PERSONS"]);
+    assert!(!o.status.success());
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no label \"PERSONS\""), "{err}");
+    // The audit trail holds the original texts.
+    let o = run(&["--pseudonymise", "PERSON", "--history"]);
+    assert!(!o.status.success());
+    assert!(o.stdout.is_empty());
+    // A key needs something to pseudonymise.
+    let o = run(&["--pseudonym-key", "k.age"]);
+    assert!(!o.status.success());
+}
