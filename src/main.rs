@@ -824,14 +824,22 @@ fn export(
     };
     if let Some(key) = &summary.pseudonym_key {
         let counts = sanad::export::pseudonym::counts(key);
-        eprintln!(
-            "pseudonymised: {}",
-            counts
-                .iter()
-                .map(|(label, n)| format!("{n} {label}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        if counts.is_empty() {
+            eprintln!(
+                "pseudonymised: no mention of {} was found, so no pseudonym was given",
+                key.labels.join(", ")
+            );
+        } else {
+            eprintln!(
+                "pseudonymised: {} pseudonym(s) given ({})",
+                counts.values().sum::<usize>(),
+                counts
+                    .iter()
+                    .map(|(label, n)| format!("{n} {label}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
         if let (Some((path, _)), Some(pass)) = (pseudonym_key, &key_passphrase) {
             sanad::export::pseudonym::key::write(key, pass, path, project_file)
                 .map_err(|e| anyhow::anyhow!("{e}: {}", path.display()))?;

@@ -233,6 +233,16 @@ fn every_format_is_pseudonymised_and_slices_hold() {
         export(&project, format, &target, &extra);
     }
 
+    // `sanad verify` accepts a pseudonymised export (its manifest has no source hashes).
+    for name in ["x-jsonl", "x-brat", "x-xlsx"] {
+        let o = sanad().arg("verify").arg(out.join(name)).output().unwrap();
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stdout)
+        );
+    }
+
     // No name, alias or annotator anywhere.
     let all = contents(&out);
     assert!(all.len() > 20, "{:?}", all.keys());
