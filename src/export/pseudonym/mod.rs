@@ -321,7 +321,7 @@ impl Pseudonymiser {
             return Ok(());
         }
         let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .map_err(|e| ExportError::Options(format!("cannot search for the names: {e}")))?;
@@ -338,17 +338,24 @@ impl Pseudonymiser {
         let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         let char_at = |byte: usize| starts.partition_point(|&b| b < byte);
         let chars: Vec<char> = text.chars().collect();
-        let mut out = Vec::new();
-        for m in ac.find_iter(text) {
-            let (s, e) = (char_at(m.start()), char_at(m.end()));
-            if !word_edges(&chars, s, e) {
-                continue;
+        // Every occurrence (overlapping ones too) that is a word and free; then the leftmost,
+        // longest of them, none overlapping another. (A plain leftmost-longest scan would skip a
+        // name whose longer overlapping match is refused: "X X" over an annotated second X.)
+        let mut found: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (s, e) = (char_at(m.start()), char_at(m.end()));
+                let i = taken.partition_point(|r| r.1 <= s);
+                let free = !taken.get(i).is_some_and(|r| r.0 < e);
+                (free && word_edges(&chars, s, e)).then(|| (s, e, owners[m.pattern().as_usize()]))
+            })
+            .collect();
+        found.sort_by_key(|&(s, e, owner)| (s, std::cmp::Reverse(e), owner));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for m in found {
+            if out.last().is_none_or(|last| last.1 <= m.0) {
+                out.push(m);
             }
-            let i = taken.partition_point(|r| r.1 <= s);
-            if taken.get(i).is_some_and(|r| r.0 < e) {
-                continue;
-            }
-            out.push((s, e, owners[m.pattern().as_usize()]));
         }
         out
     }
