@@ -15,6 +15,8 @@
 //!              [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics] (conll)
 //!              [--bom] (csv)
 //!              [--sign KEY]          also sign the manifest every export writes
+//!              [--pseudonymise PERSON[,LABEL...]] [--strip-notes] [--strip-annotators]
+//!              [--pseudonym-key FILE [--key-passphrase-file F]]   (every format)
 //! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
 //! sanad verify PROJECT.sanad           walk the audit log's hash chain, check every document's text
 //! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
@@ -149,6 +151,29 @@ enum Sub {
         /// `minisign -G -W`): writes manifest.json.sig (NAME.manifest.json.sig for a file).
         #[arg(long, value_name = "KEY", requires = "output")]
         sign: Option<PathBuf>,
+        /// Replace every mention of these labels (comma-separated, e.g. PERSON) in the text by a
+        /// stable pseudonym (PERSON_007, or شخص_٧ in an Arabic document), in every format; see
+        /// the README for what is and is not replaced.
+        #[arg(
+            long,
+            visible_alias = "pseudonymize",
+            value_name = "LABEL[,LABEL...]",
+            value_delimiter = ','
+        )]
+        pseudonymise: Vec<String>,
+        /// Write every note (of spans and documents) empty.
+        #[arg(long)]
+        strip_notes: bool,
+        /// Rename the annotators annotator_1, annotator_2, ... (also in the manifest).
+        #[arg(long)]
+        strip_annotators: bool,
+        /// Write the pseudonym key (pseudonym → original texts and entity) to FILE, encrypted
+        /// with a passphrase as an age file (`age -d FILE` decrypts it).
+        #[arg(long, value_name = "FILE", requires = "pseudonymise")]
+        pseudonym_key: Option<PathBuf>,
+        /// Read the key's passphrase from the first line of this file instead of the terminal.
+        #[arg(long, value_name = "FILE", requires = "pseudonym_key")]
+        key_passphrase_file: Option<PathBuf>,
     },
     /// Check an export (folder, file, or its manifest) against its manifest: every file's
     /// SHA-256 and size; with --key also the manifest's signature. Given a Sanad project file,
@@ -429,6 +454,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             bom,
             include_suggestions,
             sign,
+            pseudonymise,
+            strip_notes,
+            strip_annotators,
+            pseudonym_key,
+            key_passphrase_file,
         }) => {
             let format = match format {
                 Format::Jsonl => sanad::export::Format::Jsonl,
@@ -482,6 +512,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     },
                 },
                 bom,
+                anonymise: sanad::export::pseudonym::Anonymise {
+                    pseudonymise: pseudonymise
+                        .into_iter()
+                        .map(|l| l.trim().to_owned())
+                        .filter(|l| !l.is_empty())
+                        .collect(),
+                    strip_notes,
+                    strip_annotators,
+                },
             };
             export(
                 &project_file,
@@ -490,6 +529,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 (done_only, document.as_deref()),
                 sign.as_deref(),
                 pass,
+                pseudonym_key
+                    .as_deref()
+                    .map(|k| (k, key_passphrase_file.as_deref())),
             )
         }
         // A SQLite file is a project (no export format is one): a newer or foreign database
@@ -822,12 +864,22 @@ fn export(
     (done_only, document): (bool, Option<&str>),
     sign: Option<&std::path::Path>,
     pass: Option<&std::path::Path>,
+    pseudonym_key: Option<(&std::path::Path, Option<&std::path::Path>)>,
 ) -> anyhow::Result<()> {
     use sanad::export::{ExportError, Format, Scope};
     let format = request.format.unwrap_or(Format::Jsonl);
     if let Some(key) = sign {
         sanad::export::sign::secret_key_id(key)?;
     }
+    // Asked before anything is read, so a typo does not waste an export.
+    let key_passphrase = match pseudonym_key {
+        Some((_, Some(file))) => Some(sanad::secret::passphrase::Passphrase::from_file(file)?),
+        Some((_, None)) => Some(sanad::secret::passphrase::Passphrase::prompt(
+            "Passphrase for the pseudonym key: ",
+            true,
+        )?),
+        None => None,
+    };
     let project = cli::open_existing(project_file, pass)?;
     request.options.scope = match (done_only, document) {
         (true, Some(_)) => bail!("--done-only and --document do not go together"),
@@ -891,6 +943,33 @@ fn export(
             }
         }
     };
+    if let Some(key) = &summary.pseudonym_key {
+        let counts = sanad::export::pseudonym::counts(key);
+        if counts.is_empty() {
+            eprintln!(
+                "pseudonymised: no mention of {} was found, so no pseudonym was given",
+                key.labels.join(", ")
+            );
+        } else {
+            eprintln!(
+                "pseudonymised: {} pseudonym(s) given ({})",
+                counts.values().sum::<usize>(),
+                counts
+                    .iter()
+                    .map(|(label, n)| format!("{n} {label}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        if let (Some((path, _)), Some(pass)) = (pseudonym_key, &key_passphrase) {
+            sanad::export::pseudonym::key::write(key, pass.expose(), path, project_file)
+                .map_err(|e| anyhow::anyhow!("{e}: {}", path.display()))?;
+            eprintln!(
+                "wrote the pseudonym key, encrypted (age; `age -d` decrypts it): {}",
+                path.display()
+            );
+        }
+    }
     for w in &summary.warnings {
         eprintln!("warning: {}", printable_name(w));
     }

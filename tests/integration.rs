@@ -26,6 +26,7 @@ mod i18n;
 mod import_suggestions;
 mod integrity;
 mod ligatures;
+mod pseudonymise;
 mod search_matching;
 mod seed_acceptance;
 mod small_cases;

@@ -250,3 +250,67 @@ fn escape_closes_the_export_window() {
         "Esc closes the export window"
     );
 }
+
+#[test]
+fn the_window_pseudonymises_strips_notes_and_annotators() {
+    // Issue 14 §2: the ticks make the same request as --pseudonymise PERSON --strip-notes
+    // --strip-annotators. "أحمد" [0, 4) of "أحمد في حلب" is a PERSON with a note.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("b.txt"), "أحمد في حلب").unwrap();
+    let target = dir.path().join("out.jsonl");
+    let dialogs = ScriptedDialogs {
+        export: Some(target.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = SanadApp::new(Box::new(dialogs));
+    app.run_command(Command::OpenFolder {
+        folder,
+        project: Some(dir.path().join("p.sanad")),
+    });
+    app.wait_for_import();
+    let doc = app.current().unwrap().document.id;
+    app.run_command(Command::Apply(sanad::model::Action::AddAnnotation {
+        id: None,
+        document_id: doc,
+        start: 0,
+        end: 4,
+        label: "PERSON".into(),
+    }));
+    app.run_command(Command::ChooseExport);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    h.get_by_label(
+        "Pseudonymise: replace the names of these labels by pseudonyms (PERSON_007, شخص_٧)",
+    )
+    .click();
+    h.run();
+    h.get_by_label("Leave out notes (of spans and documents)")
+        .click();
+    h.run();
+    h.get_by_label("Rename annotators annotator_1, annotator_2, …")
+        .click();
+    h.run();
+    let summary = export_through_the_window(&mut h);
+    assert_eq!((summary.documents, summary.spans), (1, 1));
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&target).unwrap().trim()).unwrap();
+    // PERSON is ticked by default; an Arabic document gets the Arabic form.
+    assert_eq!(line["text"], "شخص_١ في حلب");
+    assert_eq!(line["spans"][0]["text"], "شخص_١");
+    assert_eq!(
+        (
+            line["spans"][0]["start"].as_u64(),
+            line["spans"][0]["end"].as_u64()
+        ),
+        (Some(0), Some(5))
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sanad::export::manifest::beside(&target)).unwrap())
+            .unwrap();
+    assert_eq!(manifest["annotators"], serde_json::json!(["annotator_1"]));
+}

@@ -161,6 +161,7 @@ pub fn write_csv(
         spans: corpus.span_count(),
         misaligned: Vec::new(),
         written: Vec::new(),
+        pseudonym_key: None,
         warnings: corpus.warnings,
     })
 }

@@ -358,6 +358,7 @@ pub fn write_hf_folder(
         spans: corpus.span_count(),
         misaligned: Vec::new(),
         written: vec![path.to_path_buf()],
+        pseudonym_key: None,
         warnings,
     })
 }

@@ -274,6 +274,9 @@ pub struct ExportSummary {
     pub misaligned: Vec<String>,
     /// What was written (a file, or a folder and the files beside it).
     pub written: Vec<std::path::PathBuf>,
+    /// The pseudonyms given, when the export was pseudonymised ([`super::pseudonym`]); not
+    /// written anywhere unless the caller writes it ([`super::pseudonym::key::write`]).
+    pub pseudonym_key: Option<super::pseudonym::PseudonymKey>,
 }
 
 impl ExportSummary {

@@ -30,6 +30,7 @@ pub mod label_studio;
 pub mod manifest;
 pub mod progress;
 pub mod provenance;
+pub mod pseudonym;
 pub mod refi_qda;
 pub mod rows;
 pub mod sign;
@@ -46,6 +47,7 @@ pub use jsonl::{
 pub use progress::Progress;
 
 use crate::store::Project;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -208,6 +210,8 @@ pub struct Request {
     pub conll: conll::ConllOptions,
     /// CSV: start with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
+    /// Pseudonymise labels, strip notes or annotators ([`pseudonym`]), in every format.
+    pub anonymise: pseudonym::Anonymise,
 }
 
 /// Writes `project` in `format` to `path` (a file, or a folder for [`Format::is_folder`]),
@@ -256,12 +260,23 @@ pub fn export_to_with(
         progress.check()?;
         Ok(s)
     };
+    let mut pseudonymiser = pseudonymiser(project, request)?;
     let (mut summary, content) = if format.is_table() {
-        export_table(project, format, request, path, progress, &header)?
+        export_table(
+            project,
+            format,
+            request,
+            path,
+            progress,
+            &header,
+            &mut pseudonymiser,
+        )?
     } else {
-        let docs = jsonl::documents_with(project, options, progress)?;
+        let mut docs = jsonl::documents_with(project, options, progress)?;
+        let mut authors = project.annotation_authorship()?;
+        pseudonymiser.apply_jsonl(&mut docs, &mut authors)?;
         progress.start_writing();
-        let content = manifest::Content::from_jsonl(&docs, &project.annotation_authorship()?);
+        let content = manifest::Content::from_jsonl(&docs, &authors);
         let summary = match format {
             Format::Jsonl => file::write_atomically(path, project.path(), |out| {
                 checked(jsonl::write_documents(docs, options, out))
@@ -300,6 +315,7 @@ pub fn export_to_with(
         (summary, content)
     };
     summary.written.insert(0, path.to_owned());
+    summary.pseudonym_key = pseudonymiser.key();
     if !format.is_folder() {
         let written = manifest::write_beside(&summary.written, project.path(), &header, &content)?;
         summary.written.push(written);
@@ -316,15 +332,22 @@ fn export_table(
     path: &Path,
     progress: &Progress,
     header: &manifest::Header,
+    pseudonymiser: &mut pseudonym::Pseudonymiser,
 ) -> Result<(ExportSummary, manifest::Content), ExportError> {
     let options = &request.options;
-    let corpus = rows::load_with(project, options.skip_invalid, &options.scope, progress)?;
+    let mut corpus = rows::load_with(project, options.skip_invalid, &options.scope, progress)?;
+    pseudonymiser.apply_corpus(&mut corpus)?;
     progress.start_writing();
-    let sources = project
-        .document_index()?
-        .into_iter()
-        .map(|(id, _, sha)| (id, sha))
-        .collect();
+    // A pseudonymised export gives no source hashes: they would confirm a guessed original.
+    let sources = if request.anonymise.pseudonymises() {
+        HashMap::new()
+    } else {
+        project
+            .document_index()?
+            .into_iter()
+            .map(|(id, _, sha)| (id, sha))
+            .collect()
+    };
     let content = manifest::Content::from_corpus(&corpus, &sources);
     let mut warnings = corpus.warnings.clone();
     let write_bytes = |bytes: &[u8]| {
@@ -368,6 +391,7 @@ fn export_table(
         warnings,
         misaligned: Vec::new(),
         written: Vec::new(),
+        pseudonym_key: None,
     };
     Ok((summary, content))
 }
@@ -406,25 +430,45 @@ pub fn write_to(
 ) -> Result<ExportSummary, ExportError> {
     let options = &request.options;
     let progress = Progress::default();
-    match format {
-        Format::Jsonl => jsonl::write_jsonl_with(project, options, &progress, out),
+    let mut pseudonymiser = pseudonymiser(project, request)?;
+    let mut summary = match format {
         Format::Csv | Format::W3c => {
-            let corpus = rows::load_with(project, options.skip_invalid, &options.scope, &progress)?;
+            let mut corpus =
+                rows::load_with(project, options.skip_invalid, &options.scope, &progress)?;
+            pseudonymiser.apply_corpus(&mut corpus)?;
             write_table_stream(&corpus, format, request, out)?;
-            Ok(ExportSummary {
+            ExportSummary {
                 documents: corpus.documents.len(),
                 spans: corpus.span_count(),
                 warnings: corpus.warnings,
                 ..ExportSummary::default()
-            })
+            }
         }
         _ => {
-            let docs = jsonl::documents_with(project, options, &progress)?;
-            let s = write_stream(&docs, format, request, out)?;
+            let mut docs = jsonl::documents_with(project, options, &progress)?;
+            pseudonymiser.apply_jsonl(&mut docs, &mut HashMap::new())?;
+            let s = match format {
+                Format::Jsonl => jsonl::write_documents(docs, options, out)?,
+                _ => write_stream(&docs, format, request, out)?,
+            };
             out.flush()?;
-            Ok(s)
+            s
         }
-    }
+    };
+    summary.pseudonym_key = pseudonymiser.key();
+    Ok(summary)
+}
+
+/// The [`pseudonym::Pseudonymiser`] of `request` for `project`'s labels.
+///
+/// # Errors
+/// [`ExportError::Options`] (see [`pseudonym::Pseudonymiser::new`]); [`ExportError::Store`].
+fn pseudonymiser(
+    project: &Project,
+    request: &Request,
+) -> Result<pseudonym::Pseudonymiser, ExportError> {
+    let labels: Vec<String> = project.labels()?.into_iter().map(|l| l.name).collect();
+    pseudonym::Pseudonymiser::new(&request.anonymise, &labels, &request.options)
 }
 
 /// Writes a one-file format (doccano, Label Studio tasks, CoNLL) of `docs` to `out`.

@@ -277,6 +277,7 @@ pub fn write_qdpx_file(
         spans,
         misaligned: Vec::new(),
         written: vec![path.to_path_buf()],
+        pseudonym_key: None,
         warnings,
     })
 }

@@ -248,6 +248,7 @@ pub fn write_w3c(
         spans: corpus.span_count(),
         misaligned: Vec::new(),
         written: Vec::new(),
+        pseudonym_key: None,
         warnings: corpus.warnings,
     })
 }

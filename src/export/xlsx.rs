@@ -157,6 +157,7 @@ pub fn write_xlsx_file(
         spans: corpus.span_count(),
         misaligned: Vec::new(),
         written: vec![path.to_path_buf()],
+        pseudonym_key: None,
         warnings,
     })
 }

@@ -60,6 +60,15 @@ pub struct ExportDialog {
     pub bom: bool,
     /// Leave out invalid spans instead of failing (`--skip-invalid`).
     pub skip_invalid: bool,
+    /// Pseudonymise the mentions of [`Self::pseudonym_labels`] (`--pseudonymise`).
+    pub pseudonymise: bool,
+    /// The labels to pseudonymise (PERSON ticked when the window first opens, if the scheme
+    /// has it).
+    pub pseudonym_labels: BTreeSet<String>,
+    /// Write notes empty (`--strip-notes`).
+    pub strip_notes: bool,
+    /// Rename annotators (`--strip-annotators`).
+    pub strip_annotators: bool,
     /// A running export.
     pub running: Option<RunningExport>,
     /// The last export's format and outcome: its summary, or the error.
@@ -80,6 +89,10 @@ impl Default for ExportDialog {
             conll: ConllOptions::default(),
             bom: false,
             skip_invalid: false,
+            pseudonymise: false,
+            pseudonym_labels: BTreeSet::from(["PERSON".to_owned()]),
+            strip_notes: false,
+            strip_annotators: false,
             running: None,
             outcome: None,
             outcome_format: Format::Jsonl,
@@ -152,6 +165,11 @@ impl ExportDialog {
             Format::Csv => r.bom = self.bom,
             _ => {}
         }
+        if self.pseudonymise {
+            r.anonymise.pseudonymise = self.pseudonym_labels.iter().cloned().collect();
+        }
+        r.anonymise.strip_notes = self.strip_notes;
+        r.anonymise.strip_annotators = self.strip_annotators;
         r
     }
 
@@ -170,8 +188,15 @@ impl ExportDialog {
 
     /// Why the export cannot start yet, if it cannot, in `l`'s language.
     pub fn not_ready(&self, l: &Locale) -> Option<String> {
-        (self.scope == ScopeChoice::Selected && self.selected.is_empty())
-            .then(|| l.tr("export-tick-one"))
+        if self.scope == ScopeChoice::Selected && self.selected.is_empty() {
+            return Some(l.tr("export-tick-one"));
+        }
+        if self.pseudonymise && self.pseudonym_labels.is_empty() {
+            return Some(l.tr("export-pseudonymise-pick"));
+        }
+        let original = self.history || self.suggestions || self.unit == OffsetUnit::Utf8;
+        (self.pseudonymise && self.format == Format::Jsonl && original)
+            .then(|| l.tr("export-pseudonymise-conflict"))
     }
 }
 
@@ -392,6 +417,7 @@ impl SanadApp {
                             bw::label(ui, &l.tr_args("export-offsets", &[("unit", unit.into())]));
                             self.export_options(ui, &mut d);
                             bw::checkbox(ui, &mut d.skip_invalid, &l.tr("export-skip-invalid"));
+                            self.anonymise_options(ui, &mut d);
                             ui.separator();
                             bw::row_wrapped(ui, |ui| {
                                 bw::label(ui, &l.tr("export-documents"));
@@ -505,6 +531,38 @@ impl SanadApp {
                 }
             }
         }
+    }
+
+    /// Pseudonymise (with a tick per label of the scheme), strip notes, strip annotators: as
+    /// `--pseudonymise`, `--strip-notes`, `--strip-annotators` (every format).
+    fn anonymise_options(&mut self, ui: &mut egui::Ui, d: &mut ExportDialog) {
+        let l = self.locale.clone();
+        bw::checkbox(ui, &mut d.pseudonymise, &l.tr("export-pseudonymise"));
+        if d.pseudonymise {
+            // Only labels of the scheme can be chosen.
+            d.pseudonym_labels
+                .retain(|n| self.labels.iter().any(|label| &label.name == n));
+            bw::row_wrapped(ui, |ui| {
+                bw::label(ui, &l.tr("export-pseudonymise-labels"));
+                for label in &self.labels {
+                    let mut on = d.pseudonym_labels.contains(&label.name);
+                    if bw::checkbox(ui, &mut on, &label.name).changed() {
+                        if on {
+                            d.pseudonym_labels.insert(label.name.clone());
+                        } else {
+                            d.pseudonym_labels.remove(&label.name);
+                        }
+                    }
+                }
+            });
+            bw::label(ui, &l.tr("export-pseudonymise-about"));
+        }
+        bw::checkbox(ui, &mut d.strip_notes, &l.tr("export-strip-notes"));
+        bw::checkbox(
+            ui,
+            &mut d.strip_annotators,
+            &l.tr("export-strip-annotators"),
+        );
     }
 
     /// The chosen format's own options, as `sanad export` has them.
@@ -621,4 +679,27 @@ fn rtl_progress_bar(ui: &mut egui::Ui, fraction: f32, text: egui::WidgetText) ->
         }
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pseudonymise_ticks_make_the_request() {
+        let l = Locale::default();
+        let mut d = ExportDialog::default();
+        assert_eq!(d.request().anonymise, Default::default());
+        d.pseudonymise = true;
+        d.strip_notes = true;
+        let r = d.request();
+        assert_eq!(r.anonymise.pseudonymise, ["PERSON"]);
+        assert!(r.anonymise.strip_notes && !r.anonymise.strip_annotators);
+        assert!(d.not_ready(&l).is_none());
+        d.history = true;
+        assert_eq!(d.not_ready(&l), Some(l.tr("export-pseudonymise-conflict")));
+        d.history = false;
+        d.pseudonym_labels.clear();
+        assert_eq!(d.not_ready(&l), Some(l.tr("export-pseudonymise-pick")));
+    }
 }
