@@ -3,7 +3,6 @@
 //! of drawing the `.notdef` box); one char of every 128-code-point page that each bundled face maps
 //! is laid out and painted, as are the issue's own lines.
 
-
 use egui::epaint::text::{Fonts, MissingGlyphPolicy};
 use sanad::text::DirectionSetting;
 use sanad::text::layout::layout_document;

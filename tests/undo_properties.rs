@@ -313,6 +313,7 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                     attributes: Vec::new(),
                     entity: None,
                     origin: "test".into(),
+                    annotator: None,
                 })
                 .collect();
             let corpus = ParsedCorpus {

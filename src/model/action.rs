@@ -86,6 +86,9 @@ pub struct AnnotationSnapshot {
     pub attributes: Vec<(String, String)>,
     /// Relations in which it is head or child.
     pub relations: Vec<RelationRow>,
+    /// Who made it (its layer, see `crate::store::team`); `""` when unknown.
+    #[serde(default)]
+    pub annotator: String,
 }
 
 /// A label with its attribute definitions and relation-argument memberships, for undoing its

@@ -20,6 +20,7 @@ pub mod schema;
 pub mod scheme;
 pub mod search;
 pub mod suggestions;
+pub mod team;
 
 pub use error::StoreError;
 pub use project::{FileKind, NewDocument, Project, inspect};

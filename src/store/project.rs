@@ -245,6 +245,9 @@ impl Project {
         if !fresh && version < 3 {
             super::schema::fill_text_hashes(&tx)?;
         }
+        if !fresh && version < 5 {
+            super::schema::fill_annotators(&tx)?;
+        }
         if fresh {
             let scheme = LabelScheme::default_scheme()?;
             super::scheme::insert_scheme(&tx, &scheme)?;
