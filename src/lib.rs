@@ -11,5 +11,6 @@ pub mod interop;
 pub mod model;
 pub mod search;
 pub mod store;
+pub mod team;
 pub mod text;
 pub mod ui;

@@ -20,7 +20,14 @@
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
 //! sanad search PROJECT QUERY [--mode substring|word|clitics|regex] [--exact] [--json]
 //! sanad suggest PROJECT --gazetteer FILE   apply a list of known names: suggestions per label
+//! sanad extract PROJECT (--documents IDS|--status S|--count N)... --for NAME --output NAME.sanad
+//!              [--with-annotations]   a project for one annotator
+//! sanad merge A.sanad B.sanad... --output TEAM.sanad [--map S=T]... [--add-labels] [--drop-unknown]
+//! sanad agreement TEAM.sanad [--label L] [--json] [--tokens-out FILE]
+//! sanad adjudicate TEAM.sanad --accept-agreeing [--document ID]
 //! ```
+
+mod cli_team;
 
 use anyhow::bail;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -172,6 +179,9 @@ enum Sub {
         #[arg(long)]
         json: bool,
     },
+    /// Team work: extract, merge, agreement, adjudicate.
+    #[command(flatten)]
+    Team(cli_team::TeamSub),
     /// Apply a gazetteer (a list of known names, CSV/TSV/RON): create or extend its entities
     /// and suggest its names wherever they occur; print the suggestions per label.
     Suggest {
@@ -472,6 +482,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             project_file,
             gazetteer,
         }) => suggest(&project_file, &gazetteer),
+        Some(Sub::Team(sub)) => cli_team::run(sub, cli.project.is_some()),
         None => gui(cli.path, cli.project),
     }
 }

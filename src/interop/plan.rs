@@ -331,9 +331,13 @@ pub fn plan_import(
                         let entity = span.entity.as_ref().map(|e| {
                             let key = (e.id, e.name.clone(), e.kind.clone());
                             *entity_of.entry(key).or_insert_with(|| {
+                                // Same type, and the same name, or one's name among the
+                                // other's aliases (an id, when the source has one, must agree).
                                 if let Some(found) = project_entities.iter().find(|p| {
-                                    p.name == e.name
-                                        && p.kind == e.kind
+                                    p.kind == e.kind
+                                        && (p.name == e.name
+                                            || p.aliases.contains(&e.name)
+                                            || e.aliases.contains(&p.name))
                                         && e.id.is_none_or(|id| id == p.id)
                                 }) {
                                     return EntityRef::Existing(found.id);

@@ -55,6 +55,26 @@ impl Project {
             .collect())
     }
 
+    /// The size of a document's original bytes (as imported).
+    ///
+    /// # Errors
+    /// [`StoreError::NotFound`]; SQLite errors.
+    pub fn document_byte_len(&self, document_id: DocumentId) -> Result<usize, StoreError> {
+        use rusqlite::OptionalExtension;
+        let n: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT byte_len FROM documents WHERE id = ?1",
+                [document_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        n.map(|n| n as usize).ok_or(StoreError::NotFound {
+            what: "document",
+            id: document_id,
+        })
+    }
+
     /// Every annotator of the project with the number of annotations in their layer, by name
     /// (the curator's layer included).
     ///
@@ -66,6 +86,102 @@ impl Project {
             .prepare_cached("SELECT annotator, COUNT(*) FROM annotations GROUP BY annotator")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// What [`Project::prune_for_extract`] left in the copy.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pruned {
+    /// Documents kept.
+    pub documents: usize,
+    /// Annotations kept (0 without annotations).
+    pub annotations: usize,
+    /// Entities of the registry (all kept).
+    pub entities: usize,
+}
+
+impl Project {
+    /// Turns this project (a fresh copy of another, see `crate::team::extract`) into one
+    /// annotator's share: keeps the documents `keep` (ids) and deletes the others with their
+    /// annotations, relations, attributes and suggestions; without `with_annotations` also every
+    /// annotation, suggestion, document note and status (back to `todo`); clears the audit log
+    /// (it tells of documents and people the share leaves out) and writes one `extract` row;
+    /// gives the copy a new `project_id` and records `extracted_from` (the source's
+    /// `project_id`) and `extracted_for` (`for_name`) in `meta`. The scheme and the entity
+    /// registry are kept whole. One transaction, then `VACUUM`, so no deleted text stays in the
+    /// file's free pages.
+    ///
+    /// # Errors
+    /// SQLite errors (nothing is changed then).
+    pub fn prune_for_extract(
+        &mut self,
+        keep: &[DocumentId],
+        with_annotations: bool,
+        for_name: &str,
+    ) -> Result<Pruned, StoreError> {
+        let actor = self.actor().to_owned();
+        let keep_json = serde_json::to_string(keep).unwrap_or_else(|_| "[]".into());
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "DELETE FROM documents WHERE id NOT IN (SELECT value FROM json_each(?1))",
+            [&keep_json],
+        )?;
+        if !with_annotations {
+            tx.execute_batch(
+                "DELETE FROM relations; DELETE FROM annotation_attributes; DELETE FROM annotations;
+                 DELETE FROM suggestions; DELETE FROM rejected_suggestions;
+                 UPDATE documents SET note = '', status = 'todo';",
+            )?;
+        }
+        tx.execute("DELETE FROM audit_log", [])?;
+        let source_id: Option<String> = tx
+            .query_row("SELECT value FROM meta WHERE key = 'project_id'", [], |r| {
+                r.get(0)
+            })
+            .ok();
+        let mut id = [0u8; 16];
+        let new_id = if getrandom::fill(&mut id).is_ok() {
+            id.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        } else {
+            crate::model::sha256_hex(
+                format!("{source_id:?}{for_name}{}", super::project::now_rfc3339()).as_bytes(),
+            )[..32]
+                .to_owned()
+        };
+        for (k, v) in [
+            ("project_id", new_id.as_str()),
+            ("extracted_from", source_id.as_deref().unwrap_or("")),
+            ("extracted_for", for_name),
+        ] {
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [k, v],
+            )?;
+        }
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            Ok(tx.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        let pruned = Pruned {
+            documents: count("SELECT COUNT(*) FROM documents")?,
+            annotations: count("SELECT COUNT(*) FROM annotations")?,
+            entities: count("SELECT COUNT(*) FROM entities")?,
+        };
+        super::apply::audit(
+            &tx,
+            &actor,
+            "extract",
+            (None, None),
+            None,
+            Some(serde_json::json!({
+                "for": for_name,
+                "from": source_id,
+                "documents": keep,
+                "with_annotations": with_annotations,
+            })),
+        )?;
+        tx.commit()?;
+        self.conn.execute_batch("VACUUM")?;
+        Ok(pruned)
     }
 }
 
