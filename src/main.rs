@@ -15,6 +15,7 @@
 //!              [--scheme iob2|bioes] [--misaligned widen|split|drop] [--split-clitics] (conll)
 //!              [--bom] (csv)
 //!              [--sign KEY]          also sign the manifest every export writes
+//!              [--layer curated|all|ANNOTATOR]   which annotators' annotations (team projects)
 //! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
 //! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
 //! sanad backup PROJECT OUT.sanad      a consistent copy, safe while the app is open
@@ -142,6 +143,10 @@ enum Sub {
         /// `minisign -G -W`): writes manifest.json.sig (NAME.manifest.json.sig for a file).
         #[arg(long, value_name = "KEY", requires = "output")]
         sign: Option<PathBuf>,
+        /// Which annotations of a team project: all, curated (the adjudicated layer), or one
+        /// annotator's (their name).
+        #[arg(long, value_name = "curated|all|ANNOTATOR", default_value = "all")]
+        layer: String,
     },
     /// Check an export (folder, file, or its manifest) against its manifest: every file's
     /// SHA-256 and size; with --key also the manifest's signature. Exits 1 on any difference.
@@ -365,6 +370,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             bom,
             include_suggestions,
             sign,
+            layer,
         }) => {
             let format = match format {
                 Format::Jsonl => sanad::export::Format::Jsonl,
@@ -396,6 +402,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         _ => sanad::export::OffsetExtras::None,
                     },
                     skip_invalid,
+                    layer: sanad::store::team::Layer::parse(&layer),
                     unit: match offsets {
                         Offsets::Codepoint => sanad::interop::OffsetUnit::Codepoint,
                         Offsets::Utf16 => sanad::interop::OffsetUnit::Utf16,

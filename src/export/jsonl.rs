@@ -224,6 +224,8 @@ pub struct ExportOptions {
     pub scope: Scope,
     /// Also export gazetteer suggestions (marked `"status": "suggested"`, apart from `spans`).
     pub suggestions: bool,
+    /// Which annotators' annotations (`--layer`); relations follow their two annotations.
+    pub layer: crate::store::team::Layer,
 }
 
 impl Default for ExportOptions {
@@ -235,6 +237,7 @@ impl Default for ExportOptions {
             unit: crate::interop::OffsetUnit::Codepoint,
             scope: Scope::Project,
             suggestions: false,
+            layer: crate::store::team::Layer::All,
         }
     }
 }
@@ -458,6 +461,14 @@ pub fn documents_with(
             );
         }
         let mut annotations = project.annotations(doc.id)?;
+        if options.layer != crate::store::team::Layer::All {
+            let who = project.annotators_of(doc.id)?;
+            annotations.retain(|a| {
+                options
+                    .layer
+                    .includes(who.get(&a.id).map_or("", String::as_str))
+            });
+        }
         annotations.retain(|a| {
             let problem = span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };

@@ -318,7 +318,13 @@ fn export_table(
     header: &manifest::Header,
 ) -> Result<(ExportSummary, manifest::Content), ExportError> {
     let options = &request.options;
-    let corpus = rows::load_with(project, options.skip_invalid, &options.scope, progress)?;
+    let corpus = rows::load_layer(
+        project,
+        options.skip_invalid,
+        &options.scope,
+        &options.layer,
+        progress,
+    )?;
     progress.start_writing();
     let sources = project
         .document_index()?
@@ -409,7 +415,13 @@ pub fn write_to(
     match format {
         Format::Jsonl => jsonl::write_jsonl_with(project, options, &progress, out),
         Format::Csv | Format::W3c => {
-            let corpus = rows::load_with(project, options.skip_invalid, &options.scope, &progress)?;
+            let corpus = rows::load_layer(
+                project,
+                options.skip_invalid,
+                &options.scope,
+                &options.layer,
+                &progress,
+            )?;
             write_table_stream(&corpus, format, request, out)?;
             Ok(ExportSummary {
                 documents: corpus.documents.len(),

@@ -140,6 +140,26 @@ pub fn load_with(
     scope: &Scope,
     progress: &super::progress::Progress,
 ) -> Result<Corpus, ExportError> {
+    load_layer(
+        project,
+        skip_invalid,
+        scope,
+        &crate::store::team::Layer::All,
+        progress,
+    )
+}
+
+/// [`load_with`] of one layer's annotations (`--layer`; relations follow their annotations).
+///
+/// # Errors
+/// As [`load_with`].
+pub fn load_layer(
+    project: &Project,
+    skip_invalid: bool,
+    scope: &Scope,
+    layer: &crate::store::team::Layer,
+    progress: &super::progress::Progress,
+) -> Result<Corpus, ExportError> {
     let label_list = project.labels()?;
     let labels: HashMap<i64, String> = label_list.iter().map(|l| (l.id, l.name.clone())).collect();
     let entities = super::jsonl::entity_records(project)?;
@@ -162,6 +182,10 @@ pub fn load_with(
         let index = CharIndex::new(&doc.text);
         let len = index.char_count();
         let mut annotations = project.annotations(doc.id)?;
+        if *layer != crate::store::team::Layer::All {
+            let who = project.annotators_of(doc.id)?;
+            annotations.retain(|a| layer.includes(who.get(&a.id).map_or("", String::as_str)));
+        }
         annotations.retain(|a| {
             let problem = super::jsonl::span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };

@@ -1029,6 +1029,9 @@ pub(super) fn apply_in(
             audit(tx, actor, kind, (None, None), Some(before), None)?;
             applied(Action::RestoreLabel(Box::new(snap)), None, None)
         }
+        Action::AcceptAgreeing { document_id } => {
+            super::team::accept_agreeing(tx, (actor, kind), *document_id)?
+        }
         Action::Import(batch) => super::bulk::import(tx, actor, kind, batch)?,
         Action::RemoveImport(batch) => super::bulk::remove(tx, actor, kind, batch)?,
         Action::ApplyGazetteer(_)

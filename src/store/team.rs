@@ -20,6 +20,38 @@ use std::collections::{BTreeMap, HashMap};
 /// The annotator of the curated (adjudicated) layer.
 pub const CURATOR: &str = "curator";
 
+/// Which layers an export takes (`--layer curated|all|ANNOTATOR`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Layer {
+    /// Every annotation.
+    #[default]
+    All,
+    /// The curated layer: annotator [`CURATOR`].
+    Curated,
+    /// One annotator's.
+    Annotator(String),
+}
+
+impl Layer {
+    /// Parses `all`, `curated`, or an annotator's name.
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "all" => Self::All,
+            "curated" | CURATOR => Self::Curated,
+            name => Self::Annotator(name.to_owned()),
+        }
+    }
+
+    /// Does an annotation by `annotator` belong to it?
+    pub fn includes(&self, annotator: &str) -> bool {
+        match self {
+            Self::All => true,
+            Self::Curated => annotator == CURATOR,
+            Self::Annotator(name) => annotator == name,
+        }
+    }
+}
+
 impl Project {
     /// The annotator of every annotation of a document, by annotation id.
     ///
@@ -185,6 +217,115 @@ impl Project {
     }
 }
 
+/// [`crate::model::Action::AcceptAgreeing`]: for each document (one, or all), every span
+/// (start, end, label) that every annotator's layer holds, when the document has at least two
+/// layers besides the curator's, is added to the curated layer unless it is there already.
+/// Audit rows: one `kind` row by `actor` listing the spans, then one `add_annotation` row per
+/// span by [`CURATOR`] (so the trail names the curator as its annotator). The inverse deletes
+/// them, last first.
+///
+/// # Errors
+/// [`StoreError::NotFound`] for a missing document; [`StoreError::Refused`] when no agreed span
+/// is missing from the curated layer (nothing to do); SQLite errors.
+pub(super) fn accept_agreeing(
+    tx: &rusqlite::Transaction<'_>,
+    (actor, kind): (&str, &str),
+    document_id: Option<DocumentId>,
+) -> Result<crate::model::Applied, StoreError> {
+    use crate::model::{Action, Applied};
+    use rusqlite::params;
+    use std::collections::BTreeSet;
+    let documents: Vec<DocumentId> = match document_id {
+        Some(id) => {
+            let n: i64 =
+                tx.query_row("SELECT COUNT(*) FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "document",
+                    id,
+                });
+            }
+            vec![id]
+        }
+        None => tx
+            .prepare("SELECT id FROM documents ORDER BY id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?,
+    };
+    type Key = (i64, i64, i64);
+    let mut agreed: Vec<(DocumentId, Key)> = Vec::new();
+    for doc in documents {
+        let mut layers: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
+        let mut stmt = tx.prepare_cached(
+            r#"SELECT annotator, start, "end", label_id FROM annotations WHERE document_id = ?1"#,
+        )?;
+        let rows = stmt.query_map([doc], |r| {
+            Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+        })?;
+        for row in rows {
+            let (who, key) = row?;
+            layers.entry(who).or_default().insert(key);
+        }
+        let curated = layers.remove(CURATOR).unwrap_or_default();
+        if layers.len() < 2 {
+            continue;
+        }
+        let mut sets = layers.into_values();
+        let first = sets.next().unwrap_or_default();
+        let common = sets.fold(first, |acc, s| acc.intersection(&s).copied().collect());
+        agreed.extend(
+            common
+                .into_iter()
+                .filter(|k| !curated.contains(k))
+                .map(|k| (doc, k)),
+        );
+    }
+    if agreed.is_empty() {
+        return Err(StoreError::Refused(
+            "the curated layer already holds every span all annotators agree on (or no document has two annotators)".into(),
+        ));
+    }
+    super::apply::audit(
+        tx,
+        actor,
+        kind,
+        (document_id, None),
+        None,
+        Some(serde_json::json!({
+            "layer": CURATOR,
+            "spans": agreed.iter().map(|(d, (s, e, l))| serde_json::json!({"document_id": d, "start": s, "end": e, "label_id": l})).collect::<Vec<_>>(),
+        })),
+    )?;
+    let now = super::project::now_rfc3339();
+    let mut inverses = Vec::with_capacity(agreed.len());
+    let mut last = None;
+    for (doc, (start, end, label)) in agreed {
+        tx.execute(
+            r#"INSERT INTO annotations(document_id, start, "end", label_id, created_at, annotator) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
+            params![doc, start, end, label, now, CURATOR],
+        )?;
+        let id = tx.last_insert_rowid();
+        super::apply::audit(
+            tx,
+            CURATOR,
+            "add_annotation",
+            (Some(doc), Some(id)),
+            None,
+            Some(super::apply::annotation_json(tx, id)?),
+        )?;
+        inverses.push(Action::DeleteAnnotation { id });
+        last = Some(id);
+    }
+    inverses.reverse();
+    Ok(Applied {
+        inverse: Action::Batch(inverses),
+        annotation: last,
+        created: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::Action;
@@ -244,5 +385,44 @@ mod tests {
         let who = p.annotators_of(1).unwrap();
         assert_eq!(who[&1], "alice", "the first audit row's actor");
         assert_eq!(who[&2], "", "no audit row: unknown");
+    }
+
+    #[test]
+    fn accepting_what_every_annotator_agrees_on_fills_the_curated_layer_and_undoes() {
+        use super::CURATOR;
+        let mut p = Project::in_memory().unwrap();
+        let doc = p
+            .add_documents(&[NewDocument::from_text("a.txt", "سجن صيدنايا في ريف دمشق")])
+            .unwrap()[0];
+        let add = |p: &mut Project, who: &str, start, end, label: &str| {
+            p.set_actor(who);
+            p.apply(&Action::AddAnnotation {
+                id: None,
+                document_id: doc,
+                start,
+                end,
+                label: label.into(),
+            })
+            .unwrap();
+        };
+        add(&mut p, "alice", 0, 11, "PRISON");
+        add(&mut p, "bob", 0, 11, "PRISON");
+        add(&mut p, "alice", 19, 23, "ORGANIZATION");
+        add(&mut p, "bob", 19, 23, "PERSON");
+        add(&mut p, "bob", 12, 14, "PERSON");
+        p.set_actor("layla");
+        let audit_before = p.audit_len().unwrap();
+        let action = Action::AcceptAgreeing { document_id: None };
+        let done = p.apply(&action).unwrap();
+        assert_eq!(p.annotators().unwrap().get(CURATOR), Some(&1));
+        // One summary row and one row per span.
+        assert_eq!(p.audit_len().unwrap(), audit_before + 2);
+        assert!(p.apply(&action).is_err(), "nothing left to accept");
+        let redo = p.apply(&done.inverse).unwrap().inverse;
+        assert_eq!(p.annotators().unwrap().get(CURATOR), None);
+        p.apply(&redo).unwrap();
+        assert_eq!(p.annotators().unwrap().get(CURATOR), Some(&1));
+        let authors = p.annotation_authorship().unwrap();
+        assert!(authors.values().any(|a| a.annotator == CURATOR));
     }
 }
