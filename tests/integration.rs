@@ -29,6 +29,7 @@ mod search_matching;
 mod seed_acceptance;
 mod small_cases;
 mod suggestions;
+mod teams;
 mod ui_accesskit;
 mod ui_annotation_model;
 mod ui_arabic;
