@@ -461,12 +461,17 @@ pub fn documents_with(
             );
         }
         let mut annotations = project.annotations(doc.id)?;
+        let mut other_layers = std::collections::HashSet::new();
         if options.layer != crate::store::team::Layer::All {
             let who = project.annotators_of(doc.id)?;
             annotations.retain(|a| {
-                options
+                let keep = options
                     .layer
-                    .includes(who.get(&a.id).map_or("", String::as_str))
+                    .includes(who.get(&a.id).map_or("", String::as_str));
+                if !keep {
+                    other_layers.insert(a.id);
+                }
+                keep
             });
         }
         annotations.retain(|a| {
@@ -572,6 +577,9 @@ pub fn documents_with(
         }
         let mut relations = Vec::new();
         for r in project.relations(doc.id)? {
+            if other_layers.contains(&r.head) || other_layers.contains(&r.child) {
+                continue; // not in the exported layer
+            }
             match (position.get(&r.head), position.get(&r.child)) {
                 (Some(&head), Some(&child)) => relations.push(JsonlRelation {
                     head_span: head,

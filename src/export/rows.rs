@@ -182,10 +182,15 @@ pub fn load_layer(
         let index = CharIndex::new(&doc.text);
         let len = index.char_count();
         let mut annotations = project.annotations(doc.id)?;
-        if *layer != crate::store::team::Layer::All {
-            let who = project.annotators_of(doc.id)?;
-            annotations.retain(|a| layer.includes(who.get(&a.id).map_or("", String::as_str)));
-        }
+        // Each annotation's layer: the `annotator` the rows give (a merged team project's
+        // annotations were imported by whoever merged them, so the audit log names the merger).
+        let who = project.annotators_of(doc.id)?;
+        let other_layers: std::collections::HashSet<i64> = annotations
+            .iter()
+            .filter(|a| !layer.includes(who.get(&a.id).map_or("", String::as_str)))
+            .map(|a| a.id)
+            .collect();
+        annotations.retain(|a| !other_layers.contains(&a.id));
         annotations.retain(|a| {
             let problem = super::jsonl::span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };
@@ -222,11 +227,20 @@ pub fn load_layer(
                 attributes: attrs.remove(&a.id).unwrap_or_default(),
                 entity: a.entity_id.and_then(|e| entities.get(&e).cloned()),
                 note: a.note.clone(),
-                authorship: authorship.remove(&a.id).unwrap_or_default(),
+                authorship: {
+                    let mut made = authorship.remove(&a.id).unwrap_or_default();
+                    if let Some(name) = who.get(&a.id).filter(|n| !n.is_empty()) {
+                        made.annotator.clone_from(name);
+                    }
+                    made
+                },
             })
             .collect();
         let mut relations = Vec::new();
         for r in project.relations(doc.id)? {
+            if other_layers.contains(&r.head) || other_layers.contains(&r.child) {
+                continue; // not in the exported layer
+            }
             match (position.get(&r.head), position.get(&r.child)) {
                 (Some(&h), Some(&c)) => relations.push((h, c, r.relation)),
                 _ => corpus.warnings.push(format!(
