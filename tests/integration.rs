@@ -43,6 +43,7 @@ mod ui_reading;
 mod ui_search;
 mod ui_selection;
 mod ui_suggestions;
+mod ui_team;
 mod ui_text_input;
 mod ui_undrawable;
 mod undo_properties;

@@ -172,15 +172,17 @@ pub fn read_source(path: &Path) -> Result<ParsedFile, TeamError> {
     Ok(file)
 }
 
-/// Merges the projects `inputs` into `team` as one action (see the module docs).
+/// Plans the merge of the projects `inputs` into `team` (reads only): the batch to apply as
+/// one [`Action::Import`] and the report (its `applied` is `None`).
 ///
 /// # Errors
-/// [`TeamError::Interop`] when the schemes do not reconcile (nothing is written); store errors.
-pub fn merge_into(
-    team: &mut Project,
+/// [`TeamError::Interop`] when the schemes do not reconcile; [`TeamError::Refused`] for the
+/// team project itself among the inputs; store errors.
+pub fn plan_merge(
+    team: &Project,
     inputs: &[PathBuf],
     options: &MergeOptions,
-) -> Result<MergeReport, TeamError> {
+) -> Result<(crate::model::bulk::ImportBatch, MergeReport), TeamError> {
     let mut files = Vec::with_capacity(inputs.len());
     for path in inputs {
         if path.canonicalize().ok() == team.path().canonicalize().ok() {
@@ -223,19 +225,31 @@ pub fn merge_into(
         .iter()
         .map(|e| (e.name.clone(), e.kind.clone()))
         .collect();
-    let applied = if batch.is_empty() {
-        None
-    } else {
-        let action = Action::Import(Box::new(batch));
-        let done = team.apply(&action)?;
-        Some((action, done))
-    };
-    Ok(MergeReport {
+    let report = MergeReport {
         import,
         added_by_annotator,
         new_entities,
-        applied,
-    })
+        applied: None,
+    };
+    Ok((batch, report))
+}
+
+/// Merges the projects `inputs` into `team` as one action (see the module docs).
+///
+/// # Errors
+/// As [`plan_merge`]; store errors from applying (nothing is written then).
+pub fn merge_into(
+    team: &mut Project,
+    inputs: &[PathBuf],
+    options: &MergeOptions,
+) -> Result<MergeReport, TeamError> {
+    let (batch, mut report) = plan_merge(team, inputs, options)?;
+    if !batch.is_empty() {
+        let action = Action::Import(Box::new(batch));
+        let done = team.apply(&action)?;
+        report.applied = Some((action, done));
+    }
+    Ok(report)
 }
 
 /// Merges `inputs` into the team project `output`, creating it when absent: then it starts as

@@ -20,6 +20,7 @@ pub mod search_panel;
 pub mod settings;
 pub mod shortcuts;
 pub mod suggestions_panel;
+mod team;
 pub mod text_input;
 pub mod windows;
 
