@@ -166,7 +166,12 @@ fn two_annotators_merge_agree_and_adjudicate_on_the_seed() {
         assert_eq!(layers.get("bob"), Some(&20));
     }
     // The same file again adds nothing (its 20 spans merge with alice's own).
-    let again = merge_files(&[alice.clone()], &team, &MergeOptions::default()).unwrap();
+    let again = merge_files(
+        std::slice::from_ref(&alice),
+        &team,
+        &MergeOptions::default(),
+    )
+    .unwrap();
     assert!(again.applied.is_none());
     assert_eq!(again.import.files[0].merged, 20);
     assert_eq!(

@@ -199,18 +199,17 @@ pub struct Agreement {
     pub tokens: TokenTable,
 }
 
+/// A span: start char, end char (exclusive), label.
+type Span = (usize, usize, String);
+
 /// Span scores of `a` (reference) against `b` (response).
-fn span_scores(a: &[(usize, usize, String)], b: &[(usize, usize, String)]) -> SpanScores {
-    let exact_in = |x: &(usize, usize, String), ys: &[(usize, usize, String)]| ys.contains(x);
-    let overlap_in = |x: &(usize, usize, String), ys: &[(usize, usize, String)]| {
-        ys.iter().any(|y| y.2 == x.2 && y.0 < x.1 && x.0 < y.1)
+fn span_scores(a: &[Span], b: &[Span]) -> SpanScores {
+    let exact_in = |x: &Span, ys: &[Span]| ys.contains(x);
+    let overlap_in =
+        |x: &Span, ys: &[Span]| ys.iter().any(|y| y.2 == x.2 && y.0 < x.1 && x.0 < y.1);
+    let count = |xs: &[Span], ys: &[Span], f: &dyn Fn(&Span, &[Span]) -> bool| {
+        xs.iter().filter(|x| f(x, ys)).count()
     };
-    let count =
-        |xs: &[(usize, usize, String)],
-         ys: &[(usize, usize, String)],
-         f: &dyn Fn(&(usize, usize, String), &[(usize, usize, String)]) -> bool| {
-            xs.iter().filter(|x| f(x, ys)).count()
-        };
     let mut exact = Prf {
         reference: a.len(),
         response: b.len(),
@@ -625,7 +624,10 @@ mod tests {
             "the span that starts first, then the longest"
         );
         assert_eq!(
-            token_labels(&[0..3], &[s(0, 3, "PRISON"), s(0, 3, "CLAIM")]),
+            token_labels(
+                std::slice::from_ref(&(0..3)),
+                &[s(0, 3, "PRISON"), s(0, 3, "CLAIM")]
+            ),
             ["CLAIM"],
             "then the label name"
         );
