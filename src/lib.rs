@@ -12,5 +12,6 @@ pub mod model;
 pub mod search;
 pub mod secret;
 pub mod store;
+pub mod team;
 pub mod text;
 pub mod ui;

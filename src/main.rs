@@ -17,6 +17,7 @@
 //!              [--sign KEY]          also sign the manifest every export writes
 //!              [--pseudonymise PERSON[,LABEL...]] [--strip-notes] [--strip-annotators]
 //!              [--pseudonym-key FILE [--key-passphrase-file F]]   (every format)
+//!              [--layer curated|all|ANNOTATOR]   which annotators' annotations (team projects)
 //! sanad verify EXPORT [--key PUB]      check an export against its manifest (and signature)
 //! sanad verify PROJECT.sanad           walk the audit log's hash chain, check every document's text
 //! sanad keygen --output NAME           NAME.key and NAME.pub for --sign (minisign format)
@@ -26,6 +27,11 @@
 //! sanad encrypt PROJECT               encrypt with a passphrase (SQLCipher), in place (or a new one)
 //! sanad decrypt PROJECT               write it back as plaintext (warns)
 //! sanad rekey PROJECT [--new-passphrase-file F]   change the passphrase
+//! sanad extract PROJECT (--documents IDS|--status S|--count N)... --for NAME --output NAME.sanad
+//!              [--with-annotations]   a project for one annotator
+//! sanad merge A.sanad B.sanad... --output TEAM.sanad [--map S=T]... [--add-labels] [--drop-unknown]
+//! sanad agreement TEAM.sanad [--label L] [--json] [--tokens-out FILE]
+//! sanad adjudicate TEAM.sanad --accept-agreeing [--document ID]
 //! ```
 //!
 //! Every command that opens an encrypted project asks for its passphrase on the terminal, or
@@ -33,6 +39,8 @@
 //! the command line itself.
 
 mod cli;
+
+mod cli_team;
 
 use anyhow::bail;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -174,6 +182,10 @@ enum Sub {
         /// Read the key's passphrase from the first line of this file instead of the terminal.
         #[arg(long, value_name = "FILE", requires = "pseudonym_key")]
         key_passphrase_file: Option<PathBuf>,
+        /// Which annotations of a team project: all, curated (the adjudicated layer), or one
+        /// annotator's (their name).
+        #[arg(long, value_name = "curated|all|ANNOTATOR", default_value = "all")]
+        layer: String,
     },
     /// Check an export (folder, file, or its manifest) against its manifest: every file's
     /// SHA-256 and size; with --key also the manifest's signature. Given a Sanad project file,
@@ -214,6 +226,9 @@ enum Sub {
         #[arg(long)]
         json: bool,
     },
+    /// Team work: extract, merge, agreement, adjudicate.
+    #[command(flatten)]
+    Team(cli_team::TeamSub),
     /// Apply a gazetteer (a list of known names, CSV/TSV/RON): create or extend its entities
     /// and suggest its names wherever they occur; print the suggestions per label.
     Suggest {
@@ -459,6 +474,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             strip_annotators,
             pseudonym_key,
             key_passphrase_file,
+            layer,
         }) => {
             let format = match format {
                 Format::Jsonl => sanad::export::Format::Jsonl,
@@ -490,6 +506,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         _ => sanad::export::OffsetExtras::None,
                     },
                     skip_invalid,
+                    layer: sanad::store::team::Layer::parse(&layer),
                     unit: match offsets {
                         Offsets::Codepoint => sanad::interop::OffsetUnit::Codepoint,
                         Offsets::Utf16 => sanad::interop::OffsetUnit::Utf16,
@@ -607,6 +624,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             project_file,
             gazetteer,
         }) => suggest(&project_file, &gazetteer, pass),
+        Some(Sub::Team(sub)) => cli_team::run(sub, cli.project.is_some(), pass),
         Some(Sub::Encrypt { .. } | Sub::Decrypt { .. } | Sub::Rekey { .. })
             if cli.project.is_some() =>
         {

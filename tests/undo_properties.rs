@@ -49,7 +49,15 @@ enum Op {
     /// Import spans, as suggestions (`--as-suggestions`) or annotations: onto a text already in
     /// the project, or a new one.
     ImportSuggestions(u8),
+    /// Work on as another annotator (their own layer).
+    Actor(u8),
+    /// Adjudicate: accept what every annotator agrees on, in one document (`false`) or all.
+    AcceptAgreeing(u8, bool),
+    /// Give an annotation's span and label again (as the current annotator: agreement).
+    Agree(u8),
 }
+
+const ACTORS: [&str; 2] = ["Layla (test)", "Omar (test)"];
 
 const GAZETTEERS: [&str; 2] = [
     "name,label,entity,aliases\nسجن صيدنايا,PRISON,,Sednaya prison\nأحمد زيدان,PERSON,,زيدان\n",
@@ -84,6 +92,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::Accept(a, b)),
         1 => any::<u8>().prop_map(Op::Reject),
         1 => any::<u8>().prop_map(Op::ImportSuggestions),
+        2 => any::<u8>().prop_map(Op::Actor),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::AcceptAgreeing(a, b)),
+        2 => any::<u8>().prop_map(Op::Agree),
     ]
 }
 
@@ -313,6 +324,7 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                     attributes: Vec::new(),
                     entity: None,
                     origin: "test".into(),
+                    annotator: None,
                 })
                 .collect();
             let corpus = ParsedCorpus {
@@ -332,6 +344,20 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
             let (batch, _) = sanad::interop::plan_import(p, &corpus, &options).ok()?;
             Action::Import(Box::new(batch))
         }
+        Op::Actor(_) => return None,
+        Op::Agree(a) => {
+            let a = pick(&anns, a)?;
+            Action::AddAnnotation {
+                id: None,
+                document_id: a.document_id,
+                start: a.start,
+                end: a.end,
+                label: labels.iter().find(|l| l.id == a.label_id)?.name.clone(),
+            }
+        }
+        Op::AcceptAgreeing(d, all) => Action::AcceptAgreeing {
+            document_id: if all { None } else { Some(pick(docs, d)?) },
+        },
         Op::Reject(k) => Action::RejectSuggestions {
             ids: vec![pick(&p.suggestions(&SuggestionFilter::All).ok()?, k)?.id],
         },
@@ -407,6 +433,10 @@ proptest! {
         let mut history = History::default();
         let mut applied = 0;
         for op in &ops {
+            if let Op::Actor(k) = op {
+                p.set_actor(ACTORS[*k as usize % ACTORS.len()]);
+                continue;
+            }
             let Some(action) = resolve(&p, &docs, op) else { continue };
             let before = p.dump().unwrap();
             // Labelling many spans writes one row for the action, then one per span; entity
@@ -424,6 +454,11 @@ proptest! {
             };
             match p.apply(&action) {
                 Ok(a) => {
+                    // Adjudication: its summary row and one per span it accepted.
+                    let rows = match (&action, &a.inverse) {
+                        (Action::AcceptAgreeing { .. }, Action::Batch(v)) => 1 + v.len(),
+                        _ => rows,
+                    };
                     history.push(action, a.inverse);
                     applied += rows;
                 }

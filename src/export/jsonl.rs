@@ -224,6 +224,8 @@ pub struct ExportOptions {
     pub scope: Scope,
     /// Also export gazetteer suggestions (marked `"status": "suggested"`, apart from `spans`).
     pub suggestions: bool,
+    /// Which annotators' annotations (`--layer`); relations follow their two annotations.
+    pub layer: crate::store::team::Layer,
 }
 
 impl Default for ExportOptions {
@@ -235,6 +237,7 @@ impl Default for ExportOptions {
             unit: crate::interop::OffsetUnit::Codepoint,
             scope: Scope::Project,
             suggestions: false,
+            layer: crate::store::team::Layer::All,
         }
     }
 }
@@ -488,6 +491,19 @@ pub fn documents_with(
         let mut warnings = Vec::new();
         refuse_changed_text(project, &doc)?;
         let mut annotations = project.annotations(doc.id)?;
+        let mut other_layers = std::collections::HashSet::new();
+        if options.layer != crate::store::team::Layer::All {
+            let who = project.annotators_of(doc.id)?;
+            annotations.retain(|a| {
+                let keep = options
+                    .layer
+                    .includes(who.get(&a.id).map_or("", String::as_str));
+                if !keep {
+                    other_layers.insert(a.id);
+                }
+                keep
+            });
+        }
         annotations.retain(|a| {
             let problem = span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };
@@ -591,6 +607,9 @@ pub fn documents_with(
         }
         let mut relations = Vec::new();
         for r in project.relations(doc.id)? {
+            if other_layers.contains(&r.head) || other_layers.contains(&r.child) {
+                continue; // not in the exported layer
+            }
             match (position.get(&r.head), position.get(&r.child)) {
                 (Some(&head), Some(&child)) => relations.push(JsonlRelation {
                     head_span: head,

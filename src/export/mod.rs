@@ -335,7 +335,13 @@ fn export_table(
     pseudonymiser: &mut pseudonym::Pseudonymiser,
 ) -> Result<(ExportSummary, manifest::Content), ExportError> {
     let options = &request.options;
-    let mut corpus = rows::load_with(project, options.skip_invalid, &options.scope, progress)?;
+    let mut corpus = rows::load_layer(
+        project,
+        options.skip_invalid,
+        &options.scope,
+        &options.layer,
+        progress,
+    )?;
     pseudonymiser.apply_corpus(&mut corpus)?;
     progress.start_writing();
     // A pseudonymised export gives no source hashes: they would confirm a guessed original.
@@ -433,8 +439,13 @@ pub fn write_to(
     let mut pseudonymiser = pseudonymiser(project, request)?;
     let mut summary = match format {
         Format::Csv | Format::W3c => {
-            let mut corpus =
-                rows::load_with(project, options.skip_invalid, &options.scope, &progress)?;
+            let mut corpus = rows::load_layer(
+                project,
+                options.skip_invalid,
+                &options.scope,
+                &options.layer,
+                &progress,
+            )?;
             pseudonymiser.apply_corpus(&mut corpus)?;
             write_table_stream(&corpus, format, request, out)?;
             ExportSummary {

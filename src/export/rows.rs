@@ -140,6 +140,26 @@ pub fn load_with(
     scope: &Scope,
     progress: &super::progress::Progress,
 ) -> Result<Corpus, ExportError> {
+    load_layer(
+        project,
+        skip_invalid,
+        scope,
+        &crate::store::team::Layer::All,
+        progress,
+    )
+}
+
+/// [`load_with`] of one layer's annotations (`--layer`; relations follow their annotations).
+///
+/// # Errors
+/// As [`load_with`].
+pub fn load_layer(
+    project: &Project,
+    skip_invalid: bool,
+    scope: &Scope,
+    layer: &crate::store::team::Layer,
+    progress: &super::progress::Progress,
+) -> Result<Corpus, ExportError> {
     let label_list = project.labels()?;
     let labels: HashMap<i64, String> = label_list.iter().map(|l| (l.id, l.name.clone())).collect();
     let entities = super::jsonl::entity_records(project)?;
@@ -163,6 +183,15 @@ pub fn load_with(
         let index = CharIndex::new(&doc.text);
         let len = index.char_count();
         let mut annotations = project.annotations(doc.id)?;
+        // Each annotation's layer: the `annotator` the rows give (a merged team project's
+        // annotations were imported by whoever merged them, so the audit log names the merger).
+        let who = project.annotators_of(doc.id)?;
+        let other_layers: std::collections::HashSet<i64> = annotations
+            .iter()
+            .filter(|a| !layer.includes(who.get(&a.id).map_or("", String::as_str)))
+            .map(|a| a.id)
+            .collect();
+        annotations.retain(|a| !other_layers.contains(&a.id));
         annotations.retain(|a| {
             let problem = super::jsonl::span_problem(a, &labels, len);
             let Some(problem) = problem else { return true };
@@ -199,11 +228,20 @@ pub fn load_with(
                 attributes: attrs.remove(&a.id).unwrap_or_default(),
                 entity: a.entity_id.and_then(|e| entities.get(&e).cloned()),
                 note: a.note.clone(),
-                authorship: authorship.remove(&a.id).unwrap_or_default(),
+                authorship: {
+                    let mut made = authorship.remove(&a.id).unwrap_or_default();
+                    if let Some(name) = who.get(&a.id).filter(|n| !n.is_empty()) {
+                        made.annotator.clone_from(name);
+                    }
+                    made
+                },
             })
             .collect();
         let mut relations = Vec::new();
         for r in project.relations(doc.id)? {
+            if other_layers.contains(&r.head) || other_layers.contains(&r.child) {
+                continue; // not in the exported layer
+            }
             match (position.get(&r.head), position.get(&r.child)) {
                 (Some(&h), Some(&c)) => relations.push((h, c, r.relation)),
                 _ => corpus.warnings.push(format!(

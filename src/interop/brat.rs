@@ -142,6 +142,7 @@ pub fn read_ann(
                         } else {
                             id.to_owned()
                         },
+                        annotator: None,
                     });
                     if k > 0 {
                         doc.relations.push(ParsedRelation {

@@ -129,6 +129,7 @@ pub fn read(path: &str, content: &str, text: Option<(String, SourceBytes)>) -> P
                             attributes: Vec::new(),
                             entity: None,
                             origin: format!("sentence {} tokens {}-{}", s + 1, first + 1, last + 1),
+                            annotator: None,
                         })
                     }
                     _ => not_imported(

@@ -131,6 +131,7 @@ pub fn read(path: &str, content: &str, unit: OffsetUnit) -> ParsedFile {
                         attributes: Vec::new(),
                         entity: None,
                         origin: format!("line {n}"),
+                        annotator: None,
                     });
                     Some(doc.spans.len() - 1)
                 }

@@ -133,6 +133,7 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                         attributes: Vec::new(),
                         entity: None,
                         origin: format!("task {task_id} region {id}"),
+                        annotator: None,
                     });
                 }
             }

@@ -119,6 +119,9 @@ pub struct ParsedSpan {
     pub entity: Option<ParsedEntity>,
     /// Where it stands in the source (`T3`, `line 4`), for messages.
     pub origin: String,
+    /// Whose it is, when the source keeps annotators apart (a merge of annotators' projects);
+    /// `None` for the importing actor's own layer.
+    pub annotator: Option<String>,
 }
 
 /// A relation between two spans of one document (indices into its `spans`).

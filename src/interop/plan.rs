@@ -305,27 +305,39 @@ pub fn plan_import(
                 };
                 let target = &mut targets[t];
                 let key = (span.start, span.end, label.clone());
-                let (aref, merged) = match target.by_span.get(&key) {
-                    Some(&a) => (a, true),
+                let (aref, merged) = match target.same_span(&key, span.annotator.as_deref()) {
+                    Some(a) => (a, true),
                     None => {
                         let others = target.labels_at.entry((span.start, span.end)).or_default();
-                        if !others.is_empty() {
+                        let differing: Vec<&String> =
+                            others.iter().filter(|l| **l != label).collect();
+                        if !differing.is_empty() {
                             fr.conflicts.push(format!(
                                 "{}: [{}, {}) {:?} is labelled {label} here and {} already",
                                 span.origin,
                                 span.start,
                                 span.end,
                                 super::offsets::char_slice(&doc.text, span.start..span.end),
-                                others.join(", ")
+                                differing
+                                    .iter()
+                                    .map(|l| l.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ));
                         }
-                        others.push(label.clone());
+                        if !others.contains(&label) {
+                            others.push(label.clone());
+                        }
                         let entity = span.entity.as_ref().map(|e| {
                             let key = (e.id, e.name.clone(), e.kind.clone());
                             *entity_of.entry(key).or_insert_with(|| {
+                                // Same type, and the same name, or one's name among the
+                                // other's aliases (an id, when the source has one, must agree).
                                 if let Some(found) = project_entities.iter().find(|p| {
-                                    p.name == e.name
-                                        && p.kind == e.kind
+                                    p.kind == e.kind
+                                        && (p.name == e.name
+                                            || p.aliases.contains(&e.name)
+                                            || e.aliases.contains(&p.name))
                                         && e.id.is_none_or(|id| id == p.id)
                                 }) {
                                     return EntityRef::Existing(found.id);
@@ -353,9 +365,14 @@ pub fn plan_import(
                             note: String::new(),
                             entity,
                             created_at: None,
+                            annotator: span.annotator.clone(),
                         });
                         let a = AnnRef::New(batch.annotations.len() - 1);
-                        target.by_span.insert(key, a);
+                        target
+                            .by_span
+                            .entry(key)
+                            .or_default()
+                            .push((span.annotator.clone().unwrap_or_default(), a));
                         fr.spans += 1;
                         (a, false)
                     }

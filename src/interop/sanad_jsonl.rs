@@ -154,6 +154,7 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                 attributes,
                 entity,
                 origin: format!("line {n} span {}", index.len() - 1),
+                annotator: None,
             });
         }
         for r in v["relations"].as_array().into_iter().flatten() {

@@ -22,8 +22,10 @@ pub(super) struct ExistingAnnotation {
 pub(super) struct Target {
     pub(super) doc: DocRef,
     pub(super) existing: Vec<ExistingAnnotation>,
-    /// (start, end, label) → annotation.
-    pub(super) by_span: HashMap<(usize, usize, String), AnnRef>,
+    /// (start, end, label) → (annotator, annotation) of each layer with that span; an import
+    /// without annotators (`None`) merges with any of them, a merge of annotators' projects only
+    /// with the same annotator's (see `crate::store::team`).
+    pub(super) by_span: HashMap<(usize, usize, String), Vec<(String, AnnRef)>>,
     /// (start, end) → labels there.
     pub(super) labels_at: HashMap<(usize, usize), Vec<String>>,
     /// annotation → attribute name → value.
@@ -31,6 +33,21 @@ pub(super) struct Target {
     pub(super) relations: HashSet<(AnnRef, AnnRef, String)>,
     pub(super) note: String,
     pub(super) status: DocumentStatus,
+}
+
+impl Target {
+    /// The annotation `annotator`'s layer (any layer for `None`) has at `key`, if any.
+    pub(super) fn same_span(
+        &self,
+        key: &(usize, usize, String),
+        annotator: Option<&str>,
+    ) -> Option<AnnRef> {
+        let layers = self.by_span.get(key)?;
+        match annotator {
+            None => layers.first().map(|(_, r)| *r),
+            Some(a) => layers.iter().find(|(who, _)| who == a).map(|(_, r)| *r),
+        }
+    }
 }
 
 /// The target document for `doc`: one in the project with the same text, one created earlier
@@ -71,10 +88,14 @@ pub(super) fn target_for(
         for (a, n, v) in project.document_attributes(id)? {
             attrs.entry(a).or_default().insert(n, v);
         }
-        for a in project.annotations(id)? {
+        for (a, annotator) in project.annotations_with_annotator(id)? {
             let label = label_names.get(&a.label_id).cloned().unwrap_or_default();
             let r = AnnRef::Existing(a.id);
-            target.by_span.insert((a.start, a.end, label.clone()), r);
+            target
+                .by_span
+                .entry((a.start, a.end, label.clone()))
+                .or_default()
+                .push((annotator, r));
             target
                 .labels_at
                 .entry((a.start, a.end))

@@ -259,6 +259,7 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                     attributes: attributes.clone(),
                     entity: None,
                     origin: format!("[{b}, {e})"),
+                    annotator: None,
                 });
             }
             Err(reason) => {
@@ -363,6 +364,7 @@ pub fn read(path: &str, content: &str) -> ParsedFile {
                                 attributes: Vec::new(),
                                 entity: None,
                                 origin: format!("token {}", tokens[tok].id),
+                                annotator: None,
                             });
                             token_span.insert(tok, doc.spans.len() - 1);
                             Some(doc.spans.len() - 1)

@@ -86,6 +86,9 @@ pub struct AnnotationSnapshot {
     pub attributes: Vec<(String, String)>,
     /// Relations in which it is head or child.
     pub relations: Vec<RelationRow>,
+    /// Who made it (its layer, see `crate::store::team`); `""` when unknown.
+    #[serde(default)]
+    pub annotator: String,
 }
 
 /// A label with its attribute definitions and relation-argument memberships, for undoing its
@@ -362,6 +365,14 @@ pub enum Action {
         /// Forget their rejection too?
         unreject: bool,
     },
+    /// Adjudication: copy every span that all annotators of a document agree on (same start,
+    /// end and label in every layer, at least two layers) into the curated layer (annotator
+    /// `curator`), for one document or (`None`) the whole project; see
+    /// `crate::store::team::accept_agreeing`. Its inverse deletes the spans it added.
+    AcceptAgreeing {
+        /// The document, or every document.
+        document_id: Option<DocumentId>,
+    },
     /// Remove suggestions without remembering a rejection (redo of an accept, after its undo).
     DropSuggestions {
         /// The suggestions.
@@ -411,6 +422,7 @@ impl Action {
             Self::RejectSuggestions { .. } => "reject_suggestions",
             Self::RestoreSuggestions { .. } => "restore_suggestions",
             Self::DropSuggestions { .. } => "drop_suggestions",
+            Self::AcceptAgreeing { .. } => "accept_agreeing",
         }
     }
 

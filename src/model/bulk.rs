@@ -154,6 +154,10 @@ pub struct BatchAnnotation {
     pub entity: Option<EntityRef>,
     /// Creation time, RFC 3339 (filled in by the store; kept for redo).
     pub created_at: Option<String>,
+    /// Whose layer it goes to (a merge of annotators' projects keeps each one's); `None` gives
+    /// the importing actor's. Filled in by the store; kept for redo.
+    #[serde(default)]
+    pub annotator: Option<String>,
 }
 
 /// An attribute value the import sets.

@@ -169,9 +169,9 @@ pub(super) fn annotation_json(
 }
 
 fn snapshot(tx: &Tx<'_>, id: AnnotationId) -> Result<AnnotationSnapshot, StoreError> {
-    let (document_id, start, end, label_id, created_at, note, entity_id) = tx
+    let (document_id, start, end, label_id, created_at, note, entity_id, annotator) = tx
         .query_row(
-            r#"SELECT document_id, start, "end", label_id, created_at, note, entity_id FROM annotations WHERE id = ?1"#,
+            r#"SELECT document_id, start, "end", label_id, created_at, note, entity_id, annotator FROM annotations WHERE id = ?1"#,
             [id],
             |r| {
                 Ok((
@@ -182,6 +182,7 @@ fn snapshot(tx: &Tx<'_>, id: AnnotationId) -> Result<AnnotationSnapshot, StoreEr
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
                     r.get::<_, Option<i64>>(6)?,
+                    r.get::<_, String>(7)?,
                 ))
             },
         )
@@ -219,6 +220,7 @@ fn snapshot(tx: &Tx<'_>, id: AnnotationId) -> Result<AnnotationSnapshot, StoreEr
         entity_id,
         attributes,
         relations,
+        annotator,
     })
 }
 
@@ -227,9 +229,9 @@ fn snapshot(tx: &Tx<'_>, id: AnnotationId) -> Result<AnnotationSnapshot, StoreEr
 fn restore(tx: &Tx<'_>, snaps: &[AnnotationSnapshot]) -> Result<(), StoreError> {
     for s in snaps {
         tx.execute(
-            r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at, note, entity_id)
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
-            params![s.id, s.document_id, s.start as i64, s.end as i64, s.label_id, s.created_at, s.note, s.entity_id],
+            r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at, note, entity_id, annotator)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"#,
+            params![s.id, s.document_id, s.start as i64, s.end as i64, s.label_id, s.created_at, s.note, s.entity_id, s.annotator],
         )?;
         for (name, value) in &s.attributes {
             tx.execute(
@@ -458,9 +460,10 @@ pub(super) fn apply_in(
         } => {
             check_span(tx, *document_id, *start, *end)?;
             let label_id = label_id(tx, label)?;
+            // Duplicates are refused within the actor's own layer only (see `super::team`).
             let same: i64 = tx.query_row(
-                r#"SELECT COUNT(*) FROM annotations WHERE document_id = ?1 AND start = ?2 AND "end" = ?3 AND label_id = ?4"#,
-                params![document_id, *start as i64, *end as i64, label_id],
+                r#"SELECT COUNT(*) FROM annotations WHERE document_id = ?1 AND start = ?2 AND "end" = ?3 AND label_id = ?4 AND annotator = ?5"#,
+                params![document_id, *start as i64, *end as i64, label_id, actor],
                 |r| r.get(0),
             )?;
             if same > 0 {
@@ -469,8 +472,8 @@ pub(super) fn apply_in(
                 )));
             }
             tx.execute(
-                r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"#,
-                params![id, document_id, *start as i64, *end as i64, label_id, now_rfc3339()],
+                r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at, annotator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
+                params![id, document_id, *start as i64, *end as i64, label_id, now_rfc3339(), actor],
             )?;
             let new_id = tx.last_insert_rowid();
             audit(
@@ -1036,6 +1039,9 @@ pub(super) fn apply_in(
             let before = serde_json::json!({ "id": id, "name": snap.name, "annotations": snap.annotations.iter().map(|a| a.id).collect::<Vec<_>>() });
             audit(tx, actor, kind, (None, None), Some(before), None)?;
             applied(Action::RestoreLabel(Box::new(snap)), None, None)
+        }
+        Action::AcceptAgreeing { document_id } => {
+            super::team::accept_agreeing(tx, (actor, kind), *document_id)?
         }
         Action::Import(batch) => super::bulk::import(tx, actor, kind, batch)?,
         Action::RemoveImport(batch) => super::bulk::remove(tx, actor, kind, batch)?,

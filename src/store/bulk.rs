@@ -251,14 +251,16 @@ pub(super) fn import(
             ),
         };
         let at = a.created_at.clone().unwrap_or_else(|| now.clone());
+        let annotator = a.annotator.clone().unwrap_or_else(|| actor.to_owned());
         tx.execute(
-            r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at, note, entity_id)
-               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"#,
-            params![a.id, doc, a.start as i64, a.end as i64, label_id(tx, &a.label)?, at, a.note, entity],
+            r#"INSERT INTO annotations(id, document_id, start, "end", label_id, created_at, note, entity_id, annotator)
+               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"#,
+            params![a.id, doc, a.start as i64, a.end as i64, label_id(tx, &a.label)?, at, a.note, entity, annotator],
         )?;
         let id = tx.last_insert_rowid();
         b.annotations[i].id = Some(id);
         b.annotations[i].created_at = Some(at);
+        b.annotations[i].annotator = Some(annotator);
         audit(
             tx,
             actor,

@@ -110,6 +110,15 @@ impl Project {
         self.reopener()()
     }
 
+    /// Opens another project file with this project's passphrase (none for a plain project),
+    /// e.g. a copy made by [`Self::backup_to`], which is encrypted with the same key.
+    ///
+    /// # Errors
+    /// The errors of [`Self::open_existing_keyed`].
+    pub fn open_with_same_key(&self, path: &Path) -> Result<Self, StoreError> {
+        Self::open_existing_keyed(path, self.key.as_ref())
+    }
+
     /// [`Self::reopen`] to run later, e.g. in another thread: it holds the path and a copy of the
     /// passphrase (wiped when it is dropped).
     pub fn reopener(&self) -> impl FnOnce() -> Result<Self, StoreError> + Send + 'static {

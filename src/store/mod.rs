@@ -24,6 +24,7 @@ pub mod schema;
 pub mod scheme;
 pub mod search;
 pub mod suggestions;
+pub mod team;
 pub mod verify;
 
 pub use error::StoreError;

@@ -293,6 +293,9 @@ impl Project {
         if !fresh && version < 5 {
             super::chain::start_on_existing(&tx, &self.actor, version)?;
         }
+        if !fresh && version < 6 {
+            super::schema::fill_annotators(&tx)?;
+        }
         if fresh {
             let scheme = LabelScheme::default_scheme()?;
             super::scheme::insert_scheme(&tx, &scheme)?;

@@ -196,7 +196,7 @@ impl Project {
             ("relation_type_args", "relation_type_id, role, label_id"),
             (
                 "annotations",
-                r#"id, document_id, start, "end", label_id, created_at, note, entity_id"#,
+                r#"id, document_id, start, "end", label_id, created_at, note, entity_id, annotator"#,
             ),
             ("annotation_attributes", "annotation_id, name, value"),
             (

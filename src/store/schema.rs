@@ -8,7 +8,7 @@
 pub const APPLICATION_ID: i32 = 0x5341_4E44;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: i32 = 5;
+pub const SCHEMA_VERSION: i32 = 6;
 
 /// Migrations, in order: `MIGRATIONS[n]` takes version `n` to `n + 1`.
 pub const MIGRATIONS: &[&str] = &[
@@ -156,7 +156,30 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
     ALTER TABLE audit_log ADD COLUMN row_hash TEXT;
     "#,
+    // 5 -> 6: who made each annotation (a team's merged project holds several annotators'
+    // layers of the same documents; see `crate::store::team`). Filled from the audit log for
+    // an existing project ([`fill_annotators`]).
+    r#"
+    ALTER TABLE annotations ADD COLUMN annotator TEXT NOT NULL DEFAULT '';
+    CREATE INDEX annotations_by_annotator ON annotations(annotator, document_id);
+    "#,
 ];
+
+/// Migration 4 -> 5 for a project that already has annotations: each annotation's annotator is
+/// the actor of the first audit row naming it (its creation or import, as
+/// [`crate::store::Project::annotation_authorship`] reads it); one with no audit row keeps `''`
+/// (made outside Sanad: "unknown").
+///
+/// # Errors
+/// SQLite errors.
+pub(super) fn fill_annotators(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "UPDATE annotations SET annotator = COALESCE(
+             (SELECT actor FROM audit_log WHERE audit_log.annotation_id = annotations.id ORDER BY audit_log.id LIMIT 1),
+             '')
+         WHERE annotator = ''",
+    )
+}
 
 /// Migration 2 -> 3 for a project that already has documents: records the SHA-256 of each
 /// document's text as it is now (the text a schema-2 project holds is the text it imported).

@@ -197,10 +197,10 @@ fn accept(
         let same: i64 = tx
             .prepare_cached(
                 r#"SELECT COUNT(*) FROM annotations a JOIN labels l ON l.id = a.label_id
-                   WHERE a.document_id = ?1 AND a.start = ?2 AND a."end" = ?3 AND l.name = ?4"#,
+                   WHERE a.document_id = ?1 AND a.start = ?2 AND a."end" = ?3 AND l.name = ?4 AND a.annotator = ?5"#,
             )?
             .query_row(
-                params![s.document_id, s.start as i64, s.end as i64, s.label],
+                params![s.document_id, s.start as i64, s.end as i64, s.label, actor],
                 |r| r.get(0),
             )?;
         if same > 0 {
@@ -677,9 +677,9 @@ mod tests {
         }
         assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 3 });
         let p = Project::open_existing(&path).unwrap();
-        // Migrated on through every later version (5: the audit chain).
-        assert_eq!(SCHEMA_VERSION, 5);
-        assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 5 });
+        // Migrated on through every later version (5: the audit chain, 6: annotators).
+        assert_eq!(SCHEMA_VERSION, 6);
+        assert_eq!(inspect(&path).unwrap(), FileKind::Sanad { version: 6 });
         assert!(p.suggestions(&SuggestionFilter::All).unwrap().is_empty());
         assert!(!p.is_rejected(1, 0, 11, "PRISON").unwrap());
         assert_eq!(p.document_summaries().unwrap().len(), 1);

@@ -562,6 +562,11 @@ impl SanadApp {
                 None => self.status = self.tr("msg-no-folder"),
             },
             Command::ImportAnnotations(path) => self.import_annotations(&path, None),
+            Command::ChooseMerge => match self.dialogs.pick_project() {
+                Some(path) => self.run_command(Command::MergeProject(path)),
+                None => self.status = self.tr("msg-no-folder"),
+            },
+            Command::MergeProject(path) => self.merge_project(&path),
             Command::SetImportAsSuggestions(on) => self.import_as_suggestions = on,
             Command::ImportAnnotationsResolving { path, add } => {
                 self.import_annotations(&path, Some(add))

@@ -61,6 +61,12 @@ pub enum Command {
     /// Import the annotation files at this path into the open project: one transaction, one
     /// undo step; refused with the list when the scheme lacks a label.
     ImportAnnotations(PathBuf),
+    /// Ask for an annotator's `.sanad` project and merge it into the open one (File → Merge
+    /// projects…).
+    ChooseMerge,
+    /// Merge the project at this path into the open one (`sanad merge`, see
+    /// [`crate::team::merge`]): each annotation in its annotator's layer; one undo step.
+    MergeProject(PathBuf),
     /// Import annotations (from now on) as suggestions to accept or reject, not annotations
     /// (`sanad import --as-suggestions`).
     SetImportAsSuggestions(bool),

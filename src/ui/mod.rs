@@ -21,6 +21,7 @@ pub mod search_panel;
 pub mod settings;
 pub mod shortcuts;
 pub mod suggestions_panel;
+mod team;
 pub mod text_input;
 mod verify_banner;
 pub mod windows;

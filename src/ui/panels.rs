@@ -178,6 +178,12 @@ impl SanadApp {
             {
                 self.queue.push(Command::ChooseAnnotations);
             }
+            if bw::menu_item(ui, has, &l.tr("menu-merge-projects"), None)
+                .on_hover_text(bw::hover(ui, &l.tr("menu-merge-projects-hover")))
+                .clicked()
+            {
+                self.queue.push(Command::ChooseMerge);
+            }
             let mut as_suggestions = self.import_as_suggestions;
             if ui
                 .add_enabled_ui(has, |ui| {
