@@ -87,9 +87,9 @@ fn num(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"))
 }
 
-fn print_pair(indent: &str, p: &sanad::team::agreement::PairAgreement) {
+fn print_pair(indent: &str, p: &sanad::team::agreement::PairAgreement) -> anyhow::Result<()> {
     let s = &p.overall;
-    println!(
+    out!(
         "{indent}{} vs {}: exact P {} R {} F1 {}; overlap P {} R {} F1 {}; kappa {} over {} token(s)",
         p.a,
         p.b,
@@ -103,7 +103,7 @@ fn print_pair(indent: &str, p: &sanad::team::agreement::PairAgreement) {
         p.tokens
     );
     for (label, s) in &p.per_label {
-        println!(
+        out!(
             "{indent}  {label}: exact P {} R {} F1 {}; overlap P {} R {} F1 {}",
             num(s.exact.precision),
             num(s.exact.recall),
@@ -113,6 +113,7 @@ fn print_pair(indent: &str, p: &sanad::team::agreement::PairAgreement) {
             num(s.overlap.f1)
         );
     }
+    Ok(())
 }
 
 pub fn run(
@@ -179,7 +180,7 @@ pub fn run(
             let report = sanad::team::merge::merge_files(&inputs, &output, &options)
                 .map_err(|e| anyhow::anyhow!("cannot merge ({e}): {}", output.display()))?;
             for line in report.lines() {
-                println!("{}", sanad::corpus::printable_name(&line));
+                out!("{}", sanad::corpus::printable_name(&line));
             }
             Ok(())
         }
@@ -201,17 +202,17 @@ pub fn run(
                 })?;
             }
             if json {
-                println!("{}", serde_json::to_string_pretty(&a)?);
+                out!("{}", serde_json::to_string_pretty(&a)?);
                 return Ok(());
             }
             if a.annotators.len() < 2 {
-                println!(
+                out!(
                     "fewer than two annotators ({}): nothing to compare",
                     a.annotators.join(", ")
                 );
                 return Ok(());
             }
-            println!(
+            out!(
                 "annotators: {}{}",
                 a.annotators.join(", "),
                 a.label
@@ -219,15 +220,15 @@ pub fn run(
                     .map_or(String::new(), |l| format!(" (label {l})"))
             );
             for p in &a.pairs {
-                print_pair("", p);
+                print_pair("", p)?;
             }
-            println!(
+            out!(
                 "Fleiss' kappa {}; Krippendorff's alpha (nominal, tokens) {}",
                 num(a.fleiss_kappa),
                 num(a.krippendorff_alpha)
             );
             for d in &a.documents {
-                println!(
+                out!(
                     "{}: annotators {}; Fleiss {}; alpha {}",
                     sanad::corpus::printable_name(&d.rel_path),
                     d.annotators.join(", "),
@@ -235,7 +236,7 @@ pub fn run(
                     num(d.krippendorff_alpha)
                 );
                 for p in &d.pairs {
-                    print_pair("  ", p);
+                    print_pair("  ", p)?;
                 }
             }
             Ok(())

@@ -38,8 +38,16 @@
 //! reads it from `--passphrase-file F` or the file named by `SANAD_PASSPHRASE_FILE`; never from
 //! the command line itself.
 
-mod cli;
+/// `println!` that returns the write error instead of panicking, so `sanad … | head` ends
+/// quietly when the reader closes the pipe (`main` treats a broken pipe as the end of output).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
 
+mod cli;
 mod cli_team;
 
 use anyhow::bail;
@@ -367,6 +375,8 @@ fn is_sqlite_file(path: &std::path::Path) -> bool {
 fn main() -> std::process::ExitCode {
     match run(Cli::parse()) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // The reader of our output went away (`sanad export P | head`): nothing left to say.
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             // Our errors already carry their causes; `{e:#}` would repeat them. Paths in them
             // are escaped so a file name cannot forge lines.
@@ -374,6 +384,14 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the error, or any error it wraps, is a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -562,7 +580,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let report = cli::open_existing(&path, pass)?.verify()?;
             for line in report.lines() {
-                println!("{}", printable_name(&line));
+                out!("{}", printable_name(&line));
             }
             if !report.ok() {
                 bail!("the project failed verification: {}", path.display());
@@ -572,7 +590,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Sub::Verify { path, key }) => {
             let report = sanad::export::verify::verify(&path, key.as_deref())?;
             for line in report.lines() {
-                println!("{}", printable_name(&line));
+                out!("{}", printable_name(&line));
             }
             if !report.ok() {
                 bail!("the export does not match its manifest: {}", path.display());
@@ -663,7 +681,7 @@ fn suggest(
             ),
         })?;
     for line in report.lines() {
-        println!("{}", printable_name(&line));
+        out!("{}", printable_name(&line));
     }
     Ok(())
 }
@@ -756,8 +774,8 @@ fn import(
     let mut p = cli::open_or_create(&path, pass)?;
     let report = import_folder_with(&mut p, folder, &options, &mut |_, _| {})?;
     let name = |s: &str| printable_name(s);
-    println!("project: {}", name(&path.display().to_string()));
-    println!(
+    out!("project: {}", name(&path.display().to_string()));
+    out!(
         "imported {} document(s); {} unchanged; {} renamed; {} skipped",
         report.added.len(),
         report.unchanged,
@@ -765,35 +783,35 @@ fn import(
         report.skipped.len()
     );
     for (old, new) in &report.renamed {
-        println!(
+        out!(
             "renamed: {} -> {}: same bytes; the document and its annotations follow the file",
             name(old),
             name(new)
         );
     }
     for (doc, encoding) in &report.guessed {
-        println!(
+        out!(
             "encoding guessed: {}: {encoding} (little evidence; check the text: the document's bar in the app decodes it again as another encoding)",
             name(doc)
         );
     }
     if options.encoding.is_some() && report.unchanged + report.changed.len() > 0 {
-        println!(
+        out!(
             "note: --encoding applies to new files; {} file(s) were imported before and kept their text (the document's bar in the app decodes one again)",
             report.unchanged + report.changed.len()
         );
     }
     for c in &report.changed {
-        println!(
+        out!(
             "changed: {}: the file's bytes differ from the imported copy; the imported text and its annotations were kept",
             name(c)
         );
     }
     for s in &report.skipped {
-        println!("skipped: {}: {}", name(&s.rel_path), name(&s.reason));
+        out!("skipped: {}: {}", name(&s.rel_path), name(&s.reason));
     }
     for m in &report.missing {
-        println!(
+        out!(
             "missing: {}: no longer in the folder; the imported copy and its annotations were kept",
             name(m)
         );
@@ -846,20 +864,21 @@ fn import_annotations(
     plan.source = format!("{}: {}", corpus.format.as_str(), path.display());
     // A new project is planned against an in-memory one first (same default scheme), so a
     // refusal, or files that give nothing, leave no file behind.
-    let print = |report: &sanad::interop::ImportReport| {
-        println!(
+    let print = |report: &sanad::interop::ImportReport| -> anyhow::Result<()> {
+        out!(
             "project: {}",
             printable_name(&project_path.display().to_string())
         );
         for line in report.lines() {
-            println!("{}", printable_name(&line));
+            out!("{}", printable_name(&line));
         }
+        Ok(())
     };
     if sanad::store::inspect(&project_path)? == sanad::store::FileKind::New {
         let scratch = Project::in_memory()?;
         let (_, report) = sanad::interop::plan_import(&scratch, corpus, &plan)?;
         if !report.read_anything() {
-            print(&report);
+            print(&report)?;
             bail!(
                 "nothing could be read, so no project was made: {}",
                 path.display()
@@ -868,7 +887,7 @@ fn import_annotations(
     }
     let mut p = cli::open_or_create(&project_path, pass)?;
     let (report, _) = sanad::interop::run_import(&mut p, corpus, &plan)?;
-    print(&report);
+    print(&report)?;
     if !report.read_anything() {
         bail!("nothing could be read: {}", path.display());
     }

@@ -346,3 +346,56 @@ fn search_prints_one_match_per_line_in_code_points() {
         "{err}"
     );
 }
+
+/// `sanad … | head`: when the reader closes the pipe, the command ends without a panic message
+/// (before, `println!` panicked with "failed printing to stdout: Broken pipe").
+#[test]
+fn a_closed_output_pipe_ends_quietly() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("docs");
+    std::fs::create_dir(&folder).unwrap();
+    // Several documents, so the JSONL export is more than one write.
+    for i in 0..50 {
+        std::fs::write(
+            folder.join(format!("{i}.txt")),
+            format!(
+                "{} (وثيقة {i})",
+                "قال المرصد السوري إن ٣٠ معتقلاً نُقلوا إلى سجن صيدنايا. ".repeat(40)
+            ),
+        )
+        .unwrap();
+    }
+    let project = dir.path().join("p.sanad");
+    let closed = |args: &[&std::ffi::OsStr]| {
+        let mut child = sanad()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the read end before the child writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {err}");
+    };
+    closed(&[
+        "import".as_ref(),
+        folder.as_os_str(),
+        "--project".as_ref(),
+        project.as_os_str(),
+    ]);
+    // The import went through although its report could not be printed.
+    assert_eq!(
+        Project::open_existing(&project)
+            .unwrap()
+            .document_summaries()
+            .unwrap()
+            .len(),
+        50
+    );
+    closed(&["export".as_ref(), project.as_os_str()]);
+    closed(&["search".as_ref(), project.as_os_str(), "سجن".as_ref()]);
+}
