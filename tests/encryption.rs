@@ -708,3 +708,41 @@ fn the_app_exports_an_encrypted_project_in_the_background() {
     // Exports are plaintext (README: "What it does not protect").
     assert!(std::fs::read_to_string(&out).unwrap().contains(NAME));
 }
+
+/// First run (no annotator name yet) and an encrypted project given on the command line: the
+/// passphrase window has the keyboard, the name question follows once the project is open.
+/// Before, both centred windows took the focus from each other every frame and neither field
+/// received a key (seen under Xvfb with xdotool).
+#[test]
+fn on_a_first_run_the_passphrase_comes_before_the_name_question() {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{By, Queryable};
+    use sanad::ui::dialogs::ScriptedDialogs;
+    use sanad::ui::{Command, SanadApp};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.sanad");
+    plain_project(&path);
+    encrypt_file(&path, &pass("right one")).unwrap();
+    let mut app = SanadApp::new(Box::new(ScriptedDialogs::default()))
+        .with_settings_file(dir.path().join("settings.ron"));
+    app.run_command(Command::OpenProject(path.clone()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
+    h.run();
+    let field = || By::new().role(Role::PasswordInput);
+    // Only the passphrase window is up: typing reaches its field without a click.
+    const WHY: &str = "Your name goes into the audit trail with every change you make.";
+    assert!(h.query_by_label(WHY).is_none());
+    h.get(field()).type_text("right one");
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    h.run();
+    assert!(h.state().project().is_some(), "the project opened");
+    // Now the first-run question.
+    h.get_by_label(WHY);
+}

@@ -998,7 +998,7 @@ impl SanadApp {
     }
 
     fn handle_keys(&mut self, ctx: &egui::Context) {
-        if self.windows.ask_name.is_some() {
+        if self.windows.ask_name.is_some() && self.passphrase.is_none() {
             return; // the first-run question has the keyboard
         }
         let mut cmds = Vec::new();

@@ -24,7 +24,10 @@ impl SanadApp {
     /// label deletion confirmation.
     pub(super) fn windows(&mut self, ctx: &egui::Context) {
         let l = self.locale.clone();
-        if let Some(mut name) = self.windows.ask_name.take() {
+        // The first-run name question waits while the passphrase window is up (opening an
+        // encrypted project on a first run): two centred windows fought over the keyboard focus
+        // every frame, so neither field took a key.
+        if let Some(mut name) = self.windows.ask_name.take_if(|_| self.passphrase.is_none()) {
             let mut done = false;
             egui::Window::new(window_title(ctx, &l.tr("ask-name-title")))
                 .id(egui::Id::unique("ask-name-window"))
