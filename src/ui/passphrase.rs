@@ -38,6 +38,9 @@ pub struct PassphrasePrompt {
     pub(super) confirm: Zeroizing<String>,
     /// A message key (Fluent) for the last failed try.
     pub(super) error: Option<String>,
+    /// The field has been given the keyboard focus (once per try: asking every frame made egui
+    /// repaint without end where the window itself had no focus, e.g. under Xvfb).
+    pub(super) focused: bool,
 }
 
 impl PassphrasePrompt {
@@ -49,6 +52,7 @@ impl PassphrasePrompt {
             text: Zeroizing::new(String::new()),
             confirm: Zeroizing::new(String::new()),
             error: None,
+            focused: false,
         }
     }
 }
@@ -106,6 +110,7 @@ impl SanadApp {
         };
         if prompt.purpose != PassphrasePurpose::Open && *prompt.text != *prompt.confirm {
             prompt.error = Some("passphrase-mismatch".into());
+            prompt.focused = false;
             prompt.confirm.clear();
             self.passphrase = Some(prompt);
             return;
@@ -115,6 +120,7 @@ impl SanadApp {
             Ok(k) => k,
             Err(_) => {
                 prompt.error = Some("passphrase-empty".into());
+                prompt.focused = false;
                 self.passphrase = Some(prompt);
                 return;
             }
@@ -124,6 +130,7 @@ impl SanadApp {
             PassphrasePurpose::Open => match self.open_project_keyed(&prompt.path, Some(&key)) {
                 Err(StoreError::WrongPassphrase { .. }) => {
                     prompt.error = Some("passphrase-wrong".into());
+                    prompt.focused = false;
                     self.passphrase = Some(prompt);
                 }
                 Err(e) => self.fail(e.to_string()),
@@ -208,8 +215,9 @@ impl SanadApp {
                         )
                         .labelled_by(label);
                     fields.push(first.id);
-                    if prompt.text.is_empty() && prompt.confirm.is_empty() && !first.has_focus() {
+                    if !prompt.focused {
                         first.request_focus();
+                        prompt.focused = true;
                     }
                     let mut enter =
                         first.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
