@@ -1219,6 +1219,7 @@ impl SanadApp {
                         annotations: &cur.annotations,
                         relations: &cur.relations,
                         suggestions: &cur.suggestions,
+                        lanes: &[],
                     },
                     &self.labels,
                     self.relation_from,
