@@ -100,6 +100,30 @@ fn exported_curated(h: &Harness<'_, SanadApp>) -> BTreeSet<(String, u64, u64, St
     out
 }
 
+/// The tops of the lane bars (rects [`LANE_HEIGHT`] high) painted over `span`'s width, sorted.
+fn lane_bars(h: &Harness<'_, SanadApp>, span: egui::Rect) -> Vec<f32> {
+    fn walk(shape: &egui::Shape, span: egui::Rect, out: &mut Vec<f32>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, span, out)),
+            egui::Shape::Rect(r)
+                if (r.rect.height() - sanad::ui::document_view::LANE_HEIGHT).abs() < 0.01
+                    && (r.rect.min.x - span.min.x).abs() < 1.0
+                    && (r.rect.max.x - span.max.x).abs() < 1.0
+                    && r.fill != egui::Color32::TRANSPARENT =>
+            {
+                out.push(r.rect.min.y)
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in &h.output().shapes {
+        walk(&s.shape, span, &mut out);
+    }
+    out.sort_by(f32::total_cmp);
+    out
+}
+
 fn curated_count(h: &Harness<'_, SanadApp>) -> usize {
     h.state()
         .project()
@@ -152,6 +176,16 @@ fn accept_all_agreeing_then_export_curated_gives_exactly_the_agreed_spans_and_un
         lanes.spans.iter().filter(|s| s.agreed).count(),
         4,
         "a.txt's two agreed spans, once per lane"
+    );
+
+    // Drawn: دمشق [19, 23) has a bar in each lane (alice ORGANIZATION, bob PERSON), one above
+    // the other, as wide as the span; bob's and alice's are disputed, so outlined.
+    let span = crate::common::bounds(&h, 19..23);
+    let bars = lane_bars(&h, span);
+    assert_eq!(bars.len(), 2, "{bars:?}");
+    assert!(
+        (bars[1] - bars[0] - (sanad::ui::document_view::LANE_HEIGHT + 1.0)).abs() < 0.01,
+        "lane 2 under lane 1: {bars:?}"
     );
 
     assert!(exported_curated(&h).is_empty());
