@@ -271,3 +271,23 @@ fn one_disputed_span_accepted_rejected_and_edited_through_the_panel() {
         CURATOR
     );
 }
+
+#[test]
+fn the_curation_panel_in_arabic_has_its_buttons_and_an_annotators_lane() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open(&dir);
+    h.state_mut().set_language(sanad::ui::i18n::Lang::Ar);
+    h.state_mut().run_command(Command::ToggleCuration);
+    h.run();
+    h.get_by_label("اعتماد كل المتفق عليه (المشروع)").click();
+    h.run();
+    assert_eq!(curated_count(&h), AGREED.len());
+    // "المسار 1: alice", "المسار 2: bob" (the placeables isolated by Fluent).
+    assert_eq!(h.query_all_by_label_contains("المسار").count(), 2);
+    let span = crate::common::bounds(&h, 19..23);
+    assert_eq!(
+        lane_bars(&h, span).len(),
+        2,
+        "the lanes are drawn in Arabic too"
+    );
+}
