@@ -36,6 +36,7 @@ mod teams;
 mod ui_accesskit;
 mod ui_annotation_model;
 mod ui_arabic;
+mod ui_curation;
 mod ui_entities;
 mod ui_ergonomics;
 mod ui_export;

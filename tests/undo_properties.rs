@@ -55,6 +55,8 @@ enum Op {
     AcceptAgreeing(u8, bool),
     /// Give an annotation's span and label again (as the current annotator: agreement).
     Agree(u8),
+    /// Adjudicate one annotation: copy it into the curated layer.
+    AcceptIntoCurated(u8),
 }
 
 const ACTORS: [&str; 2] = ["Layla (test)", "Omar (test)"];
@@ -95,6 +97,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => any::<u8>().prop_map(Op::Actor),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Op::AcceptAgreeing(a, b)),
         2 => any::<u8>().prop_map(Op::Agree),
+        1 => any::<u8>().prop_map(Op::AcceptIntoCurated),
     ]
 }
 
@@ -355,6 +358,9 @@ fn resolve(p: &Project, docs: &[i64], op: &Op) -> Option<Action> {
                 label: labels.iter().find(|l| l.id == a.label_id)?.name.clone(),
             }
         }
+        Op::AcceptIntoCurated(a) => Action::AcceptIntoCurated {
+            annotation_id: pick(&anns, a)?.id,
+        },
         Op::AcceptAgreeing(d, all) => Action::AcceptAgreeing {
             document_id: if all { None } else { Some(pick(docs, d)?) },
         },
@@ -457,6 +463,8 @@ proptest! {
                     // Adjudication: its summary row and one per span it accepted.
                     let rows = match (&action, &a.inverse) {
                         (Action::AcceptAgreeing { .. }, Action::Batch(v)) => 1 + v.len(),
+                        // Its summary row and the curator's add_annotation row.
+                        (Action::AcceptIntoCurated { .. }, _) => 2,
                         _ => rows,
                     };
                     history.push(action, a.inverse);

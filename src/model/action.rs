@@ -373,6 +373,14 @@ pub enum Action {
         /// The document, or every document.
         document_id: Option<DocumentId>,
     },
+    /// Adjudication of one span: copy an annotator's annotation (its document, span and label)
+    /// into the curated layer (annotator `curator`); see
+    /// `crate::store::curation::accept_into_curated`. Its inverse deletes the copy. Rejecting a
+    /// span is not accepting it (or, once accepted, deleting the curated copy).
+    AcceptIntoCurated {
+        /// The annotator's annotation.
+        annotation_id: AnnotationId,
+    },
     /// Remove suggestions without remembering a rejection (redo of an accept, after its undo).
     DropSuggestions {
         /// The suggestions.
@@ -423,6 +431,7 @@ impl Action {
             Self::RestoreSuggestions { .. } => "restore_suggestions",
             Self::DropSuggestions { .. } => "drop_suggestions",
             Self::AcceptAgreeing { .. } => "accept_agreeing",
+            Self::AcceptIntoCurated { .. } => "accept_into_curated",
         }
     }
 

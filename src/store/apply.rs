@@ -1043,6 +1043,9 @@ pub(super) fn apply_in(
         Action::AcceptAgreeing { document_id } => {
             super::team::accept_agreeing(tx, (actor, kind), *document_id)?
         }
+        Action::AcceptIntoCurated { annotation_id } => {
+            super::curation::accept_into_curated(tx, (actor, kind), *annotation_id)?
+        }
         Action::Import(batch) => super::bulk::import(tx, actor, kind, batch)?,
         Action::RemoveImport(batch) => super::bulk::remove(tx, actor, kind, batch)?,
         Action::ApplyGazetteer(_)

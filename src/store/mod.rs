@@ -9,6 +9,7 @@ pub mod backup;
 pub mod bulk;
 pub mod chain;
 pub mod crypt;
+pub mod curation;
 pub mod documents;
 pub mod entities;
 pub mod error;

@@ -123,6 +123,8 @@ pub struct SanadApp {
     pub entity_panel: super::entity_panel::EntityPanel,
     /// The suggestions list and the index gazetteers are matched on.
     pub suggestions: super::suggestions_panel::SuggestionsState,
+    /// The curation (adjudication) view.
+    pub(super) curation: super::curation::CurationState,
     /// The interface language and digits (shared, so drawing code can hold it while it changes
     /// other fields).
     pub(super) locale: std::sync::Arc<super::i18n::Locale>,
@@ -181,6 +183,7 @@ impl SanadApp {
             search: Default::default(),
             entity_panel: Default::default(),
             suggestions: Default::default(),
+            curation: Default::default(),
             locale: Default::default(),
             welcome: false,
             pending_locale: None,
@@ -821,6 +824,10 @@ impl SanadApp {
             | Command::SelectSuggestion(_)
             | Command::AcceptSuggestions(_)
             | Command::RejectSuggestions(_)) => self.run_suggestion_command(suggestion),
+            curation @ (Command::ToggleCuration
+            | Command::SetLaneShown { .. }
+            | Command::SelectLaneSpan(_)
+            | Command::EditLaneSpan(_)) => self.run_curation_command(curation),
             Command::Quit => {} // needs the egui context: handled by `run_queue`
             Command::Undo => {
                 if let Some(inv) = self.history.peek_undo().cloned() {
@@ -1038,6 +1045,7 @@ impl SanadApp {
                 (Act::NextDocument, Command::StepDocument(1)),
                 (Act::Delete, Command::DeleteSelected),
                 (Act::StartRelation, Command::StartRelation),
+                (Act::Curation, Command::ToggleCuration),
             ] {
                 if shortcuts::pressed(i, act) {
                     cmds.push(command);
@@ -1110,6 +1118,8 @@ impl SanadApp {
         self.document_list(ui);
         self.search_results(ui);
         self.suggestions_panel(ui);
+        self.refresh_curation();
+        self.curation_panel(ui);
         self.inspector(ui);
         self.central(ui);
         self.windows(&ctx);
@@ -1228,6 +1238,15 @@ fn describe(l: &super::i18n::Locale, action: &Action) -> String {
             &[("start", (*start).into()), ("end", (*end).into())],
         ),
         Action::DeleteRelation { .. } => l.tr("did-delete-relation"),
+        Action::AcceptAgreeing { document_id } => l.tr(if document_id.is_some() {
+            "did-accept-agreeing-document"
+        } else {
+            "did-accept-agreeing-project"
+        }),
+        Action::AcceptIntoCurated { annotation_id } => t(
+            "did-accept-into-curated",
+            &[("id", (*annotation_id).into())],
+        ),
         Action::LinkEntity {
             entity_id: None, ..
         } => l.tr("did-unlink-entity"),

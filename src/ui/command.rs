@@ -169,6 +169,20 @@ pub enum Command {
     AcceptSuggestions(SuggestionScope),
     /// Reject suggestions: removed, and not suggested again (one action).
     RejectSuggestions(SuggestionScope),
+    /// The curation view on or off (View → Curation).
+    ToggleCuration,
+    /// Show or hide one annotator's lane in the curation view.
+    SetLaneShown {
+        /// The annotator.
+        annotator: String,
+        /// Shown?
+        shown: bool,
+    },
+    /// Select an annotator's span in the curation view (or nothing).
+    SelectLaneSpan(Option<AnnotationId>),
+    /// Edit an annotator's span: accept it into the curated layer unless it is there, then
+    /// select the curated copy.
+    EditLaneSpan(AnnotationId),
 }
 
 /// Which suggestions an accept or reject takes.

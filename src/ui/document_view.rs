@@ -437,7 +437,29 @@ pub struct DocumentRef<'a> {
     pub relations: &'a [Relation],
     /// Gazetteer suggestions, drawn dashed (not annotations until accepted).
     pub suggestions: &'a [Suggestion],
+    /// The curation view's annotators' spans, drawn as thin bars at the top of their lines, one
+    /// lane per annotator (empty outside the curation view).
+    pub lanes: &'a [Lane],
 }
+
+/// One annotator's span in the curation view: a thin bar in its label's colour at the top of
+/// each line it covers, lifted by its lane, behind the text (never splitting it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The span, chars, end-exclusive.
+    pub range: Range<usize>,
+    /// Its lane (0 = the top).
+    pub lane: usize,
+    /// Its label's colour.
+    pub color: Color32,
+    /// Not held alike by every annotator: outlined in the warning colour.
+    pub disputed: bool,
+    /// Selected in the curation list: framed in the text colour.
+    pub selected: bool,
+}
+
+/// Height of one lane's bar, points.
+pub const LANE_HEIGHT: f32 = 3.0;
 
 /// Shows the document in a vertical scroll area filling `ui`. `relation_from` is the head of a
 /// relation being made (drawn outlined; the pointer becomes a crosshair).
@@ -455,6 +477,7 @@ pub fn show(
         annotations,
         relations,
         suggestions,
+        lanes,
     } = doc;
     let mut out = ViewOutput::default();
     let dark = ui.visuals().dark_mode;
@@ -823,6 +846,37 @@ pub fn show(
                     painter.extend(underline.shapes(r.min.x, r.max.x, y, line_color));
                     if let Some(stroke) = stroke {
                         frames.push((r, stroke));
+                    }
+                }
+            }
+            // Curation lanes: one thin bar per annotator's span at the top of its lines.
+            let warn = ui.visuals().warn_fg_color;
+            for lane in lanes
+                .iter()
+                .filter(|s| s.range.start < visible.end && visible.start < s.range.end)
+            {
+                for r in layout.range_rects(lane.range.clone()) {
+                    let r = to_screen(r);
+                    let top = r.min.y + 1.0 + (LANE_HEIGHT + 1.0) * lane.lane as f32;
+                    let bar = Rect::from_min_max(
+                        pos2(r.min.x, top),
+                        pos2(r.max.x.max(r.min.x + 2.0), top + LANE_HEIGHT),
+                    );
+                    painter.rect_filled(bar, CornerRadius::ZERO, lane.color);
+                    let outline = if lane.selected {
+                        Some(Stroke::new(1.5, text_color))
+                    } else if lane.disputed {
+                        Some(Stroke::new(1.0, warn))
+                    } else {
+                        None
+                    };
+                    if let Some(stroke) = outline {
+                        painter.rect_stroke(
+                            bar.expand(0.5),
+                            CornerRadius::ZERO,
+                            stroke,
+                            egui::StrokeKind::Outside,
+                        );
                     }
                 }
             }

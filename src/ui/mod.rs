@@ -5,6 +5,7 @@
 pub mod app;
 pub mod bidi_widgets;
 pub mod command;
+pub mod curation;
 pub mod dialogs;
 pub mod document_access;
 pub mod document_view;

@@ -1209,6 +1209,16 @@ impl SanadApp {
                     });
                 ui.separator();
                 let Some(cur) = &self.current else { return };
+                // The curation view: the curated layer as highlights, annotators' spans in lanes.
+                let lanes = self.curation_lanes();
+                let curated;
+                let annotations = match &self.curation.lanes {
+                    Some(l) => {
+                        curated = l.curated.clone();
+                        &curated[..]
+                    }
+                    None => &cur.annotations[..],
+                };
                 let out = document_view::show(
                     ui,
                     &mut self.view,
@@ -1216,9 +1226,10 @@ impl SanadApp {
                         id: cur.document.id,
                         text: &cur.document.text,
                         direction: cur.document.direction,
-                        annotations: &cur.annotations,
+                        annotations,
                         relations: &cur.relations,
                         suggestions: &cur.suggestions,
+                        lanes: &lanes,
                     },
                     &self.labels,
                     self.relation_from,

@@ -130,6 +130,15 @@ impl SanadApp {
                 self.save_settings();
             }
             ui.separator();
+            let curation = if self.curation.on {
+                "view-curation-off"
+            } else {
+                "view-curation"
+            };
+            if item(ui, curation, Act::Curation) {
+                self.queue.push(super::command::Command::ToggleCuration);
+            }
+            ui.separator();
             if item(ui, "view-focus-controls", Act::FocusControls) {
                 ui.ctx()
                     .memory_mut(|m| m.move_focus(egui::FocusDirection::Next));

@@ -115,6 +115,8 @@ pub enum Act {
     FocusControls,
     /// The shortcuts window.
     Shortcuts,
+    /// The curation (adjudication) view on or off.
+    Curation,
 }
 
 /// One row of the F1 list: the keys as shown, what they do, and, when the app-wide handler
@@ -388,6 +390,13 @@ pub const SHORTCUTS: &[Shortcut] = &[
     ),
     key(
         Group::View,
+        "Ctrl+Shift+U",
+        "shortcut-curation",
+        Act::Curation,
+        &[ks(CTRL_SHIFT, Key::U)],
+    ),
+    key(
+        Group::View,
         "Ctrl+Shift+T",
         "shortcut-toggle-theme",
         Act::ToggleTheme,
@@ -458,7 +467,7 @@ pub fn in_group(group: Group) -> impl Iterator<Item = &'static Shortcut> {
 mod tests {
     use super::*;
 
-    const ACTS: [Act; 25] = [
+    const ACTS: [Act; 26] = [
         Act::OpenFolder,
         Act::OpenProject,
         Act::Export,
@@ -484,6 +493,7 @@ mod tests {
         Act::ToggleTheme,
         Act::FocusControls,
         Act::Shortcuts,
+        Act::Curation,
     ];
 
     #[test]
