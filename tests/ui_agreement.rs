@@ -4,6 +4,7 @@
 use egui_kittest::kittest::Queryable;
 use sanad::model::{Action, DocumentStatus};
 use sanad::ui::dialogs::ScriptedDialogs;
+use sanad::ui::i18n::Lang;
 use sanad::ui::{Command, SanadApp};
 
 // Tokens (chars): سجن 0..3, صيدنايا 4..11, في 12..14, ريف 15..18, دمشق 19..23.
@@ -14,6 +15,15 @@ const TEXT: &str = "سجن صيدنايا في ريف دمشق";
 fn harness(
     export: &std::path::Path,
 ) -> (tempfile::TempDir, egui_kittest::Harness<'static, SanadApp>) {
+    harness_in(export, None, ["alice", "bob"])
+}
+
+/// [`harness`] in `lang` (English when `None`), the annotators named `first` and `second`.
+fn harness_in(
+    export: &std::path::Path,
+    lang: Option<Lang>,
+    [first, second]: [&str; 2],
+) -> (tempfile::TempDir, egui_kittest::Harness<'static, SanadApp>) {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("corpus");
     std::fs::create_dir(&folder).unwrap();
@@ -23,6 +33,9 @@ fn harness(
         ..Default::default()
     };
     let mut app = SanadApp::new(Box::new(dialogs));
+    if let Some(lang) = lang {
+        app.set_language(lang);
+    }
     app.run_command(Command::OpenFolder {
         folder,
         project: Some(dir.path().join("team.sanad")),
@@ -38,14 +51,14 @@ fn harness(
             label: label.into(),
         }));
     };
-    app.run_command(Command::SetAnnotator("alice".into()));
+    app.run_command(Command::SetAnnotator(first.into()));
     add(&mut app, 0, 11, "PRISON");
     add(&mut app, 19, 23, "PERSON");
     app.run_command(Command::Apply(Action::SetStatus {
         document_id: doc,
         status: DocumentStatus::Done,
     }));
-    app.run_command(Command::SetAnnotator("bob".into()));
+    app.run_command(Command::SetAnnotator(second.into()));
     add(&mut app, 0, 11, "PRISON");
     add(&mut app, 15, 23, "PERSON");
     assert!(app.error().is_none(), "{:?}", app.error());
@@ -55,9 +68,13 @@ fn harness(
         .with_max_steps(12)
         .build_ui_state(|ui, app: &mut SanadApp| app.show(ui), app);
     h.run();
-    h.get_by_label("View").click();
-    h.run();
-    h.get_by_label("Agreement…").click();
+    if lang.is_none() {
+        h.get_by_label("View").click();
+        h.run();
+        h.get_by_label("Agreement…").click();
+    } else {
+        h.state_mut().open_agreement();
+    }
     h.run();
     (dir, h)
 }
@@ -131,4 +148,53 @@ fn a_charts_numbers_export_as_csv() {
         lines[1].starts_with("alice,") && lines[1].ends_with(",1"),
         "{done}"
     );
+}
+
+#[test]
+fn the_label_filter_recomputes_for_one_label() {
+    let out = tempfile::tempdir().unwrap();
+    let (_dir, mut h) = harness(&out.path().join("unused.csv"));
+    h.get_by_label("Label:").click();
+    h.run();
+    // "PERSON" is also a label button of the document view; the popup's entry is drawn last.
+    let entries: Vec<_> = h.query_all_by_label("PERSON").collect();
+    entries.last().expect("the popup lists PERSON").click();
+    h.run();
+    assert_eq!(
+        h.state().agreement_panel().unwrap().label.as_deref(),
+        Some("PERSON")
+    );
+    // PERSON only. Spans: alice دمشق 19..23, bob ريف دمشق 15..23: exact F1 0, overlap F1 1.
+    // Tokens: alice O O O O PERSON, bob O O O PERSON PERSON: p_o = 4/5 = 0.8;
+    //   p_e = (4·3 + 1·2) / 25 = 14/25 = 0.56; kappa = 0.24 / 0.44 = 0.54545… → 0.545.
+    let pair = "alice – bob: exact F1 0.000, overlap F1 1.000, kappa 0.545";
+    assert_eq!(
+        h.query_all_by_label(pair).count(),
+        2,
+        "overall and per document"
+    );
+    // Alpha: o_O,O = 6 (three tokens), o_P,P = 2, o_O,P = o_P,O = 1; n_O = 7, n_P = 3, n = 10;
+    //   alpha = 1 − 9·2 / (2·7·3) = 1 − 18/42 = 24/42 = 0.5714… → 0.571.
+    h.get_by_label("All annotators: Fleiss' kappa —, Krippendorff's alpha 0.571");
+}
+
+#[test]
+fn the_window_draws_in_arabic_with_arabic_annotator_names() {
+    let out = tempfile::tempdir().unwrap();
+    let (_dir, mut h) = harness_in(
+        &out.path().join("unused.csv"),
+        Some(Lang::Ar),
+        ["ليلى", "سامر"],
+    );
+    {
+        let panel = h.state().agreement_panel().expect("open");
+        let data = panel.data.as_ref().unwrap().as_ref().unwrap();
+        // Names sort by bytes: س (U+0633) before ل (U+0644).
+        assert_eq!(data.agreement.annotators, ["سامر", "ليلى"]);
+        assert_eq!(data.agreement.pairs.len(), 1);
+    }
+    // The charts and their keys, right to left: drawn without panicking or an error.
+    h.state_mut().agreement_charts(true);
+    h.run();
+    assert!(h.state().error().is_none(), "{:?}", h.state().error());
 }

@@ -173,6 +173,13 @@ impl SanadApp {
         self.agreement.as_ref()
     }
 
+    /// Shows the charts (`true`) or the numbers in the open Agreement window.
+    pub fn agreement_charts(&mut self, charts: bool) {
+        if let Some(p) = self.agreement.as_mut() {
+            p.charts = charts;
+        }
+    }
+
     fn compute_agreement(&self, panel: &mut AgreementPanel) {
         let Some(project) = self.project.as_ref() else {
             panel.data = Some(Err(self.tr("msg-import-no-project")));
