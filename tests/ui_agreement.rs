@@ -198,3 +198,21 @@ fn the_window_draws_in_arabic_with_arabic_annotator_names() {
     h.run();
     assert!(h.state().error().is_none(), "{:?}", h.state().error());
 }
+
+#[test]
+fn the_numbers_follow_an_undo() {
+    let out = tempfile::tempdir().unwrap();
+    let (_dir, mut h) = harness(&out.path().join("unused.csv"));
+    // Undo bob's PERSON 15..23: bob has PRISON only. Exact: PRISON matches, F1 = 2·1/(2 + 1)
+    //   = 0.667; overlap: P = 1/1, R = 1/2 (alice's PERSON touches nothing), F1 = 2·0.5/1.5
+    //   = 0.667. Tokens: alice PRISON PRISON O O PERSON, bob PRISON PRISON O O O: p_o = 4/5;
+    //   p_e = (2·2 + 2·3 + 1·0)/25 = 10/25 = 0.4; kappa = 0.4/0.6 = 0.667.
+    h.state_mut().run_command(Command::Undo);
+    h.run();
+    let pair = "alice – bob: exact F1 0.667, overlap F1 0.667, kappa 0.667";
+    assert_eq!(
+        h.query_all_by_label(pair).count(),
+        2,
+        "recomputed after the undo"
+    );
+}
