@@ -105,8 +105,10 @@ fn the_agreement_window_shows_hand_computed_span_f1_kappa_and_alpha() {
     h.get_by_label("All annotators: Fleiss' kappa —, Krippendorff's alpha 0.727");
     h.get_by_label("a.txt: Krippendorff's alpha 0.727");
     // Per label: PERSON exact 0 of 1 and 1 (F1 0), overlapping (F1 1); PRISON both 1.
-    h.get_by_label("PERSON, alice – bob: exact F1 0.000, overlap F1 1.000");
-    h.get_by_label("PRISON, alice – bob: exact F1 1.000, overlap F1 1.000");
+    // Alpha of PERSON alone: 24/42 = 0.571 (the label filter test's arithmetic). PRISON alone:
+    //   both PRISON PRISON O O O, no disagreement: alpha = 1 − 9·0 / (2·4·6) = 1.
+    h.get_by_label("PERSON, alice – bob: exact F1 0.000, overlap F1 1.000; alpha 0.571");
+    h.get_by_label("PRISON, alice – bob: exact F1 1.000, overlap F1 1.000; alpha 1.000");
 }
 
 #[test]
@@ -122,12 +124,18 @@ fn a_charts_numbers_export_as_csv() {
     buttons[1].click();
     h.run();
     assert!(h.state().error().is_none(), "{:?}", h.state().error());
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(
-        std::fs::read_to_string(&csv).unwrap(),
-        "label,annotator_a,annotator_b,exact_f1,overlap_f1\n\
-         PERSON,alice,bob,0,1\n\
-         PRISON,alice,bob,1,1\n"
+        lines[0],
+        "label,annotator_a,annotator_b,exact_f1,overlap_f1,label_alpha"
     );
+    let (person, alpha) = lines[1].rsplit_once(',').unwrap();
+    assert_eq!(person, "PERSON,alice,bob,0,1");
+    let alpha: f64 = alpha.parse().unwrap();
+    assert!((alpha - 24.0 / 42.0).abs() < 1e-12, "{alpha}");
+    assert_eq!(lines[2], "PRISON,alice,bob,1,1,1");
     // The first chart's: spans per label per annotator, one each.
     let buttons: Vec<_> = h.query_all_by_label("CSV…").collect();
     buttons[0].click();

@@ -107,11 +107,15 @@ pub struct LabelAgreement {
     pub exact_f1: Option<f64>,
     /// Overlap F1.
     pub overlap_f1: Option<f64>,
+    /// Krippendorff's alpha over tokens for this label alone, all annotators (the same on every
+    /// pair's row of the label): [`super::agreement::measure`] with the label as filter.
+    pub alpha: Option<f64>,
 }
 
 /// Span F1 (exact and overlap) per label and pair, labels in byte order, pairs as in
-/// `agreement.pairs`.
-pub fn label_agreement(agreement: &Agreement) -> Vec<LabelAgreement> {
+/// `agreement.pairs` (measured on `docs`), with each label's Krippendorff's alpha measured on
+/// `docs` for that label only.
+pub fn label_agreement(agreement: &Agreement, docs: &[DocumentLayers]) -> Vec<LabelAgreement> {
     let labels: BTreeSet<&String> = agreement
         .pairs
         .iter()
@@ -119,6 +123,7 @@ pub fn label_agreement(agreement: &Agreement) -> Vec<LabelAgreement> {
         .collect();
     let mut out = Vec::new();
     for l in labels {
+        let alpha = super::agreement::measure(docs, Some(l)).krippendorff_alpha;
         for p in &agreement.pairs {
             let s = p.per_label.get(l);
             out.push(LabelAgreement {
@@ -127,6 +132,7 @@ pub fn label_agreement(agreement: &Agreement) -> Vec<LabelAgreement> {
                 b: p.b.clone(),
                 exact_f1: s.and_then(|s| s.exact.f1),
                 overlap_f1: s.and_then(|s| s.overlap.f1),
+                alpha,
             });
         }
     }
@@ -137,7 +143,7 @@ fn num(x: Option<f64>) -> String {
     x.map(|x| x.to_string()).unwrap_or_default()
 }
 
-/// Columns `label, annotator_a, annotator_b, exact_f1, overlap_f1`.
+/// Columns `label, annotator_a, annotator_b, exact_f1, overlap_f1, label_alpha`.
 pub fn label_agreement_table(rows: &[LabelAgreement]) -> Table {
     Table {
         header: [
@@ -146,6 +152,7 @@ pub fn label_agreement_table(rows: &[LabelAgreement]) -> Table {
             "annotator_b",
             "exact_f1",
             "overlap_f1",
+            "label_alpha",
         ]
         .map(str::to_owned)
         .to_vec(),
@@ -158,6 +165,7 @@ pub fn label_agreement_table(rows: &[LabelAgreement]) -> Table {
                     r.b.clone(),
                     num(r.exact_f1),
                     num(r.overlap_f1),
+                    num(r.alpha),
                 ]
             })
             .collect(),

@@ -28,7 +28,7 @@ use std::sync::{Arc, Mutex};
 pub enum Chart {
     /// Spans per label per annotator (grouped bars).
     Spans,
-    /// Span F1 per label (bars: each pair's exact and overlap F1).
+    /// Agreement per label (bars: each pair's exact and overlap F1, the label's alpha).
     LabelAgreement,
     /// Documents done per annotator over time (lines).
     Done,
@@ -203,7 +203,7 @@ impl SanadApp {
             let agreement = crate::team::agreement::measure(&docs, label);
             Ok(AgreementData {
                 counts: LabelCounts::of(&docs, label),
-                per_label: charts::label_agreement(&agreement),
+                per_label: charts::label_agreement(&agreement, &docs),
                 done: charts::done_over_time(&project.status_changes()?),
                 agreement,
                 millis: 0.0,
@@ -440,6 +440,7 @@ fn numbers(ui: &mut Ui, l: &Locale, d: &AgreementData) {
                     ("b", r.b.as_str().into()),
                     ("exact", ratio(l, r.exact_f1).into()),
                     ("overlap", ratio(l, r.overlap_f1).into()),
+                    ("alpha", ratio(l, r.alpha).into()),
                 ],
             ),
         );
@@ -545,7 +546,7 @@ fn draw_chart(ui: &mut Ui, l: &Locale, d: &AgreementData, chart: Chart) -> (Rect
                 .iter()
                 .map(|p| (p.a.as_str(), p.b.as_str()))
                 .collect();
-            let series = (pairs.len() * 2).max(1) as f64;
+            let series = (pairs.len() * 2 + 1) as f64;
             let w = 0.8 / series;
             let r = plot
                 .x_axis_formatter(index_axis)
@@ -570,6 +571,18 @@ fn draw_chart(ui: &mut Ui, l: &Locale, d: &AgreementData, chart: Chart) -> (Rect
                             p.bar_chart(BarChart::new(name, bars).color(series_color(s)));
                         }
                     }
+                    // Each label's alpha (all annotators), the group's last bar.
+                    let s = pairs.len() * 2;
+                    let bars = labels
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(li, lab)| {
+                            let r = d.per_label.iter().find(|r| r.label == *lab)?;
+                            let x = li as f64 + 1.0 - 0.4 + w * (s as f64 + 0.5);
+                            Some(Bar::new(x, r.alpha.unwrap_or(0.0)).width(w))
+                        })
+                        .collect();
+                    p.bar_chart(BarChart::new("alpha", bars).color(series_color(s)));
                 })
                 .response
                 .rect;
@@ -587,6 +600,11 @@ fn draw_chart(ui: &mut Ui, l: &Locale, d: &AgreementData, chart: Chart) -> (Rect
                     ));
                 }
             }
+            entries.push((
+                "alpha".to_owned(),
+                l.tr("agreement-alpha-key"),
+                Some(series_color(pairs.len() * 2)),
+            ));
             for (li, lab) in labels.iter().enumerate() {
                 entries.push(((li + 1).to_string(), (*lab).to_owned(), None));
             }
