@@ -34,6 +34,7 @@ mod suggestions;
 mod tamper;
 mod teams;
 mod ui_accesskit;
+mod ui_agreement;
 mod ui_annotation_model;
 mod ui_arabic;
 mod ui_curation;

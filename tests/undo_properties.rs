@@ -386,12 +386,19 @@ fn accept_rows(p: &Project, ids: &[i64]) -> usize {
     ids.iter()
         .map(|id| {
             let s = all.iter().find(|s| s.id == *id).unwrap();
-            let labelled = p.annotations(s.document_id).unwrap().iter().any(|a| {
-                (a.start, a.end) == (s.start, s.end)
-                    && labels
-                        .iter()
-                        .any(|l| l.id == a.label_id && l.name == s.label)
-            });
+            // Already labelled alike in the accepting annotator's own layer (duplicates are
+            // checked per layer: another annotator's equal span does not count).
+            let labelled = p
+                .annotations_with_annotator(s.document_id)
+                .unwrap()
+                .iter()
+                .any(|(a, who)| {
+                    who == p.actor()
+                        && (a.start, a.end) == (s.start, s.end)
+                        && labels
+                            .iter()
+                            .any(|l| l.id == a.label_id && l.name == s.label)
+                });
             let linked = s
                 .entity_id
                 .is_some_and(|e| entities.iter().any(|x| x.id == e));

@@ -24,6 +24,7 @@ pub mod replay;
 pub mod schema;
 pub mod scheme;
 pub mod search;
+pub mod status_history;
 pub mod suggestions;
 pub mod team;
 pub mod verify;

@@ -6,6 +6,7 @@
 //! chars (Unicode scalar values) into the document text, end-exclusive, as everywhere inside.
 
 pub mod agreement;
+pub mod charts;
 pub mod curation;
 pub mod extract;
 pub mod merge;

@@ -135,6 +135,8 @@ pub struct SanadApp {
     pub(super) pending_locale: Option<(super::i18n::Lang, super::i18n::Digits)>,
     /// The passphrase window (opening an encrypted project, or encrypting the open one).
     pub(super) passphrase: Option<super::passphrase::PassphrasePrompt>,
+    /// The Agreement window, when open (View → Agreement…).
+    pub(super) agreement: Option<super::agreement_panel::AgreementPanel>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -188,6 +190,7 @@ impl SanadApp {
             welcome: false,
             pending_locale: None,
             passphrase: None,
+            agreement: None,
         }
     }
 
@@ -1123,6 +1126,7 @@ impl SanadApp {
         self.inspector(ui);
         self.central(ui);
         self.windows(&ctx);
+        self.agreement_window(&ctx);
         self.passphrase_window(&ctx);
         self.export_window(&ctx);
         self.label_all_window(&ctx);

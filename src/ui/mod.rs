@@ -2,6 +2,7 @@
 //! ([`app::SanadApp::run_command`]) applies them, and model changes go through
 //! [`crate::store::Project::apply`] as one transaction each.
 
+pub mod agreement_panel;
 pub mod app;
 pub mod bidi_widgets;
 pub mod command;

@@ -143,6 +143,20 @@ impl SanadApp {
                 ui.ctx()
                     .memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
             }
+            if super::bidi_widgets::menu_item(
+                ui,
+                self.project.is_some(),
+                &l.tr("view-agreement"),
+                None,
+            )
+            .on_hover_text(super::bidi_widgets::hover(
+                ui,
+                &l.tr("view-agreement-hover"),
+            ))
+            .clicked()
+            {
+                self.open_agreement();
+            }
             if super::bidi_widgets::menu_item(ui, true, &l.tr("view-reading-settings"), None)
                 .clicked()
             {
