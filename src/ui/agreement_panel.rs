@@ -611,6 +611,14 @@ fn draw_chart(ui: &mut Ui, l: &Locale, d: &AgreementData, chart: Chart) -> (Rect
             r
         }
         Chart::Done => {
+            // With nothing done yet the plot would frame day 0 (1970-01-01): frame the last
+            // week instead.
+            let plot = if d.done.is_empty() {
+                let today = time::OffsetDateTime::now_utc().unix_timestamp() as f64 / 86_400.0;
+                plot.include_x(today - 7.0).include_x(today)
+            } else {
+                plot
+            };
             let r = plot
                 .x_axis_formatter(|m, _| {
                     let secs = (m.value * 86_400.0) as i64;
