@@ -301,7 +301,8 @@ pub const SNIPPET_FONT_SIZE: f32 = 15.0;
 const SNIPPET_MAX_CHARS: usize = 400;
 
 /// Lays out `text` on one line, cut with an ellipsis to fit `width` points if it is wider: at the
-/// last line break opportunity (UAX #14) that fits, else between grapheme clusters.
+/// last line break opportunity (UAX #14) that fits, else (no word fits, or the words that fit
+/// fill less than a third of `width`) between grapheme clusters.
 pub fn fit_snippet(
     text: &str,
     width: f32,
@@ -328,7 +329,8 @@ pub fn fit_snippet(
         .map(|g| g.end)
         .filter(|&e| e < chars.len())
         .collect();
-    for candidates in [words, graphemes] {
+    let mut fallback = None;
+    for (whole_words, candidates) in [(true, words), (false, graphemes)] {
         // The longest prefix that fits: widths grow with the prefix, so search by halves.
         let (mut lo, mut hi) = (0usize, candidates.len());
         while lo < hi {
@@ -340,17 +342,24 @@ pub fn fit_snippet(
             }
         }
         if lo > 0 {
-            return lay(&cut(candidates[lo - 1]), measurer);
+            let fitted = lay(&cut(candidates[lo - 1]), measurer);
+            // Whole words, unless they fill less than a third of the width (a long unbroken
+            // name such as `040-text_span_annotation.txt` showed as `040-…`): then graphemes.
+            if !whole_words || line_width(&fitted) >= width / 3.0 {
+                return fitted;
+            }
+            fallback = Some(fitted);
         }
     }
-    lay("…", measurer)
+    fallback.unwrap_or_else(|| lay("…", measurer))
 }
 
 /// A one-line, clickable piece of mixed-direction text (e.g. an annotation's text in a list),
 /// laid out and painted by the same bidi engine as the document (never a plain egui label, which
 /// has no bidi). Text wider than the space available is cut to fit, with an ellipsis: at the last
 /// line break opportunity (UAX #14) that fits, so words stay whole, or between grapheme clusters
-/// when not even the first word fits. `accessible` names the widget.
+/// when not even the first word fits or the whole words that fit fill less than a third of the
+/// width (see [`fit_snippet`]). `accessible` names the widget.
 pub fn bidi_snippet(
     ui: &mut Ui,
     cache: &mut SnippetCache,
@@ -1218,5 +1227,11 @@ mod tests {
         let (drawn, rtl) = shown("سجن صيدنايا العسكري", 100.0);
         assert!(rtl);
         assert_eq!(drawn, "…سجن");
+        // A long name with one early break opportunity (after the hyphen): whole words would
+        // keep only `040-…` (50 of 200 points), so it is cut between graphemes: 19 + "…" = 200.
+        assert_eq!(
+            shown("040-text_span_annotation.txt (12)", 200.0).0,
+            "040-text_span_annot…"
+        );
     }
 }
