@@ -397,8 +397,10 @@ impl SanadApp {
                     cur.attributes.entry(a).or_default().push((n, v));
                 }
             }
-            Err(e) => self.fail(e.to_string()),
+            Err(e) => return self.fail(e.to_string()),
         }
+        // The curation view's lanes change with the annotations: read with them, not per frame.
+        self.refresh_curation();
     }
 
     pub(super) fn select_document(&mut self, id: DocumentId) {
@@ -1121,7 +1123,9 @@ impl SanadApp {
         self.document_list(ui);
         self.search_results(ui);
         self.suggestions_panel(ui);
-        self.refresh_curation();
+        if self.current.is_none() {
+            self.curation.lanes = None; // no document: no lanes (they are read with it)
+        }
         self.curation_panel(ui);
         self.inspector(ui);
         self.central(ui);

@@ -46,8 +46,9 @@ impl SanadApp {
         &self.curation
     }
 
-    /// Reads the shown document's layers into lanes while the view is on (once a frame: one
-    /// query over the document's annotations).
+    /// Reads the shown document's layers into lanes while the view is on: one query over the
+    /// document's annotations, when the view is turned on and whenever the shown document's
+    /// annotations are read again (a new document, any action, undo or redo).
     pub(super) fn refresh_curation(&mut self) {
         self.curation.lanes = None;
         if !self.curation.on {
